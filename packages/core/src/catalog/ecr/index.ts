@@ -1,0 +1,4 @@
+import type { AnyCheck } from '../../check/define-check.js';
+
+/** The ECR checks (registry, repositories, images). */
+export const ECR_CHECKS: AnyCheck[] = [];

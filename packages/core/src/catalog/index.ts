@@ -1,0 +1,7 @@
+import { CheckRegistry } from '../check/registry.js';
+import { ECR_CHECKS } from './ecr/index.js';
+import { EKS_CHECKS } from './eks/index.js';
+import { IAM_CHECKS } from './iam/index.js';
+
+/** The full check catalog of CHECKS.md. */
+export const CATALOG = new CheckRegistry([...ECR_CHECKS, ...EKS_CHECKS, ...IAM_CHECKS]);

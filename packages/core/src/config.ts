@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
+
+/** The configuration checks read their thresholds from; every key has the default CHECKS.md gives. */
+export const configSchema = z
+  .object({
+    eksMinVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/, 'a Kubernetes version is major.minor, e.g. "1.31"')
+      .default('1.31'),
+    isolationLabelKey: z.string().min(1).default('customs.io/security-context'),
+    pullThroughAllowlist: z.array(z.string().min(1)).default(['public.ecr.aws', 'registry.k8s.io']),
+    scanGraceMinutes: z.number().int().nonnegative().default(60),
+    maxCritical: z.number().int().nonnegative().default(0),
+    maxHigh: z.number().int().nonnegative().default(0),
+    imageMaxAgeDays: z.number().int().positive().default(90),
+    clusterAdminAllowlist: z.array(z.string().min(1)).default([]),
+    trustedAccounts: z.array(accountId).default([]),
+    accessKeyMaxAgeDays: z.number().int().positive().default(90),
+    credentialMaxUnusedDays: z.number().int().positive().default(45),
+  })
+  .strict();
+
+/** The validated configuration. */
+export type Config = z.infer<typeof configSchema>;
+
+/** The configuration with every default (CHECKS.md). */
+export const DEFAULT_CONFIG: Config = Object.freeze(configSchema.parse({})) as Config;
+
+/**
+ * Validates a configuration object (for example a parsed JSON file) and fills in the defaults.
+ * Throws a `ConfigError` naming every wrong key.
+ * @example
+ * const config = parseConfig({ eksMinVersion: '1.32', trustedAccounts: ['111122223333'] }, 'customs.json');
+ */
+export function parseConfig(input: unknown, source = 'configuration'): Config {
+  const result = configSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(function describeIssue(issue) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    if (issue.code === 'unrecognized_keys') {
+      const known = Object.keys(configSchema.shape).join(', ');
+      return `unknown key(s) ${issue.keys.join(', ')}; valid keys: ${known}`;
+    }
+    return `${key}: ${issue.message}`;
+  });
+  throw new ConfigError(`${source} is invalid: ${problems.join('; ')}`);
+}

@@ -1,0 +1,25 @@
+export { CATALOG } from './catalog/index.js';
+export type {
+  AnyCheck,
+  CheckContext,
+  CheckDefinition,
+  CheckMappings,
+  Remediation,
+} from './check/define-check.js';
+export { defineCheck } from './check/define-check.js';
+export { fail, notApplicable, pass } from './check/outcome.js';
+export { CheckRegistry } from './check/registry.js';
+export { type Config, configSchema, DEFAULT_CONFIG, parseConfig } from './config.js';
+export {
+  CHECK_ID_PATTERN,
+  RECOMMENDATION_TITLES,
+  RECOMMENDATIONS,
+  RESOURCE_TYPES,
+  SEVERITIES,
+  STATUSES,
+} from './constants.js';
+export { CatalogError, ConfigError } from './errors.js';
+export { type EvaluateOptions, evaluate, evaluateAll } from './evaluate.js';
+export { findingId } from './finding-id.js';
+export * from './policy/index.js';
+export type * from './types/index.js';

@@ -1,0 +1,13 @@
+export { PolicyParseError, parsePolicyDocument } from './parse-policy.js';
+export {
+  accountOfPrincipal,
+  actionMatches,
+  allowStatements,
+  allowsAnyAction,
+  asArray,
+  conditionKeys,
+  isPublicPrincipal,
+  namesAction,
+  onAllResources,
+  principalValues,
+} from './statements.js';
