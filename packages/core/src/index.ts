@@ -23,3 +23,4 @@ export { type EvaluateOptions, evaluate, evaluateAll } from './evaluate.js';
 export { findingId } from './finding-id.js';
 export * from './policy/index.js';
 export type * from './types/index.js';
+export { type Posture, type PostureSummary, summarize } from './summary.js';

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, parseConfig } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
+
+describe('parseConfig', () => {
+  it('fills in the defaults CHECKS.md gives', () => {
+    expect(parseConfig({})).toEqual({
+      eksMinVersion: '1.31',
+      isolationLabelKey: 'customs.io/security-context',
+      pullThroughAllowlist: ['public.ecr.aws', 'registry.k8s.io'],
+      scanGraceMinutes: 60,
+      maxCritical: 0,
+      maxHigh: 0,
+      imageMaxAgeDays: 90,
+      clusterAdminAllowlist: [],
+      trustedAccounts: [],
+      accessKeyMaxAgeDays: 90,
+      credentialMaxUnusedDays: 45,
+    });
+    expect(DEFAULT_CONFIG.eksMinVersion).toBe('1.31');
+  });
+
+  it('overrides what the file sets and keeps the rest', () => {
+    const config = parseConfig({ eksMinVersion: '1.33', trustedAccounts: ['444455556666'] });
+    expect(config.eksMinVersion).toBe('1.33');
+    expect(config.trustedAccounts).toEqual(['444455556666']);
+    expect(config.maxHigh).toBe(0);
+  });
+
+  it('names the file and every wrong key', () => {
+    const parse = () => parseConfig({ eksMinVersion: 1.31, trustedAccounts: ['abc'], colour: 'red' }, 'customs.json');
+    expect(parse).toThrow(ConfigError);
+    expect(parse).toThrow(/^customs.json is invalid: /);
+    expect(parse).toThrow(/eksMinVersion/);
+    expect(parse).toThrow(/trustedAccounts.0: an AWS account id is 12 digits/);
+    expect(parse).toThrow(/unknown key\(s\) colour; valid keys: eksMinVersion/);
+  });
+});

@@ -1,0 +1,10 @@
+import { benchEvaluate } from './suites/evaluate.js';
+
+/** `npm run bench`: prints figures with their ratio to a baseline measured in the same run. */
+const suites: [string, () => string[] | Promise<string[]>][] = [['evaluate', benchEvaluate]];
+const only = process.argv.slice(2);
+for (const [name, suite] of suites) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  for (const line of await suite()) console.log(line);
+  console.log('');
+}
