@@ -24,3 +24,4 @@ export { findingId } from './finding-id.js';
 export * from './policy/index.js';
 export type * from './types/index.js';
 export { type Posture, type PostureSummary, summarize } from './summary.js';
+export { resourceNameOfRef } from './ref-name.js';

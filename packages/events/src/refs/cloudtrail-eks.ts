@@ -1,0 +1,55 @@
+import type { ResourceRef } from '@customs/core';
+import type { CloudTrailDetail } from '../schemas/cloudtrail.js';
+import { firstString, objectField } from './arn.js';
+
+type Ref = Omit<ResourceRef, 'accountId' | 'region'>;
+type RefsOf = (detail: CloudTrailDetail) => Ref[];
+
+/** The cluster name: request parameters name it `name` or `clusterName` depending on the API. */
+function clusterOf(detail: CloudTrailDetail): string | undefined {
+  const response = objectField(detail.responseElements, 'cluster');
+  return (
+    firstString(detail.requestParameters, 'clusterName', 'name') ?? firstString(response, 'name', 'clusterName')
+  );
+}
+
+const cluster: RefsOf = (detail) => {
+  const name = clusterOf(detail);
+  return name ? [{ type: 'eks-cluster', name }] : [];
+};
+
+/** A nodegroup change re-assesses the nodegroup and its cluster (segregation spans nodegroups). */
+const nodegroup: RefsOf = (detail) => {
+  const parent = clusterOf(detail);
+  const name =
+    firstString(detail.requestParameters, 'nodegroupName') ??
+    firstString(objectField(detail.responseElements, 'nodegroup'), 'nodegroupName');
+  if (!parent) return [];
+  return name ? [{ type: 'eks-nodegroup', name, parent }, { type: 'eks-cluster', name: parent }] : cluster(detail);
+};
+
+const accessEntry: RefsOf = (detail) => {
+  const parent = clusterOf(detail);
+  const name = firstString(detail.requestParameters, 'principalArn');
+  return parent && name ? [{ type: 'eks-access-entry', name, parent }] : [];
+};
+
+/** EKS API calls that change what a check reads, and what each re-assesses. */
+export const EKS_CALLS: Record<string, RefsOf> = {
+  CreateCluster: cluster,
+  DeleteCluster: cluster,
+  UpdateClusterConfig: cluster,
+  UpdateClusterVersion: cluster,
+  AssociateEncryptionConfig: cluster,
+  CreateFargateProfile: cluster,
+  DeleteFargateProfile: cluster,
+  CreateNodegroup: nodegroup,
+  DeleteNodegroup: nodegroup,
+  UpdateNodegroupConfig: nodegroup,
+  UpdateNodegroupVersion: nodegroup,
+  CreateAccessEntry: accessEntry,
+  UpdateAccessEntry: accessEntry,
+  DeleteAccessEntry: accessEntry,
+  AssociateAccessPolicy: accessEntry,
+  DisassociateAccessPolicy: accessEntry,
+};

@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import { EventValidationError } from '../errors.js';
+import { cloudTrailDetail } from './cloudtrail.js';
+import { ecrImageActionDetail, ecrImageScanDetail, ecrScanResourceChangeDetail } from './ecr.js';
+import { type Envelope, envelopeSchema } from './envelope.js';
+import { inspectorFindingDetail, inspectorScanDetail } from './inspector2.js';
+
+const DETAIL_SCHEMAS = {
+  'aws.ecr|ECR Image Action': ['ecr-image-action', ecrImageActionDetail],
+  'aws.ecr|ECR Image Scan': ['ecr-image-scan', ecrImageScanDetail],
+  'aws.ecr|ECR Scan Resource Change': ['ecr-scan-resource-change', ecrScanResourceChangeDetail],
+  'aws.inspector2|Inspector2 Scan': ['inspector2-scan', inspectorScanDetail],
+  'aws.inspector2|Inspector2 Finding': ['inspector2-finding', inspectorFindingDetail],
+} as const;
+
+type DetailSchemas = typeof DETAIL_SCHEMAS;
+type Kinded = { [K in keyof DetailSchemas]: { kind: DetailSchemas[K][0]; detail: z.infer<DetailSchemas[K][1]> } }[keyof DetailSchemas];
+
+/** A validated event: its envelope and its typed detail, by kind. */
+export type ParsedEvent = { envelope: Envelope } & (
+  | Kinded
+  | { kind: 'cloudtrail'; detail: z.infer<typeof cloudTrailDetail> }
+);
+
+function describe(error: z.ZodError, prefix: string): string {
+  return error.issues
+    .map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join('.')}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Validates an EventBridge event against the documented shape of its source and detail type.
+ * Throws `EventValidationError` naming each wrong field (`detail.image-digest: ...`).
+ * @example const event = parseEvent(JSON.parse(body)); if (event.kind === 'ecr-image-action') ...
+ */
+export function parseEvent(raw: unknown): ParsedEvent {
+  const envelope = envelopeSchema.safeParse(raw);
+  if (!envelope.success) throw new EventValidationError(`not an EventBridge event: ${describe(envelope.error, '')}`);
+  const { source } = envelope.data;
+  const detailType = envelope.data['detail-type'];
+  if (detailType === 'AWS API Call via CloudTrail') {
+    const detail = cloudTrailDetail.safeParse(envelope.data.detail);
+    if (!detail.success) throw new EventValidationError(describe(detail.error, 'detail'));
+    return { envelope: envelope.data, kind: 'cloudtrail', detail: detail.data };
+  }
+  const entry = DETAIL_SCHEMAS[`${source}|${detailType}` as keyof DetailSchemas];
+  if (!entry) throw new EventValidationError(`unsupported event: source ${source}, detail-type "${detailType}"`);
+  const [kind, schema] = entry;
+  const detail = schema.safeParse(envelope.data.detail);
+  if (!detail.success) throw new EventValidationError(describe(detail.error, 'detail'));
+  return { envelope: envelope.data, kind, detail: detail.data } as ParsedEvent;
+}
