@@ -1,9 +1,7 @@
+import type { EventPattern } from '../pattern/index.js';
 import { ECR_CALLS } from '../refs/cloudtrail-ecr.js';
 import { EKS_CALLS } from '../refs/cloudtrail-eks.js';
 import { IAM_CALLS } from '../refs/cloudtrail-iam.js';
-
-/** An EventBridge event pattern (content filter), as PutRule takes it. */
-export type EventPattern = Record<string, unknown>;
 
 /** The handlers events are routed to. */
 export type EventHandlerName = 'on-ecr-event' | 'on-eks-event' | 'on-iam-event';
@@ -18,7 +16,7 @@ export interface EventRule {
   deliveredIn?: 'us-east-1';
 }
 
-const succeeded = { errorCode: [{ exists: false }] };
+const succeeded: EventPattern = { errorCode: [{ exists: false }] };
 
 function cloudTrail(source: string, eventSource: string, calls: Record<string, unknown>): EventPattern {
   return {
