@@ -22,6 +22,6 @@ export { CatalogError, ConfigError } from './errors.js';
 export { type EvaluateOptions, evaluate, evaluateAll } from './evaluate.js';
 export { findingId } from './finding-id.js';
 export * from './policy/index.js';
-export type * from './types/index.js';
-export { type Posture, type PostureSummary, summarize } from './summary.js';
 export { resourceNameOfRef } from './ref-name.js';
+export { type Posture, type PostureSummary, summarize } from './summary.js';
+export type * from './types/index.js';

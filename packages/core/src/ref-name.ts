@@ -14,7 +14,9 @@ export function resourceNameOfRef(ref: ResourceRef): string {
     case 'eks-access-entry':
       return `${ref.parent}/${ref.name}`;
     case 'iam-policy':
-      return ref.parent === undefined ? (ref.name.split('/').pop() ?? ref.name) : `${principalName(ref.parent)}/${ref.name}`;
+      return ref.parent === undefined
+        ? (ref.name.split('/').pop() ?? ref.name)
+        : `${principalName(ref.parent)}/${ref.name}`;
     default:
       return ref.name;
   }

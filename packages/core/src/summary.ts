@@ -40,7 +40,8 @@ function count(posture: Posture, status: Status): void {
 
 function score(posture: Posture): void {
   posture.evaluated = posture.passed + posture.failed + posture.errors;
-  posture.score = posture.evaluated === 0 ? null : Math.round((posture.passed / posture.evaluated) * 1000) / 10;
+  posture.score =
+    posture.evaluated === 0 ? null : Math.round((posture.passed / posture.evaluated) * 1000) / 10;
 }
 
 /**
@@ -48,7 +49,9 @@ function score(posture: Posture): void {
  * (NOT_APPLICABLE is left out of the score; ERROR counts against it).
  * @example summarize(findings).byRecommendation['CSA-4'].score // 71.4
  */
-export function summarize(findings: Iterable<Pick<Finding, 'status' | 'recommendation' | 'severity' | 'resourceType'>>): PostureSummary {
+export function summarize(
+  findings: Iterable<Pick<Finding, 'status' | 'recommendation' | 'severity' | 'resourceType'>>,
+): PostureSummary {
   const summary: PostureSummary = {
     total: 0,
     overall: emptyPosture(),

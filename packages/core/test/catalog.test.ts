@@ -26,14 +26,22 @@ function documentedChecks(markdown: string): DocRow[] {
     const cells = line.split('|').map((cell) => cell.trim());
     const [, id, resourceType, severity, , anchors] = cells;
     if (!recommendation || !id || !/^[a-z]+(-[a-z0-9]+)+$/.test(id)) continue;
-    rows.push({ id, resourceType: resourceType ?? '', severity: severity ?? '', recommendation, anchors: anchors ?? '' });
+    rows.push({
+      id,
+      resourceType: resourceType ?? '',
+      severity: severity ?? '',
+      recommendation,
+      anchors: anchors ?? '',
+    });
   }
   return rows;
 }
 
 /** Anchor ids CHECKS.md names: `SH EKS.2`, `SH IAM.8/IAM.22`, `Config <rule>`, `CIS EKS 5.4.2`, `Prowler <id>`. */
 function namedAnchors(anchors: string) {
-  const securityHub = [...anchors.matchAll(/SH ((?:[A-Z]+\.\d+\/?)+)/g)].flatMap((m) => (m[1] ?? '').split('/'));
+  const securityHub = [...anchors.matchAll(/SH ((?:[A-Z]+\.\d+\/?)+)/g)].flatMap((m) =>
+    (m[1] ?? '').split('/'),
+  );
   const config = [...anchors.matchAll(/Config ([a-z0-9-]+)/g)].map((m) => m[1] ?? '');
   const cisEks = [...anchors.matchAll(/CIS EKS (\d+(?:\.\d+)+)/g)].map((m) => m[1] ?? '');
   const prowler = [...anchors.matchAll(/Prowler ([a-z0-9_*]+_[a-z0-9_*]+)/g)].map((m) => m[1] ?? '');
@@ -66,7 +74,10 @@ describe('the check catalog', () => {
       for (const id of named.cisEks) expect(mappings.cisEks).toContain(id);
       for (const id of named.prowler) {
         const pattern = new RegExp(`^${id.replace(/\*/g, '[a-z0-9_]+')}$`);
-        expect(mappings.prowler?.some((mapped) => pattern.test(mapped)), `Prowler ${id}`).toBe(true);
+        expect(
+          mappings.prowler?.some((mapped) => pattern.test(mapped)),
+          `Prowler ${id}`,
+        ).toBe(true);
       }
     });
 

@@ -28,7 +28,8 @@ describe('parseConfig', () => {
   });
 
   it('names the file and every wrong key', () => {
-    const parse = () => parseConfig({ eksMinVersion: 1.31, trustedAccounts: ['abc'], colour: 'red' }, 'customs.json');
+    const parse = () =>
+      parseConfig({ eksMinVersion: 1.31, trustedAccounts: ['abc'], colour: 'red' }, 'customs.json');
     expect(parse).toThrow(ConfigError);
     expect(parse).toThrow(/^customs.json is invalid: /);
     expect(parse).toThrow(/eksMinVersion/);

@@ -35,7 +35,11 @@ describe('defineCheck', () => {
     ['severity', { severity: 'urgent' as never }, /severity/],
     ['recommendation', { recommendation: 'CSA-6' as never }, /recommendation/],
     ['title', { title: 'x'.repeat(151) }, /title/],
-    ['Security Hub id', { mappings: { securityHub: ['EKS2'] } }, /mappings.securityHub.0: a Security Hub control id/],
+    [
+      'Security Hub id',
+      { mappings: { securityHub: ['EKS2'] } },
+      /mappings.securityHub.0: a Security Hub control id/,
+    ],
     ['CIS section', { mappings: { cisEks: ['5.x'] } }, /mappings.cisEks.0/],
     [
       'CLI remediation',

@@ -26,7 +26,12 @@ const throwing = defineCheck({
   },
 });
 
-const versionCheck = defineCheck({ ...throwing, id: 'eks-cluster-reads-version', reads: ['version'], evaluate: () => fail('old') });
+const versionCheck = defineCheck({
+  ...throwing,
+  id: 'eks-cluster-reads-version',
+  reads: ['version'],
+  evaluate: () => fail('old'),
+});
 
 describe('evaluate', () => {
   it('runs every catalog check of the resource type, one finding each, with stable ids', () => {
@@ -68,6 +73,8 @@ describe('evaluate', () => {
   it('evaluateAll evaluates each resource at one time', () => {
     const findings = evaluateAll([eksCluster(), iamUser()]);
     expect(new Set(findings.map((f) => f.evaluatedAt)).size).toBe(1);
-    expect(new Set(findings.map((f) => f.resourceType))).toEqual(new Set(['eks-cluster', 'iam-user'].filter((t) => CATALOG.byResourceType(t as never).length > 0)));
+    expect(new Set(findings.map((f) => f.resourceType))).toEqual(
+      new Set(['eks-cluster', 'iam-user'].filter((t) => CATALOG.byResourceType(t as never).length > 0)),
+    );
   });
 });

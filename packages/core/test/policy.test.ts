@@ -29,13 +29,18 @@ describe('parsePolicyDocument', () => {
   });
 
   it('turns a single Statement object into a list', () => {
-    const policy = parsePolicyDocument({ Version: '2012-10-17', Statement: { Effect: 'Deny', Action: 'iam:*', Resource: '*' } });
+    const policy = parsePolicyDocument({
+      Version: '2012-10-17',
+      Statement: { Effect: 'Deny', Action: 'iam:*', Resource: '*' },
+    });
     expect(policy.Statement).toEqual([{ Effect: 'Deny', Action: 'iam:*', Resource: '*' }]);
   });
 
   it('says what is wrong with a bad policy', () => {
     expect(() => parsePolicyDocument('<URL-encoded-JSON>')).toThrow(PolicyParseError);
-    expect(() => parsePolicyDocument('<URL-encoded-JSON>')).toThrow('the policy text is not JSON: <URL-encoded-JSON>');
+    expect(() => parsePolicyDocument('<URL-encoded-JSON>')).toThrow(
+      'the policy text is not JSON: <URL-encoded-JSON>',
+    );
     expect(() => parsePolicyDocument({ Version: '2012-10-17' })).toThrow('the policy has no Statement');
     expect(() => parsePolicyDocument({ Statement: [{ Effect: 'Maybe' }] })).toThrow(
       'Statement[0].Effect is "Maybe", not Allow or Deny',
@@ -61,7 +66,12 @@ describe('statement helpers', () => {
   });
 
   it('lists principals and their accounts', () => {
-    expect(principalValues({ AWS: ['111122223333', 'arn:aws:iam::444455556666:role/ci'], Service: 'eks.amazonaws.com' })).toEqual([
+    expect(
+      principalValues({
+        AWS: ['111122223333', 'arn:aws:iam::444455556666:role/ci'],
+        Service: 'eks.amazonaws.com',
+      }),
+    ).toEqual([
       { kind: 'AWS', value: '111122223333' },
       { kind: 'AWS', value: 'arn:aws:iam::444455556666:role/ci' },
       { kind: 'Service', value: 'eks.amazonaws.com' },

@@ -21,7 +21,9 @@ describe('CheckRegistry', () => {
       expect(CATALOG.bySeverity(check.severity)).toContain(check);
       expect(CATALOG.get(check.id)).toBe(check);
     }
-    expect(CATALOG.byResourceType('eks-cluster').every((check) => check.resourceType === 'eks-cluster')).toBe(true);
+    expect(CATALOG.byResourceType('eks-cluster').every((check) => check.resourceType === 'eks-cluster')).toBe(
+      true,
+    );
   });
 
   it('filters into a new registry', () => {

@@ -13,7 +13,13 @@ const finding = (status: Finding['status'], recommendation: Finding['recommendat
 describe('summarize', () => {
   it('scores passed out of evaluated, leaving NOT_APPLICABLE out and counting ERROR against', () => {
     // Prepare
-    const findings = [finding('PASS'), finding('PASS'), finding('FAIL'), finding('ERROR'), finding('NOT_APPLICABLE')];
+    const findings = [
+      finding('PASS'),
+      finding('PASS'),
+      finding('FAIL'),
+      finding('ERROR'),
+      finding('NOT_APPLICABLE'),
+    ];
     // Act
     const summary = summarize(findings);
     // Assess

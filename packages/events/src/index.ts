@@ -1,3 +1,4 @@
+export { EventValidationError } from './errors.js';
 export {
   type AnythingButOperand,
   type ContentFilter,
@@ -11,7 +12,6 @@ export {
   type PatternMatcher,
   validateEventPattern,
 } from './pattern/index.js';
-export { EventValidationError } from './errors.js';
 export { eventToResourceRefs } from './refs/event-to-refs.js';
 export {
   ECR_RULE,

@@ -16,12 +16,15 @@ export function benchEvaluate(): string[] {
     const resources = generateAccount(size);
     const evaluations = resources.reduce((sum, r) => sum + CATALOG.byResourceType(r.type).length, 0);
     const engineMs = medianMs(() => void evaluateAll(resources, { now: NOW }), size >= 100_000 ? 3 : 5);
-    const baselineMs = medianMs(() => {
-      const context = { config: DEFAULT_CONFIG, now: NOW };
-      for (const resource of resources) {
-        for (const check of CATALOG.byResourceType(resource.type)) check.evaluate(resource, context);
-      }
-    }, size >= 100_000 ? 3 : 5);
+    const baselineMs = medianMs(
+      () => {
+        const context = { config: DEFAULT_CONFIG, now: NOW };
+        for (const resource of resources) {
+          for (const check of CATALOG.byResourceType(resource.type)) check.evaluate(resource, context);
+        }
+      },
+      size >= 100_000 ? 3 : 5,
+    );
     const perResource = (engineMs * 1000) / size;
     if (size === 1_000) perResourceAt1k = perResource;
     lines.push(

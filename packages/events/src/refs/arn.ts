@@ -9,7 +9,10 @@ export function repositoryNameOf(value: string): string {
 }
 
 /** The first string among the named fields of an object (CloudTrail request parameters vary by API). */
-export function firstString(record: Record<string, unknown> | null | undefined, ...keys: string[]): string | undefined {
+export function firstString(
+  record: Record<string, unknown> | null | undefined,
+  ...keys: string[]
+): string | undefined {
   for (const key of keys) {
     const value = record?.[key];
     if (typeof value === 'string' && value.length > 0) return value;
@@ -18,7 +21,12 @@ export function firstString(record: Record<string, unknown> | null | undefined, 
 }
 
 /** A nested object field, or undefined. */
-export function objectField(record: Record<string, unknown> | null | undefined, key: string): Record<string, unknown> | undefined {
+export function objectField(
+  record: Record<string, unknown> | null | undefined,
+  key: string,
+): Record<string, unknown> | undefined {
   const value = record?.[key];
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

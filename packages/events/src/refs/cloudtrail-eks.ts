@@ -9,7 +9,8 @@ type RefsOf = (detail: CloudTrailDetail) => Ref[];
 function clusterOf(detail: CloudTrailDetail): string | undefined {
   const response = objectField(detail.responseElements, 'cluster');
   return (
-    firstString(detail.requestParameters, 'clusterName', 'name') ?? firstString(response, 'name', 'clusterName')
+    firstString(detail.requestParameters, 'clusterName', 'name') ??
+    firstString(response, 'name', 'clusterName')
   );
 }
 
@@ -25,7 +26,12 @@ const nodegroup: RefsOf = (detail) => {
     firstString(detail.requestParameters, 'nodegroupName') ??
     firstString(objectField(detail.responseElements, 'nodegroup'), 'nodegroupName');
   if (!parent) return [];
-  return name ? [{ type: 'eks-nodegroup', name, parent }, { type: 'eks-cluster', name: parent }] : cluster(detail);
+  return name
+    ? [
+        { type: 'eks-nodegroup', name, parent },
+        { type: 'eks-cluster', name: parent },
+      ]
+    : cluster(detail);
 };
 
 const accessEntry: RefsOf = (detail) => {

@@ -33,7 +33,9 @@ function refsOf(event: ParsedEvent, accountId: string): Ref[] {
       });
     case 'ecr-scan-resource-change':
       if (event.detail['resource-type'] === 'REPOSITORY') {
-        return (event.detail.repositories ?? []).map((r) => ({ type: 'ecr-repository', name: r['repository-name'] }) as Ref);
+        return (event.detail.repositories ?? []).map(
+          (r) => ({ type: 'ecr-repository', name: r['repository-name'] }) as Ref,
+        );
       }
       return [{ type: 'ecr-registry', name: accountId }];
     case 'cloudtrail': {

@@ -18,7 +18,11 @@ const ecrImageResource = z.object({
   details: z
     .object({
       awsEcrContainerImage: z
-        .object({ repositoryName: z.string().min(1), imageHash: z.string().min(1), registry: z.string().optional() })
+        .object({
+          repositoryName: z.string().min(1),
+          imageHash: z.string().min(1),
+          registry: z.string().optional(),
+        })
         .optional(),
     })
     .optional(),

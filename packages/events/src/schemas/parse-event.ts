@@ -14,7 +14,9 @@ const DETAIL_SCHEMAS = {
 } as const;
 
 type DetailSchemas = typeof DETAIL_SCHEMAS;
-type Kinded = { [K in keyof DetailSchemas]: { kind: DetailSchemas[K][0]; detail: z.infer<DetailSchemas[K][1]> } }[keyof DetailSchemas];
+type Kinded = {
+  [K in keyof DetailSchemas]: { kind: DetailSchemas[K][0]; detail: z.infer<DetailSchemas[K][1]> };
+}[keyof DetailSchemas];
 
 /** A validated event: its envelope and its typed detail, by kind. */
 export type ParsedEvent = { envelope: Envelope } & (
@@ -35,7 +37,8 @@ function describe(error: z.ZodError, prefix: string): string {
  */
 export function parseEvent(raw: unknown): ParsedEvent {
   const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) throw new EventValidationError(`not an EventBridge event: ${describe(envelope.error, '')}`);
+  if (!envelope.success)
+    throw new EventValidationError(`not an EventBridge event: ${describe(envelope.error, '')}`);
   const { source } = envelope.data;
   const detailType = envelope.data['detail-type'];
   if (detailType === 'AWS API Call via CloudTrail') {
@@ -44,7 +47,8 @@ export function parseEvent(raw: unknown): ParsedEvent {
     return { envelope: envelope.data, kind: 'cloudtrail', detail: detail.data };
   }
   const entry = DETAIL_SCHEMAS[`${source}|${detailType}` as keyof DetailSchemas];
-  if (!entry) throw new EventValidationError(`unsupported event: source ${source}, detail-type "${detailType}"`);
+  if (!entry)
+    throw new EventValidationError(`unsupported event: source ${source}, detail-type "${detailType}"`);
   const [kind, schema] = entry;
   const detail = schema.safeParse(envelope.data.detail);
   if (!detail.success) throw new EventValidationError(describe(detail.error, 'detail'));

@@ -6,7 +6,13 @@ import { sampleEvent } from '../load-event.js';
 const refsOf = (event: unknown) => eventToResourceRefs(parseEvent(event));
 
 /** A CloudTrail event built from AWS's CreateCluster sample with another call and parameters. */
-function cloudTrail(source: string, eventSource: string, eventName: string, requestParameters: object, extra = {}) {
+function cloudTrail(
+  source: string,
+  eventSource: string,
+  eventName: string,
+  requestParameters: object,
+  extra = {},
+) {
   const event = sampleEvent('cloudtrail-eks-createcluster');
   return {
     ...event,
@@ -56,7 +62,10 @@ describe('eventToResourceRefs', () => {
   });
 
   it('re-assesses a nodegroup with its cluster, and an access entry by principal', () => {
-    const nodegroup = cloudTrail('aws.eks', 'eks.amazonaws.com', 'UpdateNodegroupConfig', { name: 'prod', nodegroupName: 'workers' });
+    const nodegroup = cloudTrail('aws.eks', 'eks.amazonaws.com', 'UpdateNodegroupConfig', {
+      name: 'prod',
+      nodegroupName: 'workers',
+    });
     expect(refsOf(nodegroup).map((r) => [r.type, r.parent, r.name])).toEqual([
       ['eks-nodegroup', 'prod', 'workers'],
       ['eks-cluster', undefined, 'prod'],
@@ -66,11 +75,15 @@ describe('eventToResourceRefs', () => {
       principalArn: 'arn:aws:iam::111122223333:role/Admin',
       policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
     });
-    expect(refsOf(entry)).toMatchObject([{ type: 'eks-access-entry', parent: 'prod', name: 'arn:aws:iam::111122223333:role/Admin' }]);
+    expect(refsOf(entry)).toMatchObject([
+      { type: 'eks-access-entry', parent: 'prod', name: 'arn:aws:iam::111122223333:role/Admin' },
+    ]);
   });
 
   it('re-assesses the user of an IAM call, and both user and policy of an attachment', () => {
-    expect(refsOf(sampleEvent('cloudtrail-iam-createuser'))).toMatchObject([{ type: 'iam-user', name: 'Bob' }]);
+    expect(refsOf(sampleEvent('cloudtrail-iam-createuser'))).toMatchObject([
+      { type: 'iam-user', name: 'Bob' },
+    ]);
     const attach = cloudTrail('aws.iam', 'iam.amazonaws.com', 'AttachUserPolicy', {
       userName: 'Bob',
       policyArn: 'arn:aws:iam::111122223333:policy/ecr-admin',
@@ -82,14 +95,28 @@ describe('eventToResourceRefs', () => {
   });
 
   it('attributes a root user access key to the account', () => {
-    const event = cloudTrail('aws.iam', 'iam.amazonaws.com', 'CreateAccessKey', {}, { userIdentity: { type: 'Root' } });
+    const event = cloudTrail(
+      'aws.iam',
+      'iam.amazonaws.com',
+      'CreateAccessKey',
+      {},
+      { userIdentity: { type: 'Root' } },
+    );
     expect(refsOf(event)).toMatchObject([{ type: 'iam-account', name: '111122223333' }]);
   });
 
   it('yields nothing for a failed call or a call no check depends on', () => {
-    const failed = cloudTrail('aws.iam', 'iam.amazonaws.com', 'CreateUser', { userName: 'x' }, { errorCode: 'AccessDenied' });
+    const failed = cloudTrail(
+      'aws.iam',
+      'iam.amazonaws.com',
+      'CreateUser',
+      { userName: 'x' },
+      { errorCode: 'AccessDenied' },
+    );
     expect(refsOf(failed)).toEqual([]);
-    expect(refsOf(cloudTrail('aws.iam', 'iam.amazonaws.com', 'GetUserPolicy', { userName: 'x' }))).toEqual([]);
+    expect(refsOf(cloudTrail('aws.iam', 'iam.amazonaws.com', 'GetUserPolicy', { userName: 'x' }))).toEqual(
+      [],
+    );
   });
 
   it('re-assesses each repository of a scan frequency change, once', () => {

@@ -3,8 +3,12 @@ import { compileEventPattern, validateEventPattern } from '../../src/pattern/ind
 import { EVENT_RULES } from '../../src/rules/rules.js';
 import { sampleEvent } from '../load-event.js';
 
-const routes = EVENT_RULES.map((rule) => ({ handler: rule.handler, matches: compileEventPattern(rule.pattern) }));
-const handlersFor = (event: unknown) => routes.filter((route) => route.matches(event)).map((route) => route.handler);
+const routes = EVENT_RULES.map((rule) => ({
+  handler: rule.handler,
+  matches: compileEventPattern(rule.pattern),
+}));
+const handlersFor = (event: unknown) =>
+  routes.filter((route) => route.matches(event)).map((route) => route.handler);
 
 describe('the deployed rules', () => {
   it('are valid EventBridge patterns, one rule per handler', () => {
@@ -35,13 +39,17 @@ describe('the deployed rules', () => {
     const denied = { ...iam, detail: { ...iam.detail, errorCode: 'AccessDenied' } };
     const replication = { ...push, 'detail-type': 'ECR Replication Action' };
     // Act & Assess
-    for (const event of [failedPush, archive, readOnly, denied, replication]) expect(handlersFor(event)).toEqual([]);
+    for (const event of [failedPush, archive, readOnly, denied, replication])
+      expect(handlersFor(event)).toEqual([]);
   });
 
   it('route Inspector2 findings on ECR images only', () => {
     const finding = sampleEvent('inspector2-finding-ecr');
     const resources = finding.detail.resources as { type: string }[];
-    const onEc2 = { ...finding, detail: { ...finding.detail, resources: resources.map((r) => ({ ...r, type: 'AWS_EC2_INSTANCE' })) } };
+    const onEc2 = {
+      ...finding,
+      detail: { ...finding.detail, resources: resources.map((r) => ({ ...r, type: 'AWS_EC2_INSTANCE' })) },
+    };
     expect(handlersFor(onEc2)).toEqual([]);
   });
 });

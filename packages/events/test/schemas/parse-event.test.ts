@@ -34,7 +34,9 @@ describe('parseEvent', () => {
 
   it('refuses an event type it has no schema for', () => {
     const event = { ...sampleEvent('ecr-image-scan-basic'), 'detail-type': 'ECR Replication Action' };
-    expect(() => parseEvent(event)).toThrow('unsupported event: source aws.ecr, detail-type "ECR Replication Action"');
+    expect(() => parseEvent(event)).toThrow(
+      'unsupported event: source aws.ecr, detail-type "ECR Replication Action"',
+    );
   });
 
   it('names a CloudTrail record without an eventName', () => {

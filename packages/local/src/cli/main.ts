@@ -27,7 +27,12 @@ function isInputError(error: unknown): error is Error {
   );
 }
 
-async function dispatch(command: string | undefined, argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream) {
+async function dispatch(
+  command: string | undefined,
+  argv: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+) {
   const { values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
   if (values.help || command === undefined || command === 'help') {
     out.write(USAGE);

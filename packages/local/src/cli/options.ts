@@ -16,7 +16,10 @@ export function parseFormat(value: string | undefined, allowed: readonly Format[
 
 /** Splits repeated and comma-separated option values: `--check a,b --check c` → [a, b, c]. */
 export function listOption(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 /** Validates values against a closed list, naming the valid ones. */
@@ -30,5 +33,9 @@ export function oneOf(option: string, values: string[], valid: readonly string[]
 
 /** `--severity` values, lower-cased (`HIGH` works too). */
 export function parseSeverities(values: string[] | undefined): string[] {
-  return oneOf('--severity', listOption(values).map((value) => value.toLowerCase()), SEVERITIES);
+  return oneOf(
+    '--severity',
+    listOption(values).map((value) => value.toLowerCase()),
+    SEVERITIES,
+  );
 }

@@ -1,5 +1,5 @@
-import { CATALOG, evaluateAll } from '@customs/core';
 import { SnapshotCollector } from '@customs/aws';
+import { CATALOG, evaluateAll } from '@customs/core';
 import { loadConfigFile } from '../../config-file.js';
 import { UsageError } from '../errors.js';
 import { renderFindings } from '../format/findings.js';

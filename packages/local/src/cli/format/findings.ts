@@ -36,7 +36,9 @@ function tableReport(findings: Finding[]): string {
     if (inSection.length === 0) continue;
     const heading = `${recommendation}  ${RECOMMENDATION_TITLES[recommendation]}\n         posture: ${postureLine(summary.byRecommendation[recommendation])}`;
     const rows = inSection.map((f) => [f.status, f.severity, f.checkId, f.resourceName, f.message]);
-    sections.push(`${heading}\n${toTable([['STATUS', 'SEVERITY', 'CHECK', 'RESOURCE', 'MESSAGE'], ...rows], 100)}`);
+    sections.push(
+      `${heading}\n${toTable([['STATUS', 'SEVERITY', 'CHECK', 'RESOURCE', 'MESSAGE'], ...rows], 100)}`,
+    );
   }
   const counts = STATUSES.map((status) => `${findings.filter((f) => f.status === status).length} ${status}`);
   sections.push(`Overall posture: ${postureLine(summary.overall)} · ${counts.join(' · ')}`);

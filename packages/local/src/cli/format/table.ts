@@ -3,9 +3,12 @@
  * @example toTable([['STATUS', 'CHECK'], ['FAIL', 'eks-cluster-audit-logging']])
  */
 export function toTable(rows: string[][], maxWidth = 80): string {
-  const cut = rows.map((row) => row.map((cell) => (cell.length > maxWidth ? `${cell.slice(0, maxWidth - 1)}…` : cell)));
+  const cut = rows.map((row) =>
+    row.map((cell) => (cell.length > maxWidth ? `${cell.slice(0, maxWidth - 1)}…` : cell)),
+  );
   const widths: number[] = [];
-  for (const row of cut) row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
+  for (const row of cut)
+    row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
   return cut
     .map((row) =>
       row
