@@ -8,7 +8,9 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // Input errors are handled inside main (exit 2); anything else is a bug: one line, stack on demand.
-  process.stderr.write(`customs: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `customs: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   if (process.env.CUSTOMS_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
   else process.stderr.write('customs: set CUSTOMS_DEBUG=1 to see the stack trace\n');
   process.exitCode = 1;
