@@ -29,7 +29,7 @@ export async function runScan(options: ScanOptions): Promise<{ output: string; w
       (checkIds.length === 0 || checkIds.includes(check.id)) &&
       (severities.length === 0 || severities.includes(check.severity)),
   );
-  const collector = new SnapshotCollector(options.snapshot);
+  const collector = await SnapshotCollector.open(options.snapshot);
   const { resources, warnings } = await collector.collectAll();
   const findings = evaluateAll(resources, { config, catalog, now: collector.capturedAt ?? new Date() });
   return { output: renderFindings(findings, format), warnings };

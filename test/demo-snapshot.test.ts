@@ -1,0 +1,161 @@
+import { fileURLToPath } from 'node:url';
+import { SnapshotCollector } from '@customs/aws';
+import {
+  CATALOG,
+  evaluateAll,
+  type Finding,
+  RESOURCE_TYPES,
+  type Resource,
+  type Status,
+} from '@customs/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const DEMO = fileURLToPath(new URL('../packages/local/snapshots/demo/', import.meta.url));
+
+/**
+ * Checks that cannot both pass and fail in one account, with the one verdict the demo gives:
+ * the ECR registry and the IAM account (root user) exist once per account and region, and
+ * `eks-cluster-fargate-isolation` never fails (CHECKS.md).
+ */
+const SINGLE_VERDICT: Record<string, Status> = {
+  'ecr-registry-scan-on-push': 'FAIL',
+  'ecr-registry-enhanced-scanning': 'FAIL',
+  'ecr-registry-pull-through-allowlist': 'FAIL',
+  'iam-account-root-mfa': 'PASS',
+  'iam-account-root-no-access-keys': 'FAIL',
+  'eks-cluster-fargate-isolation': 'PASS',
+};
+
+/** A short, stable label for a resource: images by repository and first tag, not digest. */
+function labelOf(resource: Resource): string {
+  if (resource.type === 'ecr-image') return `${resource.repositoryName}:${resource.tags[0] ?? 'untagged'}`;
+  return resource.name;
+}
+
+/** The FAIL findings the demo's README promises, as `<check id> <resource label>`. */
+const EXPECTED_FAILURES = [
+  'ecr-registry-scan-on-push 111122223333',
+  'ecr-registry-enhanced-scanning 111122223333',
+  'ecr-registry-pull-through-allowlist 111122223333',
+  'ecr-repository-push-restricted team/checkout-web',
+  'ecr-repository-scan-on-push sdk-samples',
+  'ecr-repository-tag-immutability sdk-samples',
+  'ecr-repository-lifecycle-policy sdk-samples',
+  'ecr-repository-cmk-encryption sdk-samples',
+  'ecr-repository-not-public sdk-samples',
+  'ecr-repository-scan-on-push legacy-batch',
+  'ecr-repository-tag-immutability legacy-batch',
+  'ecr-repository-lifecycle-policy legacy-batch',
+  'ecr-repository-cmk-encryption legacy-batch',
+  'ecr-image-no-critical-vulnerabilities team/payments-api:v2.13.1',
+  'ecr-image-no-high-vulnerabilities team/payments-api:v2.13.1',
+  'ecr-image-recently-rebuilt team/payments-api:v2.13.1',
+  'ecr-image-signed team/payments-api:untagged',
+  'ecr-image-scan-complete team/checkout-web:v1.8.0',
+  'ecr-image-signed team/checkout-web:v1.8.0',
+  'ecr-image-signed team/checkout-web:v1.8.1-rc.1',
+  'ecr-image-scan-complete team/checkout-web:v1.7.2',
+  'ecr-image-signed team/checkout-web:v1.7.2',
+  'ecr-image-no-high-vulnerabilities platform/node-base:18.20.4',
+  'ecr-image-signed platform/node-base:18.20.4',
+  'ecr-image-recently-rebuilt platform/node-base:18.20.4',
+  'ecr-image-scan-complete sdk-samples:latest',
+  'ecr-image-signed sdk-samples:latest',
+  'ecr-image-recently-rebuilt sdk-samples:latest',
+  'ecr-image-scan-complete legacy-batch:1.0.0',
+  'ecr-image-signed legacy-batch:1.0.0',
+  'ecr-image-recently-rebuilt legacy-batch:1.0.0',
+  'eks-cluster-supported-version legacy',
+  'eks-cluster-endpoint-not-public legacy',
+  'eks-cluster-endpoint-private-access legacy',
+  'eks-cluster-secrets-encrypted legacy',
+  'eks-cluster-audit-logging legacy',
+  'eks-cluster-all-control-plane-logs legacy',
+  'eks-cluster-deletion-protection legacy',
+  'eks-cluster-security-group-restricted legacy',
+  'eks-cluster-access-entries-enabled legacy',
+  'eks-cluster-no-bootstrap-admin legacy',
+  'eks-cluster-security-contexts-segregated legacy',
+  'eks-nodegroup-imdsv2-required prod/general',
+  'eks-nodegroup-imdsv2-required legacy/workers',
+  'eks-nodegroup-container-optimized-os legacy/workers',
+  'eks-nodegroup-security-context-label legacy/workers',
+  'eks-nodegroup-no-remote-access legacy/workers',
+  'eks-nodegroup-private-subnets legacy/workers',
+  'eks-nodegroup-imdsv2-required legacy/batch',
+  'eks-nodegroup-imdsv2-required legacy/edge',
+  'eks-access-entry-cluster-admin-restricted prod/arn:aws:iam::111122223333:role/platform-admins',
+  'iam-user-mfa-enabled tom.becker',
+  'iam-user-no-direct-policies tom.becker',
+  'iam-user-access-keys-rotated ci-legacy',
+  'iam-user-no-direct-policies ci-legacy',
+  'iam-user-credentials-used old.contractor',
+  'iam-role-trust-restricted partner-deployer',
+  'iam-policy-no-admin platform-admin-break-glass',
+  'iam-policy-no-container-wildcard legacy-ci-ecr-full',
+  'iam-policy-no-container-wildcard partner-deployer/partner-deploy',
+  'iam-account-root-no-access-keys 111122223333',
+];
+
+describe('the demo snapshot', () => {
+  let resources: Resource[];
+  let warnings: string[];
+  let findings: Finding[];
+  let labels: Map<string, string>;
+
+  beforeAll(async () => {
+    // Prepare
+    const collector = await SnapshotCollector.open(DEMO);
+    // Act
+    const result = await collector.collectAll();
+    resources = result.resources;
+    warnings = result.warnings;
+    findings = evaluateAll(resources, { now: collector.capturedAt });
+    labels = new Map(resources.map((resource) => [resource.id, labelOf(resource)]));
+  });
+
+  it('reads without collector warnings and evaluates without ERROR findings', () => {
+    // Assess
+    expect(warnings).toEqual([]);
+    const errors = findings
+      .filter((finding) => finding.status === 'ERROR')
+      .map((finding) => `${finding.checkId} ${finding.resourceName}: ${finding.message}`);
+    expect(errors).toEqual([]);
+  });
+
+  it('holds every resource type of CHECKS.md', () => {
+    // Assess
+    const types = new Set(resources.map((resource) => resource.type));
+    expect(RESOURCE_TYPES.filter((type) => !types.has(type))).toEqual([]);
+  });
+
+  it('gives every check a PASS and a FAIL, or its only possible verdict', () => {
+    // Prepare
+    const statuses = new Map<string, Set<Status>>();
+    for (const finding of findings) {
+      const seen = statuses.get(finding.checkId) ?? new Set<Status>();
+      seen.add(finding.status);
+      statuses.set(finding.checkId, seen);
+    }
+    // Act
+    const missing = CATALOG.ids().flatMap(function missingVerdicts(id): string[] {
+      const seen = statuses.get(id) ?? new Set<Status>();
+      const single = SINGLE_VERDICT[id];
+      if (single !== undefined) return seen.has(single) ? [] : [`${id}: no ${single}`];
+      return (['PASS', 'FAIL'] as const)
+        .filter((status) => !seen.has(status))
+        .map((status) => `${id}: no ${status}`);
+    });
+    // Assess
+    expect(missing).toEqual([]);
+  });
+
+  it('fails exactly what its README says it fails', () => {
+    // Act
+    const failures = findings
+      .filter((finding) => finding.status === 'FAIL')
+      .map((finding) => `${finding.checkId} ${labels.get(finding.resourceId) ?? finding.resourceName}`);
+    // Assess
+    expect([...failures].sort()).toEqual([...EXPECTED_FAILURES].sort());
+  });
+});
