@@ -1,0 +1,26 @@
+import type { Resource, ResourceRef } from '@customs/core';
+
+/** What a collector read. */
+export interface CollectResult {
+  resources: Resource[];
+  /** Refs whose resource no longer exists (their findings are resolved). */
+  missing: ResourceRef[];
+  /** Problems that did not stop the read (a truncated body, an odd field), each naming its source. */
+  warnings: string[];
+}
+
+/**
+ * Reads the current state of an account's ECR, EKS and IAM resources: from a snapshot
+ * directory ({@link SnapshotCollector}) or from AWS.
+ *
+ * `collect` re-reads the named resources plus what CHECKS.md says a change re-assesses: for an
+ * `iam-user` or `iam-role` the principal and its inline policies; for an `iam-policy`, the policy.
+ */
+export interface Collector {
+  /** Account and region the collector reads. */
+  readonly scope: { accountId: string; region: string };
+  /** Every resource in scope (the sweep). */
+  collectAll(): Promise<CollectResult>;
+  /** Re-reads the named resources; refs that no longer exist are returned in `missing`. */
+  collect(refs: ResourceRef[]): Promise<CollectResult>;
+}

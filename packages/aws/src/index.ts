@@ -1,0 +1,4 @@
+export type { Collector, CollectResult } from './collector.js';
+export { SnapshotError } from './errors.js';
+export * from './normalise/index.js';
+export * from './snapshot/index.js';

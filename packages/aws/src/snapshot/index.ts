@@ -1,0 +1,2 @@
+export { SnapshotFiles, snapshotPath } from './files.js';
+export { SnapshotCollector } from './snapshot-collector.js';

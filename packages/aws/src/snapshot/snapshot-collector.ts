@@ -1,0 +1,86 @@
+import type { Resource, ResourceRef } from '@customs/core';
+import type { Collector, CollectResult } from '../collector.js';
+import type { Scope } from '../normalise/wire.js';
+import { collectEverything } from './collect-all.js';
+import { collectRef } from './collect-refs.js';
+import type { ReadContext } from './context.js';
+import { SnapshotFiles } from './files.js';
+import { ReadSession } from './read-session.js';
+import { ACCOUNT_FILE, readIdentity, type SnapshotIdentity } from './scope.js';
+
+/**
+ * A {@link Collector} over a snapshot directory (docs/snapshot.md): AWS CLI / SDK JSON bodies,
+ * one file per call. Files are read lazily, each once, independent ones concurrently.
+ * @example
+ * const collector = await SnapshotCollector.open('packages/local/snapshots/demo');
+ * const { resources, warnings } = await collector.collectAll();
+ * evaluateAll(resources, { now: collector.capturedAt });
+ */
+export class SnapshotCollector implements Collector {
+  readonly scope: Scope;
+  /** When the snapshot was taken (`account.json` `capturedAt`), the time to assess it at. */
+  readonly capturedAt?: Date;
+  /** The snapshot directory. */
+  readonly dir: string;
+  readonly #files: SnapshotFiles;
+  readonly #services: Set<string>;
+  readonly #identityWarnings: string[];
+
+  private constructor(dir: string, files: SnapshotFiles, identity: SnapshotIdentity) {
+    this.dir = dir;
+    this.#files = files;
+    this.scope = identity.scope;
+    if (identity.capturedAt) this.capturedAt = identity.capturedAt;
+    this.#services = identity.services;
+    this.#identityWarnings = identity.warnings;
+  }
+
+  /**
+   * Opens a snapshot directory; throws `SnapshotError` when it is missing, when `account.json`
+   * is invalid, or when the account cannot be told.
+   * @example const collector = await SnapshotCollector.open('/tmp/snapshot');
+   */
+  static async open(dir: string): Promise<SnapshotCollector> {
+    const files = new SnapshotFiles(dir);
+    return new SnapshotCollector(dir, files, await readIdentity(dir, files));
+  }
+
+  /** Every resource in the snapshot. */
+  async collectAll(): Promise<CollectResult> {
+    const context = this.#context();
+    const resources = await collectEverything(context, this.#services);
+    return { resources, missing: [], warnings: this.#warnings(context) };
+  }
+
+  /** Re-reads the named resources; refs whose resource is not in the snapshot are `missing`. */
+  async collect(refs: ResourceRef[]): Promise<CollectResult> {
+    const context = this.#context();
+    const outcomes = await Promise.all(refs.map((ref) => collectRef(context, ref)));
+    const resources = new Map<string, Resource>();
+    const missing: ResourceRef[] = [];
+    const skipped: string[] = [];
+    outcomes.forEach(function gather(outcome, index) {
+      const ref = refs[index] as ResourceRef;
+      if ('resources' in outcome) {
+        for (const resource of outcome.resources) resources.set(`${resource.type} ${resource.id}`, resource);
+      } else if ('missing' in outcome) missing.push(ref);
+      else
+        skipped.push(
+          `ref ${ref.type} ${ref.parent ? `${ref.parent}/` : ''}${ref.name} skipped: ${outcome.skipped}`,
+        );
+    });
+    return {
+      resources: [...resources.values()],
+      missing,
+      warnings: [...this.#warnings(context), ...skipped],
+    };
+  }
+
+  #context(): ReadContext {
+    return { session: new ReadSession(this.#files, [ACCOUNT_FILE]), scope: this.scope };
+  }
+
+  #warnings(context: ReadContext): string[] {
+    return [...this.#identityWarnings, ...context.session.warnings];
+  }
+}
