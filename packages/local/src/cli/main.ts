@@ -1,54 +1,45 @@
 import { parseArgs } from 'node:util';
 import { CatalogError, ConfigError } from '@customs/core';
-import { runChecks } from './commands/checks.js';
-import { runScan } from './commands/scan.js';
+import type { CommandIo } from './commands/command.js';
+import { COMMANDS } from './commands/index.js';
 import { UsageError } from './errors.js';
-import { USAGE } from './usage.js';
-
-const OPTIONS = {
-  snapshot: { type: 'string' },
-  format: { type: 'string' },
-  config: { type: 'string' },
-  check: { type: 'string', multiple: true },
-  severity: { type: 'string', multiple: true },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+import { usage } from './usage.js';
 
 /** Errors that are the user's input, not a bug: printed as one line, exit status 2. */
 function isInputError(error: unknown): error is Error {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code ?? '';
+  const inputErrorNames = ['SnapshotError', 'EventValidationError', 'EventPatternError'];
   return (
     error instanceof UsageError ||
     error instanceof ConfigError ||
     error instanceof CatalogError ||
-    error.name === 'SnapshotError' ||
+    inputErrorNames.includes(error.name) ||
     code.startsWith('ERR_PARSE_ARGS')
   );
 }
 
-async function dispatch(
-  command: string | undefined,
-  argv: string[],
-  out: NodeJS.WritableStream,
-  err: NodeJS.WritableStream,
-) {
-  const { values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false, strict: true });
-  if (values.help || command === undefined || command === 'help') {
-    out.write(USAGE);
+async function dispatch(name: string | undefined, argv: string[], io: CommandIo): Promise<void> {
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out.write(usage(COMMANDS));
     return;
   }
-  if (command === 'checks') {
-    out.write(runChecks(values));
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    const names = [...COMMANDS.map((candidate) => candidate.name), 'help'].join(', ');
+    throw new UsageError(`unknown command ${name}; commands: ${names}`);
+  }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: command.positionals ?? false,
+    strict: true,
+  });
+  if (values.help) {
+    io.out.write(`${command.usage}\n  ${command.summary}\n`);
     return;
   }
-  if (command === 'scan') {
-    const { output, warnings } = await runScan(values);
-    for (const warning of warnings) err.write(`warning: ${warning}\n`);
-    out.write(output);
-    return;
-  }
-  throw new UsageError(`unknown command ${command}; commands: scan, checks, help`);
+  await command.run(values, positionals, io);
 }
 
 /**
@@ -60,9 +51,9 @@ export async function main(
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-  const [command, ...rest] = args;
+  const [name, ...rest] = args;
   try {
-    await dispatch(command, rest, out, err);
+    await dispatch(name, rest, { out, err });
     return 0;
   } catch (error) {
     if (isInputError(error)) {

@@ -1,0 +1,21 @@
+import type { Command } from './command.js';
+import { runScan } from './scan.js';
+
+export const scanCommand: Command = {
+  name: 'scan',
+  usage:
+    'customs scan --snapshot DIR [--format table|json|csv] [--config FILE] [--check ID]... [--severity S]...',
+  summary: 'Assess an account snapshot (a folder of AWS CLI JSON outputs) against the check catalog.',
+  options: {
+    snapshot: { type: 'string' },
+    format: { type: 'string' },
+    config: { type: 'string' },
+    check: { type: 'string', multiple: true },
+    severity: { type: 'string', multiple: true },
+  },
+  async run(values, _positionals, { out, err }) {
+    const { output, warnings } = await runScan(values);
+    for (const warning of warnings) err.write(`warning: ${warning}\n`);
+    out.write(output);
+  },
+};
