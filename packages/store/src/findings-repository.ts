@@ -1,0 +1,192 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Finding, ResourceType } from '@customs/core';
+import type { StoreContext } from './context.js';
+import { findingFromItem, historyFromItem } from './items.js';
+import { findingKey, HISTORY_PREFIX } from './keys.js';
+import { type FindingFilters, planListing } from './list-plan.js';
+import type { FindingChange, HistoryEntry, Page, StoredFinding } from './model.js';
+import { queryAll, queryPage } from './run-query.js';
+import { type FindingsSummary, readSummary } from './summary.js';
+import { resourceFindings, writeEvaluation, writeRemovals } from './write-findings.js';
+
+export interface FindingsRepositoryOptions {
+  /** Configure its retries (`createStoreClient` does); a call that still fails is thrown. */
+  client: DynamoDBClient;
+  tableName: string;
+  /** Days a history entry is kept before TTL deletes it; 180 by default. */
+  historyTtlDays?: number;
+  /** Re-read-and-retry attempts per finding when another writer changed it first; 10 by default. */
+  maxConflictAttempts?: number;
+  /** Findings written in parallel; 8 by default. */
+  concurrency?: number;
+  /** The current time (history expiry counts from it); `new Date()` by default. */
+  clock?: () => Date;
+}
+
+export interface PageOptions {
+  /** At most this many items (1 to 1000); 100 by default. */
+  limit?: number;
+  /** The cursor of the previous page. */
+  cursor?: string;
+}
+
+/** The sweep scope in which findings of resources that were not seen are resolved. */
+export interface MissingScope {
+  accountId: string;
+  region: string;
+  /** The resource types the sweep enumerated; findings of other types are left alone. */
+  resourceTypes: readonly ResourceType[];
+  /** Ids (ARNs) of every resource the sweep found. */
+  presentResourceIds: Iterable<string>;
+  reason: string;
+  /** When the sweep read the account; findings evaluated after it are left alone. */
+  at: string;
+}
+
+/** A resource known by its name, account, region and type (not its ARN). */
+export interface NamedResource {
+  accountId: string;
+  region: string;
+  resourceType: ResourceType;
+  resourceName: string;
+  reason: string;
+  /** When the resource was found missing; findings evaluated after it are left alone. */
+  at: string;
+}
+
+/**
+ * The findings store on one DynamoDB table (README.md): writes only what changed, each change one
+ * conditional, versioned transaction; every read a GetItem or a Query, never a Scan.
+ * @example
+ * const repository = new FindingsRepository({ client: createStoreClient(), tableName: 'customs-findings' });
+ * const changes = await repository.applyEvaluation(evaluate(cluster));
+ */
+export class FindingsRepository {
+  readonly #context: StoreContext;
+  readonly #concurrency: number;
+
+  constructor(options: FindingsRepositoryOptions) {
+    this.#context = {
+      doc: DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } }),
+      tableName: options.tableName,
+      historyTtlSeconds: Math.round((options.historyTtlDays ?? 180) * 86_400),
+      maxConflictAttempts: options.maxConflictAttempts ?? 10,
+      clock: options.clock ?? (() => new Date()),
+    };
+    this.#concurrency = options.concurrency ?? 8;
+  }
+
+  /**
+   * Stores the findings of an evaluation. A finding whose content is unchanged costs no write; an
+   * evaluation older than the stored one is ignored (`stale`); a change is one transaction.
+   * @example const changes = await repository.applyEvaluation(findings); // [{ transition: 'opened', ... }]
+   */
+  applyEvaluation(
+    findings: readonly Finding[],
+    options: { concurrency?: number } = {},
+  ): Promise<FindingChange[]> {
+    return writeEvaluation(this.#context, findings, options.concurrency ?? this.#concurrency);
+  }
+
+  /**
+   * Resolves every finding of a deleted resource: RESOLVED, status NOT_APPLICABLE, `reason` as message.
+   * @example await repository.resolveResource(repositoryArn, 'Repository deleted', { at: event.time });
+   */
+  async resolveResource(
+    resourceId: string,
+    reason: string,
+    options: { at?: string } = {},
+  ): Promise<FindingChange[]> {
+    const at = options.at ?? this.#context.clock().toISOString();
+    const findings = await resourceFindings(this.#context, resourceId);
+    return writeRemovals(this.#context, findings, reason, at, this.#concurrency);
+  }
+
+  /**
+   * After a sweep: resolves the findings, in its account, region and resource types, of resources
+   * that the sweep did not find (Query on byAccountRegion per resource type).
+   * @example await repository.resolveMissing({ accountId, region, resourceTypes: ['ecr-repository'], presentResourceIds: arns, reason: 'Not found by the sweep', at });
+   */
+  async resolveMissing(scope: MissingScope): Promise<FindingChange[]> {
+    const present = new Set(scope.presentResourceIds);
+    const missing: StoredFinding[] = [];
+    for (const resourceType of new Set(scope.resourceTypes)) {
+      const pk = `ACCT#${scope.accountId}#${scope.region}`;
+      const plan = {
+        index: 'byAccountRegion' as const,
+        partitions: [{ pk, prefix: `${resourceType}#` }],
+        filters: {},
+      };
+      const items = await queryAll(this.#context, plan);
+      missing.push(...items.map(findingFromItem).filter((finding) => !present.has(finding.resourceId)));
+    }
+    return writeRemovals(this.#context, missing, scope.reason, scope.at, this.#concurrency);
+  }
+
+  /**
+   * Resolves the findings of a deleted resource known by its name only (an event's resource ref):
+   * Query on byAccountRegion for the resource type, filtered on `resourceName`.
+   * @example await repository.resolveNamed({ accountId, region, resourceType: 'ecr-repository', resourceName: 'team/app', reason: 'Repository deleted', at });
+   */
+  async resolveNamed(named: NamedResource): Promise<FindingChange[]> {
+    const pk = `ACCT#${named.accountId}#${named.region}`;
+    const plan = {
+      index: 'byAccountRegion' as const,
+      partitions: [{ pk, prefix: `${named.resourceType}#` }],
+      filters: { resourceName: named.resourceName },
+    };
+    const findings = (await queryAll(this.#context, plan)).map(findingFromItem);
+    return writeRemovals(this.#context, findings, named.reason, named.at, this.#concurrency);
+  }
+
+  /** @example const finding = await repository.getFinding(findingId('ecr-repository-scan-on-push', arn)); */
+  async getFinding(findingId: string): Promise<StoredFinding | undefined> {
+    const { Item } = await this.#context.doc.send(
+      new GetCommand({ TableName: this.#context.tableName, Key: findingKey(findingId) }),
+    );
+    return Item ? findingFromItem(Item) : undefined;
+  }
+
+  /**
+   * A finding's history, newest first.
+   * @example const { items, cursor } = await repository.history(id, { limit: 20 });
+   */
+  async history(findingId: string, options: PageOptions = {}): Promise<Page<HistoryEntry>> {
+    const plan = {
+      partitions: [{ pk: `F#${findingId}`, prefix: HISTORY_PREFIX }],
+      filters: {},
+      scanForward: false,
+    };
+    const page = await queryPage(this.#context, plan, pageLimit(options.limit), options.cursor);
+    return { ...page, items: page.items.map(historyFromItem) };
+  }
+
+  /**
+   * Findings matching every given filter, one page at a time (the index is chosen from the filters).
+   * @example const page = await repository.listFindings({ status: 'FAIL', severity: 'critical', limit: 100 });
+   */
+  async listFindings(query: FindingFilters & PageOptions = {}): Promise<Page<StoredFinding>> {
+    const { limit, cursor, ...filters } = query;
+    const page = await queryPage(this.#context, planListing(filters), pageLimit(limit), cursor);
+    return { ...page, items: page.items.map(findingFromItem) };
+  }
+
+  /** @example const findings = await repository.findingsForResource('arn:aws:eks:eu-west-1:111122223333:cluster/prod'); */
+  findingsForResource(resourceId: string): Promise<StoredFinding[]> {
+    return resourceFindings(this.#context, resourceId);
+  }
+
+  /** @example const { recommendation } = await repository.summary(); recommendation['CSA-4']?.score; */
+  summary(): Promise<FindingsSummary> {
+    return readSummary(this.#context);
+  }
+}
+
+function pageLimit(limit: number | undefined): number {
+  if (limit === undefined) return 100;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+    throw new RangeError(`limit must be an integer from 1 to 1000, got ${limit}`);
+  }
+  return limit;
+}

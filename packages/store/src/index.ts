@@ -1,0 +1,16 @@
+export { createFindingsTable } from './create-table.js';
+export { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
+export { InvalidCursorError, StoreWriteError } from './errors.js';
+export {
+  FindingsRepository,
+  type FindingsRepositoryOptions,
+  type MissingScope,
+  type NamedResource,
+  type PageOptions,
+} from './findings-repository.js';
+export { decideEvaluation, decideRemoval } from './lifecycle.js';
+export type { FindingFilters } from './list-plan.js';
+export type { FindingChange, FindingState, HistoryEntry, Page, StoredFinding, Transition } from './model.js';
+export { createStoreClient, STORE_MAX_ATTEMPTS } from './store-client.js';
+export type { FindingsSummary, StatusCounts } from './summary.js';
+export { FINDINGS_TABLE, type FindingsIndexName, findingsCreateTableInput } from './table-definition.js';

@@ -1,0 +1,50 @@
+import { SEVERITIES, type Severity } from '@customs/core';
+import type { StoredFinding } from './model.js';
+
+/** Partition of the summary counters. */
+export const SUMMARY_PK = 'SUMMARY';
+/** Counters of one dimension value are spread over this many items, so writers rarely collide. */
+export const COUNTER_SHARDS = 8;
+export const HISTORY_PREFIX = 'H#';
+const FINDING_SK = 'FINDING';
+
+/** 1 for critical … 5 for informational, so that a sort key orders the most severe first. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity) + 1;
+}
+
+export function findingKey(findingId: string): { PK: string; SK: string } {
+  return { PK: `F#${findingId}`, SK: FINDING_SK };
+}
+
+/** Versions are zero-padded so the sort key orders them numerically. */
+export function historyKey(findingId: string, version: number): { PK: string; SK: string } {
+  return { PK: `F#${findingId}`, SK: `${HISTORY_PREFIX}${String(version).padStart(10, '0')}` };
+}
+
+/** The GSI keys of a stored finding (README.md, "Indexes"). */
+export function indexKeys(finding: StoredFinding): Record<string, string> {
+  const rank = severityRank(finding.severity);
+  const { status, checkId, resourceId, resourceType } = finding;
+  return {
+    GSI1PK: `STATUS#${status}`,
+    GSI1SK: `${rank}#${checkId}#${resourceId}`,
+    GSI2PK: `CHECK#${checkId}`,
+    GSI2SK: `${status}#${resourceId}`,
+    GSI3PK: `REC#${finding.recommendation}`,
+    GSI3SK: `${status}#${rank}#${checkId}#${resourceId}`,
+    GSI4PK: `RES#${resourceId}`,
+    GSI4SK: checkId,
+    GSI5PK: `ACCT#${finding.accountId}#${finding.region}`,
+    GSI5SK: `${resourceType}#${status}#${resourceId}#${checkId}`,
+    GSI6PK: `TYPE#${resourceType}`,
+    GSI6SK: `${status}#${rank}#${checkId}#${resourceId}`,
+  };
+}
+
+/** The counter shard of a finding: stable, so its increments and decrements meet. */
+export function counterShard(findingId: string): number {
+  let hash = 0;
+  for (const char of findingId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % COUNTER_SHARDS;
+}

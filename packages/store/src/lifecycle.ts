@@ -1,0 +1,112 @@
+import type { Finding, Status } from '@customs/core';
+import type { FindingState, StoredFinding, Transition } from './model.js';
+
+/** A decision on one stored finding: what to write (nothing when `next` is absent). */
+export interface Decision {
+  transition: Transition;
+  next?: StoredFinding;
+  reason?: string;
+}
+
+/** The fields whose change makes an evaluation worth a write. */
+const CONTENT_FIELDS = [
+  'status',
+  'message',
+  'severity',
+  'title',
+  'recommendation',
+  'resourceName',
+  'resourceType',
+  'accountId',
+  'region',
+] as const satisfies readonly (keyof Finding)[];
+
+/**
+ * Decides what an evaluation does to the stored finding: `stale` when it is not newer than the
+ * stored one, `unchanged` when no content field differs, else the next stored finding.
+ * @example decideEvaluation(undefined, failingFinding).transition; // 'opened'
+ */
+export function decideEvaluation(stored: StoredFinding | undefined, finding: Finding): Decision {
+  if (stored && !isNewer(finding.evaluatedAt, stored.lastEvaluatedAt)) return { transition: 'stale' };
+  if (stored && CONTENT_FIELDS.every((field) => stored[field] === finding[field])) {
+    return { transition: 'unchanged' };
+  }
+  const at = finding.evaluatedAt;
+  const { state, transition } = nextLifecycle(stored, finding.status);
+  const base = baseState(stored);
+  const next: StoredFinding = {
+    ...finding,
+    state,
+    version: (stored?.version ?? 0) + 1,
+    firstSeenAt: stored?.firstSeenAt ?? at,
+    lastChangedAt:
+      stored && stored.state === state && stored.status === finding.status ? stored.lastChangedAt : at,
+    lastEvaluatedAt: at,
+  };
+  const openedAt = state === 'OPEN' && base !== 'OPEN' ? at : stored?.openedAt;
+  if (openedAt !== undefined) next.openedAt = openedAt;
+  const resolvedAt = transition === 'resolved' ? at : stored?.resolvedAt;
+  if (resolvedAt !== undefined) next.resolvedAt = resolvedAt;
+  if (state === 'RESOLVED' && transition !== 'resolved' && stored?.resolvedReason !== undefined) {
+    next.resolvedReason = stored.resolvedReason;
+  }
+  if (state === 'ERROR' && base !== undefined) next.stateBeforeError = base;
+  return { transition, next };
+}
+
+/**
+ * Decides what the deletion of the finding's resource does: RESOLVED with status NOT_APPLICABLE and
+ * the reason as message; `resolved` when it was failing, `removed` otherwise.
+ * @example decideRemoval(openFinding, 'Repository deleted', '2026-11-21T10:00:00.000Z').transition; // 'resolved'
+ */
+export function decideRemoval(stored: StoredFinding, reason: string, at: string): Decision {
+  if (!isNewer(at, stored.lastEvaluatedAt)) return { transition: 'stale' };
+  if (stored.state === 'RESOLVED' && stored.status === 'NOT_APPLICABLE' && stored.message === reason) {
+    return { transition: 'unchanged' };
+  }
+  const wasOpen = baseState(stored) === 'OPEN';
+  const { stateBeforeError: _dropped, ...rest } = stored;
+  const next: StoredFinding = {
+    ...rest,
+    state: 'RESOLVED',
+    status: 'NOT_APPLICABLE',
+    message: reason,
+    version: stored.version + 1,
+    lastChangedAt:
+      stored.state === 'RESOLVED' && stored.status === 'NOT_APPLICABLE' ? stored.lastChangedAt : at,
+    lastEvaluatedAt: at,
+    evaluatedAt: at,
+    resolvedAt: wasOpen ? at : (stored.resolvedAt ?? at),
+    resolvedReason: reason,
+  };
+  return { transition: wasOpen ? 'resolved' : 'removed', next, reason };
+}
+
+/** Evaluations are ordered by evaluatedAt; of two with the same time, the first stored wins. */
+function isNewer(candidate: string, stored: string): boolean {
+  return Date.parse(candidate) > Date.parse(stored);
+}
+
+/** The lifecycle state that a verdict continues from: through an ERROR, the one before it. */
+function baseState(stored: StoredFinding | undefined): Exclude<FindingState, 'ERROR'> | undefined {
+  if (!stored) return undefined;
+  return stored.state === 'ERROR' ? stored.stateBeforeError : stored.state;
+}
+
+function nextLifecycle(
+  stored: StoredFinding | undefined,
+  status: Status,
+): { state: FindingState; transition: Transition } {
+  const base = baseState(stored);
+  if (status === 'ERROR') {
+    return { state: 'ERROR', transition: stored?.state === 'ERROR' ? 'updated' : 'errored' };
+  }
+  if (status === 'FAIL') {
+    if (base === 'OPEN') return { state: 'OPEN', transition: 'updated' };
+    return { state: 'OPEN', transition: base === 'RESOLVED' ? 'reopened' : 'opened' };
+  }
+  if (base === 'OPEN') return { state: 'RESOLVED', transition: 'resolved' };
+  if (base === 'RESOLVED') return { state: 'RESOLVED', transition: 'updated' };
+  const state = status === 'PASS' ? 'PASSING' : 'NOT_APPLICABLE';
+  return { state, transition: stored ? 'updated' : 'created' };
+}

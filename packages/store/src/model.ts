@@ -1,0 +1,90 @@
+import type { Finding, Severity, Status } from '@customs/core';
+
+/**
+ * Where a finding is in its life, as stored:
+ * - `OPEN`: failing now;
+ * - `RESOLVED`: failed once, now passes, is not applicable, or its resource was deleted;
+ * - `PASSING` / `NOT_APPLICABLE`: never seen failing;
+ * - `ERROR`: the check could not run; the state before the error is kept in `stateBeforeError`
+ *   and decides what the next verdict means (an open failure stays open through errors).
+ */
+export type FindingState = 'OPEN' | 'RESOLVED' | 'PASSING' | 'NOT_APPLICABLE' | 'ERROR';
+
+/**
+ * What one evaluation did to a stored finding:
+ * `opened` (first failure), `reopened` (failing after RESOLVED), `resolved` (an open failure passes,
+ * is not applicable or its resource was deleted), `created` (first stored, not failing),
+ * `errored` (the check could not run), `updated` (same lifecycle, new status or message),
+ * `removed` (the resource of a finding that was not failing was deleted), `unchanged` (nothing to
+ * write) and `stale` (older than what is stored; ignored).
+ */
+export type Transition =
+  | 'opened'
+  | 'reopened'
+  | 'resolved'
+  | 'created'
+  | 'errored'
+  | 'updated'
+  | 'removed'
+  | 'unchanged'
+  | 'stale';
+
+/** A finding as stored: the last written evaluation plus its lifecycle. */
+export interface StoredFinding extends Finding {
+  state: FindingState;
+  /** 1 for the first write, +1 per change. */
+  version: number;
+  /** evaluatedAt of the first stored evaluation. */
+  firstSeenAt: string;
+  /** evaluatedAt of the last change of state or status. */
+  lastChangedAt: string;
+  /**
+   * evaluatedAt of the last write. An unchanged re-evaluation writes nothing, so this is the last
+   * evaluation that changed something (status, message or a descriptive field), like `evaluatedAt`.
+   */
+  lastEvaluatedAt: string;
+  /** When the current or last failure began. */
+  openedAt?: string;
+  resolvedAt?: string;
+  /** Why it was resolved without an evaluation (e.g. the resource was deleted). */
+  resolvedReason?: string;
+  /** While ERROR: the state before the error (absent when the first verdict was an error). */
+  stateBeforeError?: Exclude<FindingState, 'ERROR'>;
+}
+
+/** One immutable entry of a finding's history: the change of one version. */
+export interface HistoryEntry {
+  findingId: string;
+  version: number;
+  transition: Transition;
+  state: FindingState;
+  status: Status;
+  severity: Severity;
+  message: string;
+  evaluatedAt: string;
+  previousState?: FindingState;
+  previousStatus?: Status;
+  reason?: string;
+  /** Epoch seconds at which DynamoDB's TTL deletes the entry. */
+  expiresAt: number;
+}
+
+/** One line of `applyEvaluation`'s result. */
+export interface FindingChange {
+  findingId: string;
+  checkId: string;
+  resourceId: string;
+  transition: Transition;
+  status: Status;
+  severity: Severity;
+  state: FindingState;
+  previousState?: FindingState;
+  /** The stored version after this evaluation. */
+  version: number;
+}
+
+/** A page of results and the opaque cursor of the next page (absent on the last page). */
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
