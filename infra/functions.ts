@@ -1,0 +1,93 @@
+import type { EventHandlerName } from '@customs/events';
+import { permissionsOf } from './grants.js';
+import type { FunctionName } from './permissions.js';
+import type { DeadLetterQueues } from './queues.js';
+
+/** What the functions are wired to. */
+export interface FunctionsInput {
+  table: sst.aws.Dynamo;
+  busName: string;
+  busArn: $util.Input<string>;
+  queues: DeadLetterQueues;
+  slackWebhook: sst.Secret;
+}
+
+export type CustomsFunctions = Record<FunctionName, sst.aws.Function>;
+
+/**
+ * Shared by every function. SST bundles each handler with esbuild from its own entry point, so a
+ * function carries only the modules its handler imports.
+ */
+const BASE = {
+  runtime: 'nodejs22.x',
+  architecture: 'arm64',
+  memory: '512 MB',
+  logging: { retention: '3 months', format: 'json' },
+  nodejs: { format: 'esm', minify: true },
+} satisfies Partial<sst.aws.FunctionArgs>;
+
+function handlerOf(name: FunctionName): string {
+  return `functions/src/${name}.handler`;
+}
+
+/**
+ * Creates the six functions, each with exactly its grants from infra/permissions.ts. The event
+ * handlers send what still fails after Lambda's two asynchronous retries to their DLQ.
+ * @example const fns = createFunctions({ table, busName: 'default', busArn, queues, slackWebhook });
+ */
+export function createFunctions(input: FunctionsInput): CustomsFunctions {
+  const { table, busName, busArn, queues, slackWebhook } = input;
+  const environment = { CUSTOMS_TABLE_NAME: table.name, CUSTOMS_BUS_NAME: busName };
+
+  function eventHandler(component: string, name: EventHandlerName): sst.aws.Function {
+    const deadLetterQueue = queues[name];
+    return new sst.aws.Function(component, {
+      ...BASE,
+      handler: handlerOf(name),
+      timeout: '1 minute',
+      retries: 2,
+      environment,
+      permissions: permissionsOf(name, { table, busArn, deadLetterQueue }),
+      transform: {
+        function(args) {
+          args.deadLetterConfig = { targetArn: deadLetterQueue.arn };
+        },
+      },
+    });
+  }
+
+  const sweep = new sst.aws.Function('Sweep', {
+    ...BASE,
+    handler: handlerOf('sweep'),
+    memory: '1024 MB',
+    timeout: '15 minutes',
+    environment,
+    permissions: permissionsOf('sweep', { table, busArn }),
+  });
+
+  return {
+    'on-ecr-event': eventHandler('OnEcrEvent', 'on-ecr-event'),
+    'on-eks-event': eventHandler('OnEksEvent', 'on-eks-event'),
+    'on-iam-event': eventHandler('OnIamEvent', 'on-iam-event'),
+    sweep,
+    'on-finding-change': new sst.aws.Function('OnFindingChange', {
+      ...BASE,
+      handler: handlerOf('on-finding-change'),
+      timeout: '1 minute',
+      link: [slackWebhook],
+      environment: { ...environment, SLACK_WEBHOOK_URL: slackWebhook.value },
+      permissions: permissionsOf('on-finding-change', {
+        table,
+        busArn,
+        deadLetterQueue: queues['on-finding-change'],
+      }),
+    }),
+    api: new sst.aws.Function('Api', {
+      ...BASE,
+      handler: handlerOf('api'),
+      timeout: '30 seconds',
+      environment: { ...environment, CUSTOMS_SWEEP_FUNCTION_NAME: sweep.name },
+      permissions: permissionsOf('api', { table, busArn, sweepFunction: sweep }),
+    }),
+  };
+}

@@ -1,0 +1,41 @@
+import { createAlarms } from './alarms.js';
+import { createApi } from './api.js';
+import { createEventRules } from './bus.js';
+import { createFunctions } from './functions.js';
+import { createDeadLetterQueues } from './queues.js';
+import { createFindingsTable } from './table.js';
+import { scheduleSweep, subscribeFindingChanges } from './triggers.js';
+
+/** The bus that receives AWS's events and on-finding-change's "Finding Changed". */
+const BUS_NAME = 'default';
+
+/** The region the app is deployed to, as the SST CLI resolved it for the default `aws` provider. */
+function homeRegion(): string {
+  const region = process.env.SST_AWS_REGION ?? aws.config.region;
+  if (!region)
+    throw new Error('infra: no AWS region; set AWS_REGION or providers.aws.region in sst.config.ts');
+  return region;
+}
+
+/**
+ * Every component of Customs, wired; returns the stack outputs.
+ * @example async run() { return (await import('./infra/index.js')).deployCustoms(); }
+ */
+export function deployCustoms() {
+  const region = homeRegion();
+  const partition = aws.getPartitionOutput().partition;
+  const account = aws.getCallerIdentityOutput().accountId;
+  const busArn = $interpolate`arn:${partition}:events:${region}:${account}:event-bus/${BUS_NAME}`;
+
+  const table = createFindingsTable();
+  const slackWebhook = new sst.Secret('SlackWebhookUrl');
+  const queues = createDeadLetterQueues();
+  const functions = createFunctions({ table, busName: BUS_NAME, busArn, queues, slackWebhook });
+  const remoteQueues = createEventRules({ functions, queues, homeRegion: region, busArn });
+  subscribeFindingChanges(table, functions['on-finding-change'], queues['on-finding-change']);
+  scheduleSweep(functions.sweep);
+  const api = createApi(functions.api);
+  const alarmTopic = createAlarms({ functions, queues, remoteQueues });
+
+  return { apiUrl: api.url, tableName: table.name, alarmTopicArn: alarmTopic.arn };
+}

@@ -1,0 +1,169 @@
+/**
+ * Every Lambda function's IAM permissions, in one place, as plain data (no SST runtime needed, so
+ * tests read it). `infra/grants.ts` resolves the named resources to ARNs at deploy time.
+ *
+ * Rules: no `*` in an action; table, index, stream, bus, queue and function resources are the
+ * deployed ones; `*` as a resource only for read-only collector calls that AWS does not scope to a
+ * resource (registry-, account- and region-wide reads); per-resource reads are scoped to this
+ * account's ARNs (any region: the sweep reads the regions of its configuration).
+ *
+ * The collector lists are the read-only calls of issue 6 (item 1) as the collectors send them;
+ * a least-privilege test (issue 7, item 2) derives the SDK commands from each handler's code path
+ * and compares them with these lists, so a handler that starts sending a new command fails it.
+ */
+
+/** The deployed functions, named as their handler files in functions/src. */
+export const FUNCTION_NAMES = [
+  'on-ecr-event',
+  'on-eks-event',
+  'on-iam-event',
+  'sweep',
+  'on-finding-change',
+  'api',
+] as const;
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+/**
+ * A resource of a grant: one of the deployed resources by name, an ARN pattern in which
+ * `{partition}` and `{account}` are replaced at deploy time, or `*`.
+ */
+export type GrantResource =
+  | 'findings-table'
+  | 'findings-table-indexes'
+  | 'findings-table-stream'
+  | 'default-bus'
+  | 'dead-letter-queue'
+  | 'sweep-function'
+  | `arn:{partition}:${string}`
+  | '*';
+
+export interface Grant {
+  actions: readonly string[];
+  resources: readonly GrantResource[];
+}
+
+const ECR_REPOSITORY = 'arn:{partition}:ecr:*:{account}:repository/*';
+const EKS = 'arn:{partition}:eks:*:{account}';
+const IAM_USER = 'arn:{partition}:iam::{account}:user/*';
+
+/** ECR reads of a repository and its images (scoped to repositories). */
+const ECR_REPOSITORY_READS: Grant = {
+  actions: [
+    'ecr:DescribeRepositories',
+    'ecr:GetRepositoryPolicy',
+    'ecr:GetLifecyclePolicy',
+    'ecr:DescribeImages',
+    'ecr:DescribeImageScanFindings',
+    'ecr:BatchGetRepositoryScanningConfiguration',
+    'ecr:DescribeImageSigningStatus',
+    'ecr:ListImageReferrers',
+  ],
+  resources: [ECR_REPOSITORY],
+};
+
+/** ECR registry-wide reads and Inspector2 (enhanced scanning): no resource-level permissions. */
+const ECR_REGISTRY_READS: Grant = {
+  actions: [
+    'ecr:DescribeRegistry',
+    'ecr:GetRegistryScanningConfiguration',
+    'ecr:DescribePullThroughCacheRules',
+    'inspector2:ListCoverage',
+    'inspector2:ListFindings',
+  ],
+  resources: ['*'],
+};
+
+const EKS_READS: readonly Grant[] = [
+  { actions: ['eks:ListClusters'], resources: ['*'] },
+  {
+    actions: [
+      'eks:DescribeCluster',
+      'eks:ListNodegroups',
+      'eks:ListFargateProfiles',
+      'eks:ListAccessEntries',
+    ],
+    resources: [`${EKS}:cluster/*`],
+  },
+  { actions: ['eks:DescribeNodegroup'], resources: [`${EKS}:nodegroup/*`] },
+  { actions: ['eks:DescribeFargateProfile'], resources: [`${EKS}:fargateprofile/*`] },
+  {
+    actions: ['eks:DescribeAccessEntry', 'eks:ListAssociatedAccessPolicies'],
+    resources: [`${EKS}:access-entry/*`],
+  },
+  // Launch templates, subnets and security groups of nodegroups: EC2 Describe* take no resource.
+  {
+    actions: ['ec2:DescribeLaunchTemplateVersions', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups'],
+    resources: ['*'],
+  },
+];
+
+const IAM_READS: readonly Grant[] = [
+  {
+    actions: [
+      'iam:GetAccountAuthorizationDetails',
+      'iam:GetAccountSummary',
+      'iam:GenerateCredentialReport',
+      'iam:GetCredentialReport',
+    ],
+    resources: ['*'],
+  },
+  { actions: ['iam:GetLoginProfile', 'iam:ListAccessKeys', 'iam:ListMFADevices'], resources: [IAM_USER] },
+];
+
+/** Read, decide and write findings: conditional puts, counter updates, queries by resource. */
+const FINDINGS_WRITES: readonly Grant[] = [
+  {
+    actions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ],
+    resources: ['findings-table'],
+  },
+  { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },
+];
+
+/** Lambda sends events it could not process (after its async retries) to the handler's DLQ. */
+const DEAD_LETTERS: Grant = { actions: ['sqs:SendMessage'], resources: ['dead-letter-queue'] };
+
+/**
+ * The permissions of each function.
+ * @example FUNCTION_PERMISSIONS['on-eks-event'].flatMap((grant) => grant.actions)
+ */
+export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[]>> = {
+  'on-ecr-event': [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
+  'on-eks-event': [...EKS_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
+  'on-iam-event': [...IAM_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
+  sweep: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...EKS_READS, ...IAM_READS, ...FINDINGS_WRITES],
+  'on-finding-change': [
+    {
+      actions: [
+        'dynamodb:DescribeStream',
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:ListStreams',
+      ],
+      resources: ['findings-table-stream'],
+    },
+    { actions: ['events:PutEvents'], resources: ['default-bus'] },
+    // Stream batches that still fail after the mapping's retries go to its on-failure queue.
+    DEAD_LETTERS,
+  ],
+  api: [
+    {
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:DeleteItem',
+      ],
+      resources: ['findings-table'],
+    },
+    { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },
+    // POST /sweeps starts the sweep function asynchronously.
+    { actions: ['lambda:InvokeFunction'], resources: ['sweep-function'] },
+  ],
+};

@@ -1,0 +1,37 @@
+import type { DeadLetterQueues } from './queues.js';
+import { FINDING_TRANSITION_FILTERS } from './stream-filter.js';
+
+/**
+ * The daily sweep: every day at 03:00 UTC.
+ * @example scheduleSweep(fns.sweep);
+ */
+export function scheduleSweep(sweep: sst.aws.Function): sst.aws.Cron {
+  return new sst.aws.Cron('DailySweep', { function: sweep, schedule: 'cron(0 3 * * ? *)' });
+}
+
+/**
+ * Subscribes on-finding-change to the table's stream, filtered to real transitions. A record that
+ * the handler reports in `batchItemFailures` is retried from there (the batch is bisected on
+ * errors); after five attempts or a day, the failed batch's description goes to the DLQ.
+ * @example subscribeFindingChanges(table, fns['on-finding-change'], queues['on-finding-change']);
+ */
+export function subscribeFindingChanges(
+  table: sst.aws.Dynamo,
+  onFindingChange: sst.aws.Function,
+  deadLetterQueue: DeadLetterQueues['on-finding-change'],
+) {
+  return table.subscribe('FindingChanges', onFindingChange.arn, {
+    filters: FINDING_TRANSITION_FILTERS,
+    transform: {
+      eventSourceMapping(args) {
+        args.functionResponseTypes = ['ReportBatchItemFailures'];
+        args.batchSize = 100;
+        args.maximumBatchingWindowInSeconds = 5;
+        args.bisectBatchOnFunctionError = true;
+        args.maximumRetryAttempts = 5;
+        args.maximumRecordAgeInSeconds = 24 * 60 * 60;
+        args.destinationConfig = { onFailure: { destinationArn: deadLetterQueue.arn } };
+      },
+    },
+  });
+}

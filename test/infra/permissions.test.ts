@@ -1,0 +1,92 @@
+import { EVENT_RULES } from '@customs/events';
+import { describe, expect, it } from 'vitest';
+import { FUNCTION_NAMES, FUNCTION_PERMISSIONS, type FunctionName } from '../../infra/permissions.js';
+
+const COLLECTOR_SERVICES = new Set(['ecr', 'eks', 'iam', 'ec2', 'inspector2']);
+/** Read-only verbs (IAM's GenerateCredentialReport only prepares the report that GetCredentialReport reads). */
+const READ_ONLY = /^(Describe|List|Get|BatchGet)[A-Z]|^GenerateCredentialReport$/;
+
+function actionsOf(name: FunctionName): string[] {
+  return FUNCTION_PERMISSIONS[name].flatMap((grant) => [...grant.actions]);
+}
+
+function allGrants() {
+  return FUNCTION_NAMES.flatMap((name) => FUNCTION_PERMISSIONS[name].map((grant) => ({ name, grant })));
+}
+
+describe('infra/permissions', () => {
+  it('names every action exactly, as service:Action without wildcards', () => {
+    // Act
+    const actions = FUNCTION_NAMES.flatMap(actionsOf);
+
+    // Assess
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+    expect(actions.filter((action) => !/^[a-z0-9]+:[A-Z][A-Za-z0-9]+$/.test(action))).toEqual([]);
+  });
+
+  it('has permissions for the handler of every EventBridge rule', () => {
+    for (const rule of EVENT_RULES) {
+      expect(FUNCTION_PERMISSIONS[rule.handler].length, rule.handler).toBeGreaterThan(0);
+    }
+  });
+
+  it('grants a "*" resource only to read-only collector calls', () => {
+    // Act
+    const unscoped = allGrants()
+      .filter(({ grant }) => grant.resources.includes('*'))
+      .flatMap(({ name, grant }) => grant.actions.map((action) => ({ name, action })));
+
+    // Assess
+    expect(unscoped.length).toBeGreaterThan(0);
+    for (const { name, action } of unscoped) {
+      const [service = '', verb = ''] = action.split(':');
+      expect(COLLECTOR_SERVICES.has(service) && READ_ONLY.test(verb), `${name}: ${action} on *`).toBe(true);
+    }
+  });
+
+  it('lets no collector action write, and only the event handlers and the sweep read AWS resources', () => {
+    // Act
+    const collectorActions = allGrants().flatMap(({ name, grant }) =>
+      grant.actions
+        .filter((action) => COLLECTOR_SERVICES.has(action.split(':')[0] ?? ''))
+        .map((action) => ({ name, action })),
+    );
+
+    // Assess
+    expect(collectorActions.filter(({ action }) => !READ_ONLY.test(action.split(':')[1] ?? ''))).toEqual([]);
+    expect(new Set(collectorActions.map(({ name }) => name))).toEqual(
+      new Set(['on-ecr-event', 'on-eks-event', 'on-iam-event', 'sweep']),
+    );
+  });
+
+  it('reads each handler its own service: ECR for on-ecr-event, EKS for on-eks-event, IAM for on-iam-event', () => {
+    expect(actionsOf('on-ecr-event')).toContain('ecr:DescribeImages');
+    expect(actionsOf('on-ecr-event').some((action) => action.startsWith('eks:'))).toBe(false);
+    expect(actionsOf('on-eks-event')).toContain('eks:DescribeCluster');
+    expect(actionsOf('on-eks-event').some((action) => action.startsWith('iam:'))).toBe(false);
+    expect(actionsOf('on-iam-event')).toContain('iam:GetAccountAuthorizationDetails');
+    expect(actionsOf('on-iam-event').some((action) => action.startsWith('ecr:'))).toBe(false);
+  });
+
+  it('scopes table, bus, queue and function access to the deployed resources', () => {
+    // Act
+    const misplaced = allGrants().filter(({ grant }) => {
+      const services = new Set(grant.actions.map((action) => action.split(':')[0]));
+      const scoped = ['dynamodb', 'events', 'sqs', 'lambda'].some((service) => services.has(service));
+      return scoped && grant.resources.some((resource) => resource === '*' || resource.startsWith('arn:'));
+    });
+
+    // Assess
+    expect(misplaced).toEqual([]);
+  });
+
+  it('lets only on-finding-change publish to the bus and read the table stream', () => {
+    // Act
+    const publishers = FUNCTION_NAMES.filter((name) => actionsOf(name).includes('events:PutEvents'));
+    const streamReaders = FUNCTION_NAMES.filter((name) => actionsOf(name).includes('dynamodb:GetRecords'));
+
+    // Assess
+    expect(publishers).toEqual(['on-finding-change']);
+    expect(streamReaders).toEqual(['on-finding-change']);
+  });
+});
