@@ -11,8 +11,13 @@ export interface EvaluateOptions {
   config?: Config;
   /** The checks to run; the full catalog by default. */
   catalog?: CheckRegistry;
-  /** The evaluation time; now by default. */
+  /** The time checks judge against (ages, grace periods); now by default. */
   now?: Date;
+  /**
+   * The time recorded as `evaluatedAt`, which orders evaluations in the store; `now` by default.
+   * Differs from `now` when a snapshot is assessed as of its capture time but evaluated today.
+   */
+  evaluatedAt?: Date;
 }
 
 /**
@@ -25,7 +30,7 @@ export function evaluate(resource: Resource, options: EvaluateOptions = {}): Fin
   const config = options.config ?? DEFAULT_CONFIG;
   const now = options.now ?? new Date();
   const checks = (options.catalog ?? CATALOG).byResourceType(resource.type);
-  const evaluatedAt = now.toISOString();
+  const evaluatedAt = (options.evaluatedAt ?? now).toISOString();
   const context = { config, now };
   return checks.map(function runCheck(check) {
     const { status, message } = outcomeOf(check, resource, context);
@@ -80,7 +85,8 @@ function toFinding(
 
 /** Evaluates many resources; the findings in resource order. */
 export function evaluateAll(resources: Iterable<Resource>, options: EvaluateOptions = {}): Finding[] {
-  const fixed = { ...options, now: options.now ?? new Date() };
+  const now = options.now ?? new Date();
+  const fixed = { ...options, now, evaluatedAt: options.evaluatedAt ?? now };
   const findings: Finding[] = [];
   for (const resource of resources) findings.push(...evaluate(resource, fixed));
   return findings;

@@ -2,6 +2,8 @@
 // The `customs` command: runs the TypeScript sources through tsx's loader (no build step).
 import { register } from 'tsx/esm/api';
 
+// The SDK's notice that Node 20 support ends in 2027 is for maintainers (see README), not for every CLI run.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 register();
 try {
   const { main } = await import('../src/cli/main.ts');

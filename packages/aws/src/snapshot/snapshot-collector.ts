@@ -22,13 +22,15 @@ export class SnapshotCollector implements Collector {
   readonly capturedAt?: Date;
   /** The snapshot directory. */
   readonly dir: string;
-  readonly #files: SnapshotFiles;
+  #files: SnapshotFiles;
+  readonly #reread: boolean;
   readonly #services: Set<string>;
   readonly #identityWarnings: string[];
 
-  private constructor(dir: string, files: SnapshotFiles, identity: SnapshotIdentity) {
+  private constructor(dir: string, files: SnapshotFiles, identity: SnapshotIdentity, reread: boolean) {
     this.dir = dir;
     this.#files = files;
+    this.#reread = reread;
     this.scope = identity.scope;
     if (identity.capturedAt) this.capturedAt = identity.capturedAt;
     this.#services = identity.services;
@@ -37,12 +39,19 @@ export class SnapshotCollector implements Collector {
 
   /**
    * Opens a snapshot directory; throws `SnapshotError` when it is missing, when `account.json`
-   * is invalid, or when the account cannot be told.
+   * is invalid, or when the account cannot be told. With `rereadEachCollect`, every collect reads
+   * the files afresh, so a folder changed between events plays an account that changes (the local
+   * pipeline); otherwise each file is read once for the collector's life (a scan).
    * @example const collector = await SnapshotCollector.open('/tmp/snapshot');
    */
-  static async open(dir: string): Promise<SnapshotCollector> {
+  static async open(dir: string, options: { rereadEachCollect?: boolean } = {}): Promise<SnapshotCollector> {
     const files = new SnapshotFiles(dir);
-    return new SnapshotCollector(dir, files, await readIdentity(dir, files));
+    return new SnapshotCollector(
+      dir,
+      files,
+      await readIdentity(dir, files),
+      options.rereadEachCollect ?? false,
+    );
   }
 
   /** Every resource in the snapshot. */
@@ -77,6 +86,7 @@ export class SnapshotCollector implements Collector {
   }
 
   #context(): ReadContext {
+    if (this.#reread) this.#files = new SnapshotFiles(this.dir);
     return { session: new ReadSession(this.#files, [ACCOUNT_FILE]), scope: this.scope };
   }
 

@@ -7,8 +7,9 @@ export function toTable(rows: string[][], maxWidth = 80): string {
     row.map((cell) => (cell.length > maxWidth ? `${cell.slice(0, maxWidth - 1)}…` : cell)),
   );
   const widths: number[] = [];
-  for (const row of cut)
-    row.forEach((cell, index) => (widths[index] = Math.max(widths[index] ?? 0, cell.length)));
+  for (const row of cut) {
+    for (const [index, cell] of row.entries()) widths[index] = Math.max(widths[index] ?? 0, cell.length);
+  }
   return cut
     .map((row) =>
       row

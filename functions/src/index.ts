@@ -1,0 +1,3 @@
+export { createEventHandler, type EventHandlerResult } from './event-handler.js';
+export { withCustomsMiddleware } from './middleware/customs-middleware.js';
+export { createSweepHandler, type SweepResult } from './sweep-handler.js';

@@ -1,0 +1,1 @@
+export { type Delivery, LocalBus, type LocalHandler } from './local-bus.js';

@@ -1,0 +1,46 @@
+import { compileEventPattern, type EventHandlerName, type EventRule } from '@customs/events';
+
+/** A handler the local bus delivers to, as Lambda would invoke it. */
+export type LocalHandler<R> = (event: unknown) => Promise<R>;
+
+/** What happened to one published event. */
+export type Delivery<R> =
+  | { outcome: 'delivered'; rules: string[]; results: R[] }
+  | { outcome: 'ignored'; reason: string };
+
+/**
+ * The local stand-in for the EventBridge default bus: routes each event to the handlers whose
+ * rule pattern matches it, with the same rules (and the same matcher semantics) the deployed
+ * infrastructure uses. Handlers run one after another, in rule order.
+ * @example
+ * const bus = new LocalBus(EVENT_RULES, { 'on-ecr-event': onEcrEvent });
+ * const delivery = await bus.publish(event);
+ */
+export class LocalBus<R> {
+  readonly #routes: { rule: EventRule; matches: (event: unknown) => boolean }[];
+  readonly #handlers: Partial<Record<EventHandlerName, LocalHandler<R>>>;
+
+  constructor(rules: readonly EventRule[], handlers: Partial<Record<EventHandlerName, LocalHandler<R>>>) {
+    this.#routes = rules.map((rule) => ({ rule, matches: compileEventPattern(rule.pattern) }));
+    this.#handlers = handlers;
+  }
+
+  async publish(event: unknown): Promise<Delivery<R>> {
+    const matched = this.#routes.filter((route) => route.matches(event));
+    if (matched.length === 0) return { outcome: 'ignored', reason: describeUnmatched(event) };
+    const results: R[] = [];
+    for (const { rule } of matched) {
+      const handler = this.#handlers[rule.handler];
+      if (!handler) throw new Error(`rule ${rule.name} targets ${rule.handler}, which has no local handler`);
+      results.push(await handler(event));
+    }
+    return { outcome: 'delivered', rules: matched.map((route) => route.rule.name), results };
+  }
+}
+
+function describeUnmatched(event: unknown): string {
+  const record = (event ?? {}) as Record<string, unknown>;
+  const detail = (record.detail ?? {}) as Record<string, unknown>;
+  const name = typeof detail.eventName === 'string' ? ` ${detail.eventName}` : '';
+  return `no rule matches source ${String(record.source)}, detail-type "${String(record['detail-type'])}"${name}`;
+}

@@ -1,0 +1,48 @@
+import { DEMO_SNAPSHOT } from '../../demo.js';
+import { appendRejected, readEventsFile, replayEvents } from '../../replay/index.js';
+import { startLocalPipeline } from '../../runtime/index.js';
+import { UsageError } from '../errors.js';
+import { renderReplay } from '../format/replay.js';
+import { parseFormat } from '../options.js';
+import type { Command } from './command.js';
+
+export const replayCommand: Command = {
+  name: 'replay',
+  usage:
+    'customs replay FILE [--snapshot DIR] [--format table|json] [--config FILE] [--data DIR] [--rejected FILE]',
+  summary:
+    'Feed EventBridge events (a JSON array or JSON lines) through the deployed rules and handlers onto an embedded DynamoDB Local; print the finding changes, then the ignored and rejected events.',
+  positionals: true,
+  options: {
+    snapshot: { type: 'string' },
+    format: { type: 'string' },
+    config: { type: 'string' },
+    data: { type: 'string' },
+    rejected: { type: 'string' },
+  },
+  async run(values, positionals, { out, err }) {
+    const format = parseFormat(values.format, ['table', 'json']) as 'table' | 'json';
+    const [file, ...extra] = positionals;
+    if (!file || extra.length > 0) throw new UsageError('replay takes one events file: customs replay FILE');
+    const entries = await readEventsFile(file);
+    const pipeline = await startLocalPipeline({
+      snapshotDir: values.snapshot ?? DEMO_SNAPSHOT,
+      ...(values.data ? { dataDir: values.data } : {}),
+      ...(values.config ? { configPath: values.config } : {}),
+    });
+    try {
+      const report = await replayEvents(entries, pipeline);
+      const at = new Date().toISOString();
+      const rejectedLog = values.rejected ?? '.customs/rejected.jsonl';
+      await appendRejected(
+        rejectedLog,
+        report.rejected.map(({ reason, raw }) => ({ at, reason, event: raw })),
+      );
+      if (report.rejected.length > 0)
+        err.write(`${report.rejected.length} rejected event(s) kept in ${rejectedLog}\n`);
+      out.write(renderReplay(report, format));
+    } finally {
+      await pipeline.stop();
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import type { ReplayReport } from '../../replay/index.js';
+import { toTable } from './table.js';
+
+/**
+ * Renders a replay: `{"changes", "ignored", "rejected"}` as JSON, or tables of the lifecycle
+ * changes (unchanged findings counted, not listed), the ignored and the rejected events.
+ * @example process.stdout.write(renderReplay(report, 'table'));
+ */
+export function renderReplay(report: ReplayReport, format: 'table' | 'json'): string {
+  const rejected = report.rejected.map(({ event, reason }) => ({ event, reason }));
+  if (format === 'json')
+    return `${JSON.stringify({ changes: report.changes, ignored: report.ignored, rejected }, null, 2)}\n`;
+  const moved = report.changes.filter((change) => change.transition !== 'unchanged');
+  const count = (transition: string) =>
+    report.changes.filter((change) => change.transition === transition).length;
+  const heading = `Changes: ${count('opened')} opened, ${count('resolved')} resolved, ${count('reopened')} reopened, ${count('suppressed')} suppressed, ${count('unchanged')} unchanged`;
+  const sections = [heading];
+  if (moved.length > 0) {
+    const rows = moved.map((c) => [
+      String(c.event),
+      c.transition,
+      c.status,
+      c.severity,
+      c.checkId,
+      c.resourceId,
+    ]);
+    sections.push(
+      toTable([['EVENT', 'TRANSITION', 'STATUS', 'SEVERITY', 'CHECK', 'RESOURCE'], ...rows], 110),
+    );
+  }
+  if (report.ignored.length > 0) {
+    const rows = report.ignored.map((entry) => [String(entry.event), entry.reason]);
+    sections.push(`Ignored: ${report.ignored.length}\n${toTable([['EVENT', 'REASON'], ...rows], 160)}`);
+  }
+  if (rejected.length > 0) {
+    const rows = rejected.map((entry) => [String(entry.event), entry.reason]);
+    sections.push(`Rejected: ${rejected.length}\n${toTable([['EVENT', 'REASON'], ...rows], 160)}`);
+  }
+  return `${sections.join('\n\n')}\n`;
+}
