@@ -1,7 +1,13 @@
 import { benchEvaluate } from './suites/evaluate.js';
+import { benchPipeline } from './suites/pipeline.js';
+import { benchSweep } from './suites/sweep.js';
 
 /** `npm run bench`: prints figures with their ratio to a baseline measured in the same run. */
-const suites: [string, () => string[] | Promise<string[]>][] = [['evaluate', benchEvaluate]];
+const suites: [string, () => string[] | Promise<string[]>][] = [
+  ['evaluate', benchEvaluate],
+  ['pipeline', benchPipeline],
+  ['sweep', benchSweep],
+];
 const only = process.argv.slice(2);
 for (const [name, suite] of suites) {
   if (only.length > 0 && !only.includes(name)) continue;

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SnapshotCollector } from '@customs/aws';
 import { EVENT_RULES, type EventHandlerName } from '@customs/events';
 import { createEventHandler, type EventHandlerResult } from '@customs/functions';
@@ -27,6 +28,8 @@ export interface LocalPipeline {
   bus: LocalBus<EventHandlerResult>;
   dependencies: PipelineDependencies;
   repository: FindingsRepository;
+  /** The DynamoDB client of the store (to measure or inspect what the pipeline sends). */
+  client: DynamoDBClient;
   endpoint: string;
   tableName: string;
   stop(): Promise<void>;
@@ -75,6 +78,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     bus: new LocalBus(EVENT_RULES, handlers),
     dependencies,
     repository,
+    client,
     endpoint: dynamo.endpoint,
     tableName,
     async stop() {

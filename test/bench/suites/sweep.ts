@@ -1,0 +1,145 @@
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { AwsCollector, iamCalls, regionCalls, snapshotPath } from '@customs/aws';
+import { mockAws } from '../../../packages/aws/test/live/helpers/mock-aws.js';
+import {
+  readSnapshotDir,
+  type SnapshotFiles,
+} from '../../../packages/aws/test/live/helpers/snapshot-files.js';
+import { fmt } from '../measure.js';
+
+const DEMO = fileURLToPath(new URL('../../../packages/local/snapshots/demo/', import.meta.url));
+const SIZE = { region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 };
+const LATENCY_MS = 2;
+const CONCURRENCY = { ecr: 64, eks: 8, ec2: 4, iam: 2 };
+
+type Body = Record<string, unknown>;
+
+/** 2,000 repositories of 50 images and 20 clusters (3 nodegroups, 5 access entries, a Fargate profile each), from the demo's bodies. */
+function generateAccount(): SnapshotFiles {
+  const demo = readSnapshotDir(DEMO);
+  const files: SnapshotFiles = new Map(
+    [
+      'ecr/DescribeRegistry.json',
+      'ecr/GetRegistryScanningConfiguration.json',
+      'ecr/DescribePullThroughCacheRules.json',
+      'ec2/DescribeSubnets.json',
+      'ec2/DescribeSecurityGroups.json',
+      'iam/GetAccountAuthorizationDetails.json',
+      'iam/GetAccountSummary.json',
+      'iam/GetCredentialReport.json',
+    ].map((path) => [path, demo.get(path)]),
+  );
+  const template = (path: string) => demo.get(path) as Body;
+  const repository = (template('ecr/DescribeRepositories.json').repositories as Body[])[0] as Body;
+  const image = (template('ecr/DescribeImages/team%2Fpayments-api.json').imageDetails as Body[])[0] as Body;
+  const repositories = Array.from({ length: SIZE.repositories }, (_, index) => {
+    const repositoryName = `team-${Math.floor(index / 100)}/service-${index}`;
+    return {
+      ...repository,
+      repositoryName,
+      repositoryArn: `arn:aws:ecr:eu-west-1:111122223333:repository/${repositoryName}`,
+    };
+  });
+  files.set('ecr/DescribeRepositories.json', { repositories });
+  const perRepository = SIZE.images / SIZE.repositories;
+  for (const { repositoryName } of repositories) {
+    const imageDetails = Array.from({ length: perRepository }, (_, index) => ({
+      ...image,
+      repositoryName,
+      imageDigest: `sha256:${index.toString(16).padStart(8, '0')}${'0'.repeat(56)}`,
+      imageTags: [`v1.${index}.0`],
+    }));
+    files.set(snapshotPath('ecr', 'DescribeImages', repositoryName), { imageDetails });
+  }
+  const cluster = template('eks/DescribeCluster/prod.json').cluster as Body;
+  const nodegroup = template('eks/DescribeNodegroup/prod/general.json').nodegroup as Body;
+  const profile = template('eks/DescribeFargateProfile/prod/batch-jobs.json');
+  const entry = template(
+    'eks/DescribeAccessEntry/prod/arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fplatform-admins.json',
+  ).accessEntry as Body;
+  const templates = template('ec2/DescribeLaunchTemplateVersions/lt-0a1b2c3d4e5f60718.json');
+  const clusters = Array.from({ length: SIZE.clusters }, (_, index) => `cluster-${index}`);
+  files.set('eks/ListClusters.json', { clusters });
+  for (const name of clusters) {
+    files.set(snapshotPath('eks', 'DescribeCluster', name), {
+      cluster: { ...cluster, name, arn: `arn:aws:eks:eu-west-1:111122223333:cluster/${name}` },
+    });
+    const nodegroups = ['a', 'b', 'c'].map((suffix) => `${name}-${suffix}`);
+    files.set(snapshotPath('eks', 'ListNodegroups', name), { nodegroups });
+    for (const nodegroupName of nodegroups) {
+      const id = `lt-${nodegroupName}`;
+      files.set(snapshotPath('eks', 'DescribeNodegroup', name, nodegroupName), {
+        nodegroup: {
+          ...nodegroup,
+          clusterName: name,
+          nodegroupName,
+          nodegroupArn: `arn:aws:eks:eu-west-1:111122223333:nodegroup/${name}/${nodegroupName}/x`,
+          launchTemplate: { id, version: '1' },
+        },
+      });
+      files.set(snapshotPath('ec2', 'DescribeLaunchTemplateVersions', id), templates);
+    }
+    files.set(snapshotPath('eks', 'ListFargateProfiles', name), { fargateProfileNames: ['batch-jobs'] });
+    files.set(snapshotPath('eks', 'DescribeFargateProfile', name, 'batch-jobs'), profile);
+    const principals = Array.from(
+      { length: 5 },
+      (_, index) => `arn:aws:iam::111122223333:role/${name}-team-${index}`,
+    );
+    files.set(snapshotPath('eks', 'ListAccessEntries', name), { accessEntries: principals });
+    for (const principalArn of principals) {
+      files.set(snapshotPath('eks', 'DescribeAccessEntry', name, principalArn), {
+        accessEntry: { ...entry, clusterName: name, principalArn },
+      });
+    }
+  }
+  return files;
+}
+
+/**
+ * A sweep of a mocked account (2,000 repositories × 50 images, 20 clusters) with a fixed latency
+ * per call: the calls made next to the fewest pagination allows (sweep/estimate.ts), and the wall
+ * time next to calls × latency ÷ concurrency for ECR, the service that bounds it.
+ */
+export async function benchSweep(): Promise<string[]> {
+  const files = generateAccount();
+  const aws = mockAws(files, { latencyMs: LATENCY_MS });
+  try {
+    const collector = await AwsCollector.open({
+      region: SIZE.region,
+      accountId: '111122223333',
+      concurrency: CONCURRENCY,
+    });
+    const start = performance.now();
+    const { resources } = await collector.collectAll();
+    const wallMs = performance.now() - start;
+    const minimum = { ...regionCalls(SIZE), iam: iamCalls({ entities: 20 }) };
+    minimum.ecr -= 1; // DescribeRegistry is not called when the account id is given
+    const made = { ecr: 0, eks: 0, ec2: 0, iam: 0 } as Record<string, number>;
+    for (const { action } of aws.sent) {
+      const service = action.split(':')[0] ?? '';
+      made[service] = (made[service] ?? 0) + 1;
+    }
+    made.iam = (made.iam ?? 0) + 1; // GenerateCredentialReport is answered by its own stub
+    const total = (counts: Record<string, number>) =>
+      Object.values(counts).reduce((sum, count) => sum + count, 0);
+    const ideal = ((made.ecr ?? 0) * LATENCY_MS) / CONCURRENCY.ecr;
+    const lines = [
+      `Sweep (AwsCollector.collectAll over mocked AWS: ${fmt(SIZE.repositories)} repositories × 50 images, ${SIZE.clusters} clusters, ${LATENCY_MS} ms a call)`,
+    ];
+    for (const service of ['ecr', 'eks', 'ec2', 'iam'] as const) {
+      lines.push(
+        `  ${service.padEnd(4)} ${fmt(made[service] ?? 0).padStart(8)} calls  minimum ${fmt(minimum[service]).padStart(8)}  ratio ${fmt((made[service] ?? 0) / minimum[service], 3)}  peak in flight ${collector.limiters[service].peak}/${CONCURRENCY[service]}`,
+      );
+    }
+    lines.push(
+      `  all  ${fmt(total(made)).padStart(8)} calls  minimum ${fmt(total(minimum)).padStart(8)}  ratio ${fmt(total(made) / total(minimum), 3)}  (${fmt(resources.length)} resources)`,
+    );
+    lines.push(
+      `  wall ${fmt(wallMs).padStart(8)} ms     ECR calls × latency ÷ concurrency ${fmt(ideal)} ms  ratio ${fmt(wallMs / ideal, 2)}`,
+    );
+    return lines;
+  } finally {
+    aws.restore();
+  }
+}
