@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cloudTrailEvent, imageActionEvent } from '@customs/local';
 
 type Event = Record<string, unknown> & { detail: Record<string, unknown> };
 
@@ -10,42 +11,19 @@ export function sampleEvent(name: string): Event {
   );
 }
 
-/** The demo account (packages/local/snapshots/demo). */
-export const DEMO_ACCOUNT = '111122223333';
-export const DEMO_REGION = 'eu-west-1';
+/** The demo account and region (packages/local/snapshots/demo). */
+export const DEMO_SCOPE = { accountId: '111122223333', region: 'eu-west-1' };
 
-/** AWS's sample event re-addressed to the demo account and region, with its detail changed. */
-export function demoEvent(name: string, detail: Record<string, unknown>, id?: string): Event {
-  const event = sampleEvent(name);
-  return {
-    ...event,
-    ...(id ? { id } : {}),
-    account: DEMO_ACCOUNT,
-    region: DEMO_REGION,
-    detail: { ...event.detail, ...detail },
-  };
-}
-
-/** "ECR Image Action" for the demo (PUSH or DELETE), from AWS's sample. */
+/** "ECR Image Action" for the demo account, from AWS's sample. */
 export function demoImageAction(action: 'PUSH' | 'DELETE', repository: string, digest: string, tag: string) {
-  const sample = action === 'PUSH' ? 'ecr-image-action-push' : 'ecr-image-action-delete';
-  return demoEvent(sample, { 'repository-name': repository, 'image-digest': digest, 'image-tag': tag });
+  return imageActionEvent(action, DEMO_SCOPE, repository, digest, tag);
 }
 
-/** "AWS API Call via CloudTrail" for the demo, from AWS's CreateCluster sample with another call. */
+/** "AWS API Call via CloudTrail" for the demo account, from AWS's sample with another call. */
 export function demoCloudTrail(
   source: 'aws.eks' | 'aws.iam' | 'aws.ecr',
   eventName: string,
   requestParameters: object,
 ) {
-  const service = source.slice(4);
-  const event = demoEvent('cloudtrail-eks-createcluster', {
-    eventSource: `${service}.amazonaws.com`,
-    eventName,
-    awsRegion: source === 'aws.iam' ? 'us-east-1' : DEMO_REGION,
-    recipientAccountId: DEMO_ACCOUNT,
-    requestParameters,
-    responseElements: null,
-  });
-  return { ...event, source, region: source === 'aws.iam' ? 'us-east-1' : DEMO_REGION };
+  return cloudTrailEvent(source, DEMO_SCOPE, eventName, requestParameters);
 }

@@ -4,3 +4,4 @@ export { DEMO_SNAPSHOT } from './demo.js';
 export * from './dynamodb/index.js';
 export * from './replay/index.js';
 export * from './runtime/index.js';
+export * from './story/index.js';

@@ -1,0 +1,67 @@
+import {
+  DEMO_STORY,
+  type LocalPipeline,
+  playStory,
+  type StoryOutcome,
+  startLocalPipeline,
+} from '@customs/local';
+import { runSweep } from '@customs/pipeline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCopy } from '../helpers/demo-copy.js';
+
+/** `repository/team/payments-api@sha256:…` → `team/payments-api@<digest>`; `cluster/prod`; `user/maria.garcia`. */
+const resourceOf = (arn: string) =>
+  arn
+    .replace(/^arn:aws:[a-z0-9]+:[^:]*:\d*:/, '')
+    .replace(/^repository\//, '')
+    .replace(/@sha256:[0-9a-f]{64}$/, '@<digest>');
+
+const moved = (outcome: StoryOutcome | undefined) =>
+  (outcome?.changes ?? [])
+    .filter((change) => ['opened', 'resolved', 'reopened'].includes(change.transition))
+    .map((change) => `${change.transition} ${change.checkId} ${resourceOf(change.resourceId)}`)
+    .sort();
+
+describe('the demo story customs start plays', () => {
+  let pipeline: LocalPipeline;
+  const outcomes: StoryOutcome[] = [];
+
+  beforeAll(async () => {
+    const dir = await demoCopy();
+    pipeline = await startLocalPipeline({ snapshotDir: dir });
+    await runSweep(pipeline.dependencies);
+    for await (const outcome of playStory(DEMO_STORY, pipeline, dir)) outcomes.push(outcome);
+  });
+  afterAll(async () => {
+    await pipeline?.stop();
+  });
+
+  it('opens the findings of a vulnerable, unsigned image when it is pushed', () => {
+    const digest = outcomes[0]?.changes
+      .find((c) => c.checkId.startsWith('ecr-image-'))
+      ?.resourceId.split('@')[1];
+    expect(moved(outcomes[0])).toEqual(
+      ['ecr-image-no-critical-vulnerabilities', 'ecr-image-no-high-vulnerabilities', 'ecr-image-signed'].map(
+        (check) => `opened ${check} team/payments-api@<digest>`,
+      ),
+    );
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('resolves them when the fix is pushed and the vulnerable image deleted', () => {
+    expect(moved(outcomes[1])).toEqual(
+      ['ecr-image-no-critical-vulnerabilities', 'ecr-image-no-high-vulnerabilities', 'ecr-image-signed'].map(
+        (check) => `resolved ${check} team/payments-api@<digest>`,
+      ),
+    );
+  });
+
+  it('opens and resolves the public endpoint of the prod cluster', () => {
+    expect(moved(outcomes[2])).toEqual(['opened eks-cluster-endpoint-not-public cluster/prod']);
+    expect(moved(outcomes[3])).toEqual(['resolved eks-cluster-endpoint-not-public cluster/prod']);
+  });
+
+  it('opens the MFA finding of a user who lost her MFA device', () => {
+    expect(moved(outcomes[4])).toEqual(['opened iam-user-mfa-enabled user/maria.garcia']);
+  });
+});
