@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SnapshotCollector } from '@customs/aws';
+import { type Collector, SnapshotCollector } from '@customs/aws';
 import { EVENT_RULES, type EventHandlerName } from '@customs/events';
 import { createEventHandler, type EventHandlerResult } from '@customs/functions';
 import type { PipelineDependencies } from '@customs/pipeline';
@@ -12,8 +12,10 @@ import { ensureFindingsTable } from './ensure-table.js';
 import { localLambdaContext } from './lambda-context.js';
 
 export interface LocalPipelineOptions {
-  /** The account snapshot the collector reads. */
-  snapshotDir: string;
+  /** The account snapshot the collector reads, afresh on every collect (one of snapshotDir, collector). */
+  snapshotDir?: string;
+  /** Another collector, e.g. the live AWS one (`customs start --aws`). */
+  collector?: Collector;
   /** Keep DynamoDB's data here across runs; in memory when absent. */
   dataDir?: string;
   configPath?: string;
@@ -35,6 +37,12 @@ export interface LocalPipeline {
   stop(): Promise<void>;
 }
 
+async function openCollector(options: LocalPipelineOptions): Promise<Collector> {
+  if (options.collector) return options.collector;
+  if (!options.snapshotDir) throw new Error('startLocalPipeline needs a snapshotDir or a collector');
+  return SnapshotCollector.open(options.snapshotDir, { rereadEachCollect: true });
+}
+
 const HANDLERS: EventHandlerName[] = ['on-ecr-event', 'on-eks-event', 'on-iam-event'];
 
 /**
@@ -47,8 +55,9 @@ const HANDLERS: EventHandlerName[] = ['on-ecr-event', 'on-eks-event', 'on-iam-ev
  * await pipeline.stop();
  */
 export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
-  const collector = await SnapshotCollector.open(options.snapshotDir, { rereadEachCollect: true });
+  const collector = await openCollector(options);
   const config = await loadConfigFile(options.configPath);
+  const capturedAt = collector instanceof SnapshotCollector ? collector.capturedAt : undefined;
   const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
   const client = localDynamoClient(dynamo.endpoint);
   const tableName = options.tableName ?? 'customs-findings';
@@ -65,7 +74,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
     repository,
     config,
     clock: () => new Date(),
-    ...(collector.capturedAt ? { assessAt: () => collector.capturedAt as Date } : {}),
+    ...(capturedAt ? { assessAt: () => capturedAt } : {}),
   };
   const logger = new Logger({ serviceName: 'customs', logLevel: options.logLevel ?? 'SILENT' });
   const handlers = Object.fromEntries(
