@@ -1,12 +1,6 @@
-import { type AnyCheck, CATALOG, RECOMMENDATIONS } from '@customs/core';
+import { CATALOG, checkMetadata, RECOMMENDATIONS } from '@customs/core';
 import { toTable } from '../format/table.js';
 import { parseFormat } from '../options.js';
-
-/** A check's metadata, as `customs checks --format json` prints it (the function left out). */
-export function checkMetadata(check: AnyCheck) {
-  const { evaluate: _evaluate, ...metadata } = check;
-  return metadata;
-}
 
 /**
  * `customs checks [--format table|json]`: the catalog with its metadata.

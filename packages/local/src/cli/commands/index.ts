@@ -1,7 +1,15 @@
 import { checksCommand } from './checks-command.js';
 import type { Command } from './command.js';
+import { iamPolicyCommand } from './iam-policy-command.js';
+import { recordCommand } from './record-command.js';
 import { replayCommand } from './replay-command.js';
 import { scanCommand } from './scan-command.js';
 
 /** Every `customs` subcommand, in the order `customs help` lists them. */
-export const COMMANDS: Command[] = [scanCommand, replayCommand, checksCommand];
+export const COMMANDS: Command[] = [
+  scanCommand,
+  replayCommand,
+  recordCommand,
+  checksCommand,
+  iamPolicyCommand,
+];

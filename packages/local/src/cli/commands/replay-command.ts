@@ -1,6 +1,7 @@
 import { DEMO_SNAPSHOT } from '../../demo.js';
 import { appendRejected, readEventsFile, replayEvents } from '../../replay/index.js';
 import { startLocalPipeline } from '../../runtime/index.js';
+import { localNotifyConfig, startLocalFanOut } from '../../stream/index.js';
 import { UsageError } from '../errors.js';
 import { renderReplay } from '../format/replay.js';
 import { parseFormat } from '../options.js';
@@ -11,7 +12,7 @@ export const replayCommand: Command = {
   usage:
     'customs replay FILE [--snapshot DIR] [--format table|json] [--config FILE] [--data DIR] [--rejected FILE]',
   summary:
-    'Feed EventBridge events (a JSON array or JSON lines) through the deployed rules and handlers onto an embedded DynamoDB Local; print the finding changes, then the ignored and rejected events.',
+    'Feed EventBridge events (a JSON array or JSON lines) through the deployed rules and handlers onto an embedded DynamoDB Local; print the finding changes, then the ignored and rejected events; fan the transitions out to Slack (SLACK_WEBHOOK_URL) or print the messages.',
   positionals: true,
   options: {
     snapshot: { type: 'string' },
@@ -25,6 +26,8 @@ export const replayCommand: Command = {
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new UsageError('replay takes one events file: customs replay FILE');
     const entries = await readEventsFile(file);
+    // A refused SLACK_WEBHOOK_URL stops the run before anything starts.
+    const notify = localNotifyConfig(process.env);
     const pipeline = await startLocalPipeline({
       snapshotDir: values.snapshot ?? DEMO_SNAPSHOT,
       ...(values.data ? { dataDir: values.data } : {}),
@@ -41,6 +44,17 @@ export const replayCommand: Command = {
       if (report.rejected.length > 0)
         err.write(`${report.rejected.length} rejected event(s) kept in ${rejectedLog}\n`);
       out.write(renderReplay(report, format));
+      const { client, endpoint, tableName } = pipeline;
+      const fanOut = startLocalFanOut({
+        client,
+        endpoint,
+        tableName,
+        notify,
+        write: (text) => err.write(text),
+      });
+      const notified = await fanOut.drain().finally(() => fanOut.stop());
+      const pending = notified.pending > 0 ? `, ${notified.pending} delivery(ies) pending in the outbox` : '';
+      err.write(`Notifications: ${notified.slackMessages} Slack message(s) ${notified.mode}${pending}\n`);
     } finally {
       await pipeline.stop();
     }

@@ -4,10 +4,14 @@ import { runScan } from './scan.js';
 export const scanCommand: Command = {
   name: 'scan',
   usage:
-    'customs scan --snapshot DIR [--format table|json|csv] [--config FILE] [--check ID]... [--severity S]...',
-  summary: 'Assess an account snapshot (a folder of AWS CLI JSON outputs) against the check catalog.',
+    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv] [--config FILE] [--check ID]... [--severity S]...',
+  summary:
+    'Assess an account snapshot (a folder of AWS CLI JSON outputs), or the live account read-only with local credentials, against the check catalog.',
   options: {
     snapshot: { type: 'string' },
+    aws: { type: 'boolean' },
+    region: { type: 'string', multiple: true },
+    profile: { type: 'string' },
     format: { type: 'string' },
     config: { type: 'string' },
     check: { type: 'string', multiple: true },

@@ -1,12 +1,16 @@
-import { SnapshotCollector } from '@customs/aws';
+import { type Collector, type CollectResult, SnapshotCollector } from '@customs/aws';
 import { CATALOG, evaluateAll } from '@customs/core';
 import { loadConfigFile } from '../../config-file.js';
 import { UsageError } from '../errors.js';
 import { renderFindings } from '../format/findings.js';
 import { listOption, oneOf, parseFormat, parseSeverities } from '../options.js';
+import { collectLive } from './scan-aws.js';
 
 export interface ScanOptions {
   snapshot?: string;
+  aws?: boolean;
+  region?: string[];
+  profile?: string;
   format?: string;
   config?: string;
   check?: string[];
@@ -14,13 +18,14 @@ export interface ScanOptions {
 }
 
 /**
- * `customs scan --snapshot DIR`: collects a snapshot, evaluates the catalog (or the checks and
- * severities asked for) at the snapshot's capture time, and renders the findings.
+ * `customs scan --snapshot DIR` or `customs scan --aws [--region R]... [--profile P]`: collects
+ * a snapshot (assessed at its capture time) or the live account (assessed now), evaluates the
+ * catalog (or the checks and severities asked for), and renders the findings.
  * @example const { output, warnings } = await runScan({ snapshot: 'snapshots/demo', format: 'json' });
  */
 export async function runScan(options: ScanOptions): Promise<{ output: string; warnings: string[] }> {
   const format = parseFormat(options.format);
-  if (!options.snapshot) throw new UsageError('scan needs --snapshot DIR (a folder of AWS CLI outputs)');
+  const source = sourceOf(options);
   const checkIds = oneOf('--check', listOption(options.check), CATALOG.ids());
   const severities = parseSeverities(options.severity);
   const config = await loadConfigFile(options.config);
@@ -29,8 +34,36 @@ export async function runScan(options: ScanOptions): Promise<{ output: string; w
       (checkIds.length === 0 || checkIds.includes(check.id)) &&
       (severities.length === 0 || severities.includes(check.severity)),
   );
-  const collector = await SnapshotCollector.open(options.snapshot);
-  const { resources, warnings } = await collector.collectAll();
-  const findings = evaluateAll(resources, { config, catalog, now: collector.capturedAt ?? new Date() });
-  return { output: renderFindings(findings, format), warnings };
+  const { result, now } = await source();
+  const findings = evaluateAll(result.resources, { config, catalog, now });
+  return { output: renderFindings(findings, format), warnings: result.warnings };
+}
+
+type Source = () => Promise<{ collector: Collector; result: CollectResult; now: Date }>;
+
+function sourceOf(options: ScanOptions): Source {
+  const regions = listOption(options.region);
+  if (options.aws && options.snapshot) throw new UsageError('scan takes --snapshot DIR or --aws, not both');
+  if (!options.aws && (regions.length > 0 || options.profile)) {
+    throw new UsageError('--region and --profile go with --aws');
+  }
+  if (options.aws) {
+    return async function live() {
+      const { collector, result } = await collectLive({
+        regions,
+        ...(options.profile ? { profile: options.profile } : {}),
+      });
+      return { collector, result, now: new Date() };
+    };
+  }
+  const dir = options.snapshot;
+  if (!dir) {
+    throw new UsageError(
+      'scan needs --snapshot DIR (a folder of AWS CLI outputs) or --aws (live, read-only)',
+    );
+  }
+  return async function snapshot() {
+    const collector = await SnapshotCollector.open(dir);
+    return { collector, result: await collector.collectAll(), now: collector.capturedAt ?? new Date() };
+  };
 }

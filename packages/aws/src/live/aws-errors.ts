@@ -1,0 +1,56 @@
+/** How the collector treats an error an AWS call ended with. */
+export type ErrorKind = 'not-found' | 'access-denied' | 'service' | 'other';
+
+/** The services' not-found errors: the resource or the optional configuration does not exist. */
+const NOT_FOUND = new Set([
+  'RepositoryNotFoundException',
+  'RepositoryPolicyNotFoundException',
+  'LifecyclePolicyNotFoundException',
+  'ImageNotFoundException',
+  'ScanNotFoundException',
+  'RegistryPolicyNotFoundException',
+  'ResourceNotFoundException',
+  'NoSuchEntity',
+  'NoSuchEntityException',
+  'InvalidLaunchTemplateId.NotFound',
+  'InvalidLaunchTemplateName.NotFoundException',
+  'InvalidGroup.NotFound',
+  'InvalidSubnetID.NotFound',
+]);
+
+/** Access denied, as each service names it (EC2 says UnauthorizedOperation). */
+const ACCESS_DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnauthorizedException',
+  'AuthorizationError',
+]);
+
+/**
+ * Classifies an error thrown by an SDK client's `send`: a service's not-found, access denied,
+ * another error the service answered with (after the SDK's retries), or anything else
+ * (missing credentials, the network), which the collector does not swallow.
+ * @example errorKind(new RepositoryPolicyNotFoundException({ message: '', $metadata: {} })) // 'not-found'
+ */
+export function errorKind(error: unknown): ErrorKind {
+  if (!(error instanceof Error)) return 'other';
+  const code = (error as { Code?: string }).Code;
+  if (NOT_FOUND.has(error.name) || (code && NOT_FOUND.has(code))) return 'not-found';
+  if (ACCESS_DENIED.has(error.name) || (code && ACCESS_DENIED.has(code))) return 'access-denied';
+  const answered =
+    '$fault' in error || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return answered ? 'service' : 'other';
+}
+
+/** Names the action an error came from when it is not the call's own (a call made of several). */
+export function deniedAs(error: unknown, action: string): unknown {
+  if (error instanceof Error) Object.assign(error, { customsAction: action });
+  return error;
+}
+
+/** The action an error names, else the call's. */
+export function actionOf(error: unknown, fallback: string): string {
+  const action = (error as { customsAction?: unknown } | undefined)?.customsAction;
+  return typeof action === 'string' ? action : fallback;
+}

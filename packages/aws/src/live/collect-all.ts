@@ -1,0 +1,103 @@
+import type { Resource } from '@customs/core';
+import { isUnreadable } from '../normalise/unreadable.js';
+import type { LiveContext } from './context.js';
+import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
+import {
+  describeCluster,
+  describeNodegroup,
+  listAccessEntries,
+  listClusters,
+  listNodegroups,
+  readAccessEntry,
+  readCluster,
+  readNodegroup,
+} from './read-eks.js';
+import {
+  type IamContext,
+  iamPolicies,
+  iamRoles,
+  readIamAccount,
+  readIamDetails,
+  readIamUsers,
+} from './read-iam.js';
+
+/** Drops what was not found (deleted while being read) or not readable. */
+function present<T>(items: (T | undefined)[]): T[] {
+  return items.filter((item): item is T => item !== undefined && !isUnreadable(item));
+}
+
+/** The registry, every repository and every image (in repository order, as listed). */
+export async function collectEcr(
+  context: LiveContext,
+  slice?: { start: number; count: number },
+): Promise<Resource[]> {
+  const listed = await listRepositories(context);
+  const all = listed === undefined || isUnreadable(listed) ? [] : listed;
+  const repositories = slice ? [...all].sort(byName).slice(slice.start, slice.start + slice.count) : all;
+  const [registry, normalised, images] = await Promise.all([
+    slice ? undefined : readRegistry(context),
+    readRepositories(context, repositories, slice === undefined),
+    Promise.all(
+      repositories.map(async function imagesOf(repository) {
+        const details = await describeImages(context, repository.repositoryName ?? '');
+        return details === undefined || isUnreadable(details) ? [] : readImages(context, repository, details);
+      }),
+    ),
+  ]);
+  return [...(registry ? [registry] : []), ...normalised, ...images.flat()];
+}
+
+function byName(a: { repositoryName?: string }, b: { repositoryName?: string }): number {
+  return (a.repositoryName ?? '').localeCompare(b.repositoryName ?? '');
+}
+
+/** Every cluster, nodegroup and access entry. */
+export async function collectEks(context: LiveContext): Promise<Resource[]> {
+  const names = await listClusters(context);
+  const perCluster = await Promise.all(
+    (names === undefined || isUnreadable(names) ? [] : names).map(async function collectCluster(name) {
+      const [cluster, nodegroupNames] = await Promise.all([
+        describeCluster(context, name),
+        listNodegroups(context, name),
+      ]);
+      if (cluster === undefined || isUnreadable(cluster))
+        return { clusters: [], nodegroups: [], entries: [] };
+      const principals = await listAccessEntries(context, cluster);
+      const [resource, nodegroups, entries] = await Promise.all([
+        readCluster(context, cluster, nodegroupNames),
+        Promise.all(
+          (nodegroupNames === undefined || isUnreadable(nodegroupNames) ? [] : nodegroupNames).map(
+            async function nodegroupOf(nodegroupName) {
+              const nodegroup = await describeNodegroup(context, name, nodegroupName);
+              return nodegroup === undefined || isUnreadable(nodegroup)
+                ? undefined
+                : readNodegroup(context, nodegroup);
+            },
+          ),
+        ),
+        Promise.all(
+          (principals === undefined || isUnreadable(principals) ? [] : principals).map((principal) =>
+            readAccessEntry(context, name, principal),
+          ),
+        ),
+      ]);
+      return { clusters: [resource], nodegroups: present(nodegroups), entries: present(entries) };
+    }),
+  );
+  return [
+    ...perCluster.flatMap((item) => item.clusters),
+    ...perCluster.flatMap((item) => item.nodegroups),
+    ...perCluster.flatMap((item) => item.entries),
+  ];
+}
+
+/** Every IAM user, role and policy, and the account's root user. */
+export async function collectIam(context: IamContext): Promise<Resource[]> {
+  const details = await readIamDetails(context);
+  const read = details === undefined || isUnreadable(details) ? undefined : details;
+  const [users, account] = await Promise.all([
+    read ? readIamUsers(context, read) : [],
+    readIamAccount(context),
+  ]);
+  return [...users, ...(read ? [...iamRoles(context, read), ...iamPolicies(context, read)] : []), account];
+}

@@ -1,0 +1,20 @@
+export {
+  type CallCounts,
+  ecrCalls,
+  type IamSize,
+  iamCalls,
+  PAGE,
+  type RegionSize,
+  regionCalls,
+  repositoryCalls,
+} from './estimate.js';
+export {
+  LAMBDA_BUDGET,
+  planSweep,
+  repositoriesPerUnit,
+  type SweepBudget,
+  type SweepPlan,
+  type SweepRates,
+  type SweepUnit,
+  serviceMs,
+} from './plan.js';

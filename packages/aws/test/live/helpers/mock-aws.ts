@@ -1,0 +1,395 @@
+import * as ec2 from '@aws-sdk/client-ec2';
+import * as ecr from '@aws-sdk/client-ecr';
+import * as eks from '@aws-sdk/client-eks';
+import * as iam from '@aws-sdk/client-iam';
+import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
+import { snapshotPath } from '../../../src/index.js';
+import { type Paging, pageOf, type SnapshotFiles, sdkShape } from './snapshot-files.js';
+
+type Service = 'ecr' | 'eks' | 'ec2' | 'iam';
+type Input = Record<string, unknown> & {
+  repositoryName?: string;
+  repositoryNames?: string[];
+  imageIds?: { imageDigest?: string }[];
+  imageId?: { imageDigest?: string };
+  subjectId?: { imageDigest?: string };
+  name?: string;
+  clusterName?: string;
+  nodegroupName?: string;
+  fargateProfileName?: string;
+  principalArn?: string;
+  LaunchTemplateId?: string;
+  UserName?: string;
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: the command classes of four SDK clients, as aws-sdk-client-mock takes them
+type CommandClass = new (...args: any[]) => any;
+
+/** How the mocked AWS answers one command from the snapshot's files. */
+interface Route {
+  service: Service;
+  command: CommandClass;
+  keys?: (input: Input) => string[];
+  paging?: Paging;
+  /** The service's error when the file is missing; else `{}` (an empty body) is served. */
+  notFound?: string;
+  /** Narrows the body to what the input asks for (a filtered Describe). */
+  narrow?: (body: Record<string, unknown>, input: Input) => Record<string, unknown>;
+}
+
+const next = (lists: string[]): Paging => ({ lists, token: 'nextToken' });
+const NEXT = (lists: string[]): Paging => ({ lists, token: 'NextToken' });
+const MARKER = (lists: string[]): Paging => ({ lists, token: 'Marker', truncatedFlag: true });
+const repo = (input: Input) => [input.repositoryName ?? ''];
+const image = (digest: string | undefined) => (input: Input) => [input.repositoryName ?? '', digest ?? ''];
+const cluster = (input: Input) => [input.clusterName ?? ''];
+
+const ROUTES: Route[] = [
+  { service: 'ecr', command: ecr.DescribeRegistryCommand },
+  { service: 'ecr', command: ecr.GetRegistryScanningConfigurationCommand },
+  {
+    service: 'ecr',
+    command: ecr.DescribePullThroughCacheRulesCommand,
+    paging: next(['pullThroughCacheRules']),
+  },
+  {
+    service: 'ecr',
+    command: ecr.DescribeRepositoriesCommand,
+    paging: next(['repositories']),
+    notFound: 'RepositoryNotFoundException',
+    narrow: (body, input) =>
+      narrowList(
+        body,
+        'repositories',
+        input.repositoryNames,
+        'repositoryName',
+        'RepositoryNotFoundException',
+      ),
+  },
+  {
+    service: 'ecr',
+    command: ecr.BatchGetRepositoryScanningConfigurationCommand,
+    narrow: (body, input) => ({
+      ...body,
+      scanningConfigurations: ((body.scanningConfigurations ?? []) as { repositoryName?: string }[]).filter(
+        (entry) => input.repositoryNames?.includes(entry.repositoryName ?? ''),
+      ),
+    }),
+  },
+  {
+    service: 'ecr',
+    command: ecr.GetRepositoryPolicyCommand,
+    keys: repo,
+    notFound: 'RepositoryPolicyNotFoundException',
+  },
+  {
+    service: 'ecr',
+    command: ecr.GetLifecyclePolicyCommand,
+    keys: repo,
+    notFound: 'LifecyclePolicyNotFoundException',
+  },
+  {
+    service: 'ecr',
+    command: ecr.DescribeImagesCommand,
+    keys: repo,
+    paging: next(['imageDetails']),
+    notFound: 'RepositoryNotFoundException',
+    narrow: (body, input) =>
+      narrowList(
+        body,
+        'imageDetails',
+        input.imageIds?.map((id) => id.imageDigest ?? ''),
+        'imageDigest',
+        'ImageNotFoundException',
+      ),
+  },
+  {
+    service: 'ecr',
+    command: ecr.DescribeImageSigningStatusCommand,
+    keys: (input) => image(input.imageId?.imageDigest)(input),
+    notFound: 'ImageNotFoundException',
+  },
+  {
+    service: 'ecr',
+    command: ecr.ListImageReferrersCommand,
+    keys: (input) => image(input.subjectId?.imageDigest)(input),
+    paging: next(['referrers']),
+    notFound: 'ImageNotFoundException',
+  },
+  { service: 'eks', command: eks.ListClustersCommand, paging: next(['clusters']) },
+  {
+    service: 'eks',
+    command: eks.DescribeClusterCommand,
+    keys: (input) => [input.name ?? ''],
+    notFound: 'ResourceNotFoundException',
+  },
+  {
+    service: 'eks',
+    command: eks.ListNodegroupsCommand,
+    keys: cluster,
+    paging: next(['nodegroups']),
+    notFound: 'ResourceNotFoundException',
+  },
+  {
+    service: 'eks',
+    command: eks.DescribeNodegroupCommand,
+    keys: (input) => [input.clusterName ?? '', input.nodegroupName ?? ''],
+    notFound: 'ResourceNotFoundException',
+  },
+  {
+    service: 'eks',
+    command: eks.ListFargateProfilesCommand,
+    keys: cluster,
+    paging: next(['fargateProfileNames']),
+    notFound: 'ResourceNotFoundException',
+  },
+  {
+    service: 'eks',
+    command: eks.DescribeFargateProfileCommand,
+    keys: (input) => [input.clusterName ?? '', input.fargateProfileName ?? ''],
+    notFound: 'ResourceNotFoundException',
+  },
+  {
+    service: 'eks',
+    command: eks.ListAccessEntriesCommand,
+    keys: cluster,
+    paging: next(['accessEntries']),
+    notFound: 'ResourceNotFoundException',
+  },
+  {
+    service: 'eks',
+    command: eks.DescribeAccessEntryCommand,
+    keys: (input) => [input.clusterName ?? '', input.principalArn ?? ''],
+    notFound: 'ResourceNotFoundException',
+  },
+  {
+    service: 'eks',
+    command: eks.ListAssociatedAccessPoliciesCommand,
+    keys: (input) => [input.clusterName ?? '', input.principalArn ?? ''],
+    paging: next(['associatedAccessPolicies']),
+    notFound: 'ResourceNotFoundException',
+  },
+  { service: 'ec2', command: ec2.DescribeSubnetsCommand, paging: NEXT(['Subnets']) },
+  { service: 'ec2', command: ec2.DescribeSecurityGroupsCommand, paging: NEXT(['SecurityGroups']) },
+  {
+    service: 'ec2',
+    command: ec2.DescribeLaunchTemplateVersionsCommand,
+    keys: (input) => [input.LaunchTemplateId ?? ''],
+    paging: NEXT(['LaunchTemplateVersions']),
+    notFound: 'InvalidLaunchTemplateId.NotFound',
+  },
+  {
+    service: 'iam',
+    command: iam.GetAccountAuthorizationDetailsCommand,
+    paging: MARKER(['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies']),
+  },
+  { service: 'iam', command: iam.GetAccountSummaryCommand },
+  {
+    service: 'iam',
+    command: iam.GetCredentialReportCommand,
+    notFound: 'CredentialReportNotPresentException',
+  },
+  {
+    service: 'iam',
+    command: iam.GetLoginProfileCommand,
+    keys: (input) => [input.UserName ?? ''],
+    notFound: 'NoSuchEntityException',
+  },
+  {
+    service: 'iam',
+    command: iam.ListMFADevicesCommand,
+    keys: (input) => [input.UserName ?? ''],
+    paging: MARKER(['MFADevices']),
+    notFound: 'NoSuchEntityException',
+  },
+  {
+    service: 'iam',
+    command: iam.ListAccessKeysCommand,
+    keys: (input) => [input.UserName ?? ''],
+    paging: MARKER(['AccessKeyMetadata']),
+    notFound: 'NoSuchEntityException',
+  },
+];
+
+function narrowList(
+  body: Record<string, unknown>,
+  list: string,
+  wanted: string[] | undefined,
+  field: string,
+  notFound: string,
+): Record<string, unknown> {
+  if (!wanted) return body;
+  const items = ((body[list] ?? []) as Record<string, unknown>[]).filter((item) =>
+    wanted.includes(String(item[field])),
+  );
+  if (items.length === 0) throw serviceError(list === 'repositories' ? 'ecr' : 'ecr', notFound, 400);
+  return { ...body, [list]: items };
+}
+
+const EXCEPTIONS = {
+  ecr: ecr.ECRServiceException,
+  eks: eks.EKSServiceException,
+  ec2: ec2.EC2ServiceException,
+  iam: iam.IAMServiceException,
+};
+
+/** An error as the SDK throws it for a service's answer. */
+export function serviceError(service: Service, name: string, status = 400, message = name): Error {
+  return new EXCEPTIONS[service]({ name, $fault: 'client', $metadata: { httpStatusCode: status }, message });
+}
+
+/** Access denied, as each service names it. */
+export function accessDenied(service: Service, action: string): Error {
+  const name =
+    service === 'iam'
+      ? 'AccessDenied'
+      : service === 'ec2'
+        ? 'UnauthorizedOperation'
+        : 'AccessDeniedException';
+  return serviceError(service, name, 403, `User is not authorized to perform: ${action}`);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: one stub type for the four clients
+type Stub = AwsStub<any, any, any>;
+
+/** One command the mocked AWS answered. */
+export interface SentCommand {
+  action: string;
+  input: Input;
+}
+
+/** How the mocked account answers. */
+export interface MockOptions {
+  /** Items per page at most (the caller's maxResults, else 100) [no cap]. */
+  pageSize?: number;
+  /** Milliseconds each call takes. */
+  latencyMs?: number;
+  /** Actions answered with access denied (`ecr:GetLifecyclePolicy`). */
+  deny?: string[];
+  /** Actions whose missing files are answered with an empty body rather than not-found. */
+  emptyWhenMissing?: string[];
+  /** Keep a copy of each input in `sent` [true]. */
+  logInputs?: boolean;
+}
+
+/** The mocked clients (aws-sdk-client-mock) and every command they answered. */
+export interface MockedAws {
+  ecr: Stub;
+  eks: Stub;
+  ec2: Stub;
+  iam: Stub;
+  sent: SentCommand[];
+  /** `service:Operation` of every command sent, sorted, without repeats. */
+  actions(): string[];
+  restore(): void;
+}
+
+/** Answers commands from a snapshot's files, and logs them. */
+export interface Answerer {
+  answer(service: Service, commandName: string, input: Input): Promise<unknown>;
+  sent: SentCommand[];
+}
+
+const ROUTE_BY_NAME = new Map(ROUTES.map((route) => [`${route.service}:${route.command.name}`, route]));
+
+/**
+ * Answers commands from a snapshot's files in the SDK's shapes: lists paged with the service's
+ * token, filtered Describes narrowed, missing per-resource files answered with the service's
+ * not-found error, timestamps as Dates, the credential report's `Content` as bytes.
+ */
+export function createAnswerer(files: SnapshotFiles, options: MockOptions = {}): Answerer {
+  const sent: SentCommand[] = [];
+  const deny = new Set(options.deny ?? []);
+  const empty = new Set(options.emptyWhenMissing ?? []);
+  const logInputs = options.logInputs ?? true;
+  async function answer(service: Service, commandName: string, input: Input): Promise<unknown> {
+    const operation = commandName.replace(/Command$/, '');
+    const action = `${service}:${operation}`;
+    sent.push({ action, input: logInputs ? { ...input } : {} });
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+    if (deny.has(action)) throw accessDenied(service, action);
+    if (action === 'iam:GenerateCredentialReport') return { State: 'COMPLETE' };
+    const route = ROUTE_BY_NAME.get(`${service}:${commandName}`);
+    if (!route) throw new Error(`the mocked AWS does not answer ${action}`);
+    return serve(route, operation, input);
+  }
+
+  function serve(route: Route, operation: string, input: Input): unknown {
+    const path = snapshotPath(route.service, operation, ...(route.keys?.(input) ?? []));
+    const stored = files.get(path) as Record<string, unknown> | undefined;
+    if (stored === undefined) {
+      if (route.notFound && !empty.has(`${route.service}:${operation}`))
+        throw serviceError(route.service, route.notFound);
+      return {};
+    }
+    let body = route.narrow ? route.narrow(stored, input) : stored;
+    if (route.paging) {
+      const asked = Number(input.maxResults ?? input.MaxResults ?? input.MaxItems ?? 100);
+      const size = Math.min(asked, options.pageSize ?? Number.POSITIVE_INFINITY);
+      body = pageOf(body, route.paging, input[route.paging.inputToken ?? route.paging.token], size);
+    }
+    if (operation === 'GetCredentialReport' && typeof body.Content === 'string') {
+      body = { ...body, Content: new Uint8Array(Buffer.from(body.Content, 'base64')) };
+    }
+    return sdkShape(body);
+  }
+  return { answer, sent };
+}
+
+/**
+ * Mocks the ECR, EKS, EC2 and IAM clients (every instance, with aws-sdk-client-mock) to answer
+ * from a snapshot's files (see {@link createAnswerer}).
+ */
+export function mockAws(files: SnapshotFiles, options: MockOptions = {}): MockedAws {
+  const stubs = {
+    ecr: mockClient(ecr.ECRClient),
+    eks: mockClient(eks.EKSClient),
+    ec2: mockClient(ec2.EC2Client),
+    iam: mockClient(iam.IAMClient),
+  } as Record<Service, Stub>;
+  const { answer, sent } = createAnswerer(files, options);
+  for (const route of [
+    ...ROUTES,
+    { service: 'iam' as const, command: iam.GenerateCredentialReportCommand },
+  ]) {
+    stubs[route.service]
+      .on(route.command)
+      .callsFake((input: Input) => answer(route.service, route.command.name, input));
+  }
+  return {
+    ...stubs,
+    sent,
+    actions: () => [...new Set(sent.map((command) => command.action))].sort(),
+    restore() {
+      for (const stub of Object.values(stubs)) stub.restore();
+    },
+  };
+}
+
+/**
+ * Makes real clients answer from the files through a middleware that replaces the network
+ * (no sinon stub matching per call: the benchmark's way to measure the collector, not the mock).
+ */
+export function serveFromMiddleware(
+  clients: Record<Service, { middlewareStack: { add: (...args: never[]) => void } }>,
+  answerer: Answerer,
+): void {
+  for (const service of ['ecr', 'eks', 'ec2', 'iam'] as const) {
+    const stack = clients[service].middlewareStack as unknown as {
+      add(
+        middleware: (
+          next: unknown,
+          context: { commandName: string },
+        ) => (args: { input: Input }) => Promise<unknown>,
+        options: { step: 'initialize'; priority: 'high'; name: string },
+      ): void;
+    };
+    stack.add(
+      (_next, context) => async (args) => ({
+        output: await answerer.answer(service, context.commandName, args.input),
+        response: {},
+      }),
+      { step: 'initialize', priority: 'high', name: 'customsSnapshotAnswer' },
+    );
+  }
+}

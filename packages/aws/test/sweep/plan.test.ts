@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CONCURRENCY,
+  ecrCalls,
+  LAMBDA_BUDGET,
+  planSweep,
+  regionCalls,
+  type SweepRates,
+  type SweepUnit,
+} from '../../src/index.js';
+
+const RATES: SweepRates = {
+  latencyMs: 50,
+  concurrency: DEFAULT_CONCURRENCY,
+  ratePerSecond: { ecr: 20, eks: 10, ec2: 20, iam: 5 },
+};
+
+describe('ecrCalls', () => {
+  it('counts the fewest calls pagination allows plus the per-repository and per-image reads', () => {
+    // 3 registry calls, 2 DescribeRepositories pages, 80 scanning batches, 3 per repository, 2 per image
+    expect(ecrCalls(2000, 100_000)).toBe(3 + 2 + 80 + 6000 + 200_000);
+    expect(ecrCalls(0, 0)).toBe(4);
+  });
+});
+
+describe('planSweep', () => {
+  it('keeps a small account in one invocation', () => {
+    // Act
+    const plan = planSweep(
+      [{ region: 'eu-west-1', repositories: 20, images: 400, clusters: 2 }],
+      { entities: 200 },
+      RATES,
+    );
+    // Assess
+    expect(plan.fits).toBe(true);
+    expect(plan.units).toEqual([]);
+    expect(plan.estimatedMs).toBeLessThan(plan.usableMs);
+    expect(plan.usableMs).toBe(LAMBDA_BUDGET.timeoutMs * 0.7);
+  });
+
+  it('splits 2,000 repositories of 50 images into slices that each fit, plus registry, EKS and IAM units', () => {
+    // Act
+    const size = { region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 };
+    const plan = planSweep([size], { entities: 500 }, RATES);
+    // Assess: 206k ECR calls at 20/s is ~2.9 hours
+    expect(plan.fits).toBe(false);
+    expect(plan.estimatedMs).toBeGreaterThan(2.8 * 3600 * 1000);
+    const slices = plan.units.filter(
+      (unit): unit is Extract<SweepUnit, { service: 'ecr-repositories' }> =>
+        unit.service === 'ecr-repositories',
+    );
+    expect(slices.reduce((sum, unit) => sum + unit.count, 0)).toBe(2000);
+    expect(slices.map((unit) => unit.start)).toEqual(
+      slices.map((_, index) => index * (slices[0]?.count ?? 0)),
+    );
+    // each slice: count × 103.04 calls at 20 calls/s within 630 s
+    for (const slice of slices) expect((slice.count * 103.04) / 20).toBeLessThanOrEqual(630);
+    expect(slices.length).toBe(Math.ceil(2000 / Math.floor(630 / (103.04 / 20))));
+    expect(plan.units.filter((unit) => unit.service !== 'ecr-repositories')).toEqual([
+      { service: 'iam', region: 'us-east-1' },
+      { service: 'ecr-registry', region: 'eu-west-1' },
+      { service: 'eks', region: 'eu-west-1' },
+    ]);
+  });
+
+  it('is bound by concurrency when the latency is high and the rate allows more', () => {
+    const rates = {
+      ...RATES,
+      latencyMs: 1000,
+      ratePerSecond: { ecr: 1000, eks: 1000, ec2: 1000, iam: 1000 },
+    };
+    const size = { region: 'eu-west-1', repositories: 100, images: 1000, clusters: 0 };
+    const plan = planSweep([size], { entities: 10 }, rates);
+    expect(plan.estimatedMs).toBe((regionCalls(size).ecr * 1000) / DEFAULT_CONCURRENCY.ecr);
+  });
+
+  it('reads IAM once whatever the number of regions, and regions in parallel', () => {
+    const one = planSweep(
+      [{ region: 'eu-west-1', repositories: 10, images: 10, clusters: 1 }],
+      { entities: 2500 },
+      RATES,
+    );
+    const two = planSweep(
+      [
+        { region: 'eu-west-1', repositories: 10, images: 10, clusters: 1 },
+        { region: 'us-east-2', repositories: 10, images: 10, clusters: 1 },
+      ],
+      { entities: 2500 },
+      RATES,
+    );
+    expect(two.calls.iam).toBe(one.calls.iam);
+    expect(one.calls.iam).toBe(3 + 3);
+    expect(two.calls.ecr).toBe(2 * one.calls.ecr);
+    expect(two.estimatedMs).toBe(one.estimatedMs);
+  });
+});
