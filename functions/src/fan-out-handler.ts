@@ -1,0 +1,81 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { EventValidationError } from '@customs/events';
+import {
+  createFanOut,
+  type FanOut,
+  type FanOutDependencies,
+  type FindingTransition,
+  transitionFromStreamRecord,
+  transitionKey,
+} from '@customs/notify';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { withCustomsMiddleware } from './middleware/customs-middleware.js';
+
+/**
+ * Checks that the event is a DynamoDB stream batch (a `Records` array).
+ * @example parseStreamEvent({ Records: [] }); // { Records: [] }
+ */
+export function parseStreamEvent(event: unknown): DynamoDBStreamEvent {
+  const records = (event as { Records?: unknown } | null)?.Records;
+  if (!Array.isArray(records))
+    throw new EventValidationError('Records: a DynamoDB stream event has a Records array');
+  return event as DynamoDBStreamEvent;
+}
+
+function sequenceOf(record: DynamoDBRecord): string {
+  const sequence = record.dynamodb?.SequenceNumber;
+  // Without its sequence number a failed record cannot be reported alone: fail the whole batch.
+  if (!sequence) throw new Error(`stream record ${record.eventID ?? '(no eventID)'} has no SequenceNumber`);
+  return sequence;
+}
+
+/**
+ * Builds the on-finding-change handler: derives the transitions of a stream batch, fans them out
+ * through the outbox (retrying what is pending first) and reports as `batchItemFailures` the
+ * records that could not be read or whose notifications are still pending, so Lambda retries
+ * those and not the rest. The dependencies are resolved once per container.
+ * @example export const handler = createFindingChangeHandler(async () => lambdaFanOutDependencies());
+ */
+export function createFindingChangeHandler(
+  dependencies: () => Promise<FanOutDependencies>,
+  logger = new Logger({ serviceName: 'customs', persistentKeys: { function: 'on-finding-change' } }),
+) {
+  let fanOut: Promise<FanOut> | undefined;
+  async function onRecords(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+    fanOut ??= dependencies().then(createFanOut, (error: unknown) => {
+      fanOut = undefined;
+      throw error;
+    });
+    const failed = new Set<string>();
+    const derived: { sequence: string; transition: FindingTransition }[] = [];
+    for (const record of event.Records) {
+      try {
+        const transition = transitionFromStreamRecord(record);
+        if (transition) derived.push({ sequence: sequenceOf(record), transition });
+      } catch (error) {
+        logger.error('unreadable stream record', { eventID: record.eventID, error: String(error) });
+        failed.add(sequenceOf(record));
+      }
+    }
+    try {
+      const report = await (await fanOut).deliver(derived.map((item) => item.transition));
+      for (const item of derived)
+        if (report.unfinished.has(transitionKey(item.transition))) failed.add(item.sequence);
+      const { delivered, alreadyDelivered, busy, slackMessages, events } = report;
+      const summary = {
+        records: event.Records.length,
+        transitions: derived.length,
+        delivered,
+        alreadyDelivered,
+      };
+      logger.info('fanned out', { ...summary, busy, slackMessages, events, pending: report.pending.length });
+      for (const { key, reason } of report.pending.slice(0, 20))
+        logger.warn('delivery pending', { key, reason });
+    } catch (error) {
+      logger.error('fan-out failed; the batch is retried', { error: String(error) });
+      for (const item of derived) failed.add(item.sequence);
+    }
+    return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
+  }
+  return withCustomsMiddleware(onRecords, { logger, parse: parseStreamEvent });
+}

@@ -1,0 +1,75 @@
+import { fileURLToPath } from 'node:url';
+import { findingId } from '@customs/core';
+import { localLambdaContext } from '@customs/local';
+import { useDynamoDbLocal } from '@customs/local/testing';
+import { FindingsRepository } from '@customs/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MockedAws, mockAws } from '../../packages/aws/test/live/helpers/mock-aws.js';
+import { readSnapshotDir } from '../../packages/aws/test/live/helpers/snapshot-files.js';
+import { demoCloudTrail, demoImageAction } from '../../test/helpers/sample-events.js';
+import { handler as onEcrEvent } from '../src/on-ecr-event.js';
+import { handler as onEksEvent } from '../src/on-eks-event.js';
+import { handler as sweep } from '../src/sweep.js';
+
+const DEMO = fileURLToPath(new URL('../../packages/local/snapshots/demo/', import.meta.url));
+const VULNERABLE = 'sha256:44499ddb1996eb549712d822982efae2e112bf51d8c6081aa109b78ed88beef3';
+const IMAGE = `arn:aws:ecr:eu-west-1:111122223333:repository/team/payments-api@${VULNERABLE}`;
+
+/**
+ * The deployed Lambda entry points, as AWS runs them: configured by environment variables only,
+ * the live SDK collector (ECR, EKS, EC2 and IAM answered from the demo account's recorded
+ * responses by aws-sdk-client-mock), and a real DynamoDB (Local) reached through
+ * AWS_ENDPOINT_URL_DYNAMODB, as the SDK reads it.
+ */
+describe('the Lambda handlers, configured from the environment', () => {
+  const dynamo = useDynamoDbLocal();
+  let aws: MockedAws;
+  const saved = { ...process.env };
+
+  beforeAll(() => {
+    Object.assign(process.env, {
+      CUSTOMS_TABLE_NAME: dynamo.tableName,
+      AWS_REGION: 'eu-west-1',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    });
+    aws = mockAws(readSnapshotDir(DEMO));
+  });
+  afterAll(() => {
+    aws?.restore();
+    process.env = saved;
+  });
+
+  it('on-ecr-event assesses a pushed image and stores its findings', async () => {
+    // Act
+    const result = await onEcrEvent(
+      demoImageAction('PUSH', 'team/payments-api', VULNERABLE, 'v2.13.1'),
+      localLambdaContext('on-ecr-event'),
+    );
+    // Assess
+    expect(result.refs).toBe(2);
+    expect(result.changes.filter((c) => c.transition === 'opened').map((c) => c.checkId)).toContain(
+      'ecr-image-no-critical-vulnerabilities',
+    );
+    const repository = new FindingsRepository({ client: dynamo.client, tableName: dynamo.tableName });
+    const stored = await repository.getFinding(findingId('ecr-image-no-critical-vulnerabilities', IMAGE));
+    expect(stored).toMatchObject({ state: 'OPEN', status: 'FAIL', severity: 'critical' });
+    expect(aws.actions()).toContain('ecr:DescribeImages');
+  });
+
+  it('fails the invocation of a malformed event (so Lambda retries it into the DLQ), naming the field', async () => {
+    const event = demoCloudTrail('aws.eks', 'UpdateClusterConfig', { name: 'legacy' });
+    delete event.detail.eventName;
+    await expect(onEksEvent(event, localLambdaContext('on-eks-event'))).rejects.toThrow(
+      /^detail\.eventName: /,
+    );
+  });
+
+  it('sweep assesses every resource of the account', async () => {
+    const result = await sweep({}, localLambdaContext('sweep'));
+    expect(result.resources).toBe(49);
+    expect(result.transitions.opened).toBeGreaterThan(30);
+  });
+});
