@@ -1,17 +1,18 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { type ApiDependencies, ApiError, createApiHandler } from '@customs/api';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { type ApiDependencies, createApiHandler } from '@customs/api';
 import { parseConfig } from '@customs/core';
 import { createStoreClient, FindingsRepository, SuppressionsRepository } from '@customs/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
 import { requireEnv } from './runtime/environment.js';
+import { sweepInvoker } from './runtime/sweep-invoker.js';
 
 /**
  * The API's dependencies in AWS: the findings table named by `CUSTOMS_TABLE_NAME`, the cursor key
  * `CUSTOMS_CURSOR_KEY` (a secret), `maxSuppressionDays` from `CUSTOMS_CONFIG`. Authentication is
  * API Gateway's IAM authorization; the handler trusts it and records the caller's ARN as actor.
- * `POST /sweeps` answers 501 until the sweep function's invoke (CUSTOMS_SWEEP_FUNCTION_NAME,
- * @aws-sdk/client-lambda) is wired.
+ * `POST /sweeps` invokes the sweep function named by `CUSTOMS_SWEEP_FUNCTION_NAME` asynchronously.
  * @example const dependencies = apiDependencies(process.env);
  */
 export function apiDependencies(env: NodeJS.ProcessEnv = process.env, logger?: Logger): ApiDependencies {
@@ -22,13 +23,7 @@ export function apiDependencies(env: NodeJS.ProcessEnv = process.env, logger?: L
     suppressions: new SuppressionsRepository(options),
     cursorKey: requireEnv('CUSTOMS_CURSOR_KEY', env),
     maxSuppressionDays: config.maxSuppressionDays,
-    async startSweep() {
-      throw new ApiError(
-        501,
-        'not_implemented',
-        'Starting a sweep from the API is not wired in this deployment yet; the daily sweep still runs',
-      );
-    },
+    startSweep: sweepInvoker(new LambdaClient({}), requireEnv('CUSTOMS_SWEEP_FUNCTION_NAME', env)),
     onError: (error) => logger?.error('request failed', error as Error),
   };
 }

@@ -20,6 +20,8 @@ export const configSchema = z
     trustedAccounts: z.array(accountId).default([]),
     accessKeyMaxAgeDays: z.number().int().positive().default(90),
     credentialMaxUnusedDays: z.number().int().positive().default(45),
+    /** The furthest a suppression's expiry may be set in the future (POST /suppressions). */
+    maxSuppressionDays: z.number().int().positive().max(3650).default(90),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 export { CATALOG } from './catalog/index.js';
+export { checkMetadata } from './check/check-metadata.js';
 export type {
   AnyCheck,
   CheckContext,

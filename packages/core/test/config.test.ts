@@ -16,6 +16,7 @@ describe('parseConfig', () => {
       trustedAccounts: [],
       accessKeyMaxAgeDays: 90,
       credentialMaxUnusedDays: 45,
+      maxSuppressionDays: 90,
     });
     expect(DEFAULT_CONFIG.eksMinVersion).toBe('1.31');
   });
@@ -25,6 +26,12 @@ describe('parseConfig', () => {
     expect(config.eksMinVersion).toBe('1.33');
     expect(config.trustedAccounts).toEqual(['444455556666']);
     expect(config.maxHigh).toBe(0);
+  });
+
+  it('bounds how far ahead a suppression may expire (90 days unless configured)', () => {
+    expect(parseConfig({ maxSuppressionDays: 30 }).maxSuppressionDays).toBe(30);
+    expect(() => parseConfig({ maxSuppressionDays: 0 }, 'customs.json')).toThrow(/maxSuppressionDays/);
+    expect(() => parseConfig({ maxSuppressionDays: 1.5 }, 'customs.json')).toThrow(/maxSuppressionDays/);
   });
 
   it('names the file and every wrong key', () => {

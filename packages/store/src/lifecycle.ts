@@ -1,11 +1,17 @@
 import type { Finding, Status } from '@customs/core';
 import type { FindingState, StoredFinding, Transition } from './model.js';
+import type { SuppressionMark } from './suppressions.js';
 
 /** A decision on one stored finding: what to write (nothing when `next` is absent). */
 export interface Decision {
   transition: Transition;
   next?: StoredFinding;
   reason?: string;
+  /** The suppression this change applied or ended (recorded in history). */
+  suppressionId?: string;
+  /** Who made a change that is not an evaluation, and when (recorded in history). */
+  actor?: string;
+  at?: string;
 }
 
 /** The fields whose change makes an evaluation worth a write. */
@@ -21,18 +27,30 @@ const CONTENT_FIELDS = [
   'region',
 ] as const satisfies readonly (keyof Finding)[];
 
+/** Whether an evaluation repeats the stored finding's content (then it is worth no write). */
+export function sameContent(stored: StoredFinding, finding: Finding): boolean {
+  return CONTENT_FIELDS.every((field) => stored[field] === finding[field]);
+}
+
 /**
  * Decides what an evaluation does to the stored finding: `stale` when it is not newer than the
- * stored one, `unchanged` when no content field differs, else the next stored finding.
+ * stored one, `unchanged` when no content field differs and the suppression that covers it (if
+ * any, for a FAIL) is the stored one, else the next stored finding.
  * @example decideEvaluation(undefined, failingFinding).transition; // 'opened'
  */
-export function decideEvaluation(stored: StoredFinding | undefined, finding: Finding): Decision {
+export function decideEvaluation(
+  stored: StoredFinding | undefined,
+  finding: Finding,
+  suppression?: SuppressionMark,
+): Decision {
   if (stored && !isNewer(finding.evaluatedAt, stored.lastEvaluatedAt)) return { transition: 'stale' };
-  if (stored && CONTENT_FIELDS.every((field) => stored[field] === finding[field])) {
+  const mark = finding.status === 'FAIL' ? suppression : undefined;
+  const storedMark = stored?.state === 'SUPPRESSED' ? stored.suppressionId : undefined;
+  if (stored && sameContent(stored, finding) && storedMark === mark?.id) {
     return { transition: 'unchanged' };
   }
   const at = finding.evaluatedAt;
-  const { state, transition } = nextLifecycle(stored, finding.status);
+  const { state, transition } = nextLifecycle(stored, finding.status, mark !== undefined);
   const base = baseState(stored);
   const next: StoredFinding = {
     ...finding,
@@ -43,7 +61,7 @@ export function decideEvaluation(stored: StoredFinding | undefined, finding: Fin
       stored && stored.state === state && stored.status === finding.status ? stored.lastChangedAt : at,
     lastEvaluatedAt: at,
   };
-  const openedAt = state === 'OPEN' && base !== 'OPEN' ? at : stored?.openedAt;
+  const openedAt = isFailing(state) && !isFailing(base) ? at : stored?.openedAt;
   if (openedAt !== undefined) next.openedAt = openedAt;
   const resolvedAt = transition === 'resolved' ? at : stored?.resolvedAt;
   if (resolvedAt !== undefined) next.resolvedAt = resolvedAt;
@@ -51,6 +69,17 @@ export function decideEvaluation(stored: StoredFinding | undefined, finding: Fin
     next.resolvedReason = stored.resolvedReason;
   }
   if (state === 'ERROR' && base !== undefined) next.stateBeforeError = base;
+  if (state === 'SUPPRESSED' && mark) {
+    next.suppressionId = mark.id;
+    next.suppressedUntil = mark.until;
+    return mark.id === storedMark
+      ? { transition, next }
+      : { transition, next, reason: mark.reason, suppressionId: mark.id };
+  }
+  if (base === 'SUPPRESSED' && state === 'OPEN' && stored?.suppressionId) {
+    const reason = `Suppression ${stored.suppressionId} no longer covers it`;
+    return { transition, next, reason, suppressionId: stored.suppressionId };
+  }
   return { transition, next };
 }
 
@@ -64,8 +93,8 @@ export function decideRemoval(stored: StoredFinding, reason: string, at: string)
   if (stored.state === 'RESOLVED' && stored.status === 'NOT_APPLICABLE' && stored.message === reason) {
     return { transition: 'unchanged' };
   }
-  const wasOpen = baseState(stored) === 'OPEN';
-  const { stateBeforeError: _dropped, ...rest } = stored;
+  const wasOpen = isFailing(baseState(stored));
+  const { stateBeforeError: _dropped, suppressionId: _id, suppressedUntil: _until, ...rest } = stored;
   const next: StoredFinding = {
     ...rest,
     state: 'RESOLVED',
@@ -83,8 +112,13 @@ export function decideRemoval(stored: StoredFinding, reason: string, at: string)
 }
 
 /** Evaluations are ordered by evaluatedAt; of two with the same time, the first stored wins. */
-function isNewer(candidate: string, stored: string): boolean {
+export function isNewer(candidate: string, stored: string): boolean {
   return Date.parse(candidate) > Date.parse(stored);
+}
+
+/** OPEN or SUPPRESSED: failing now. */
+export function isFailing(state: FindingState | undefined): boolean {
+  return state === 'OPEN' || state === 'SUPPRESSED';
 }
 
 /** The lifecycle state that a verdict continues from: through an ERROR, the one before it. */
@@ -96,16 +130,21 @@ function baseState(stored: StoredFinding | undefined): Exclude<FindingState, 'ER
 function nextLifecycle(
   stored: StoredFinding | undefined,
   status: Status,
+  suppressed: boolean,
 ): { state: FindingState; transition: Transition } {
   const base = baseState(stored);
   if (status === 'ERROR') {
     return { state: 'ERROR', transition: stored?.state === 'ERROR' ? 'updated' : 'errored' };
   }
+  if (status === 'FAIL' && suppressed) {
+    return { state: 'SUPPRESSED', transition: base === 'SUPPRESSED' ? 'updated' : 'suppressed' };
+  }
   if (status === 'FAIL') {
     if (base === 'OPEN') return { state: 'OPEN', transition: 'updated' };
-    return { state: 'OPEN', transition: base === 'RESOLVED' ? 'reopened' : 'opened' };
+    const again = base === 'RESOLVED' || base === 'SUPPRESSED';
+    return { state: 'OPEN', transition: again ? 'reopened' : 'opened' };
   }
-  if (base === 'OPEN') return { state: 'RESOLVED', transition: 'resolved' };
+  if (isFailing(base)) return { state: 'RESOLVED', transition: 'resolved' };
   if (base === 'RESOLVED') return { state: 'RESOLVED', transition: 'updated' };
   const state = status === 'PASS' ? 'PASSING' : 'NOT_APPLICABLE';
   return { state, transition: stored ? 'updated' : 'created' };

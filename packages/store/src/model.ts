@@ -5,14 +5,17 @@ import type { Finding, Severity, Status } from '@customs/core';
  * - `OPEN`: failing now;
  * - `RESOLVED`: failed once, now passes, is not applicable, or its resource was deleted;
  * - `PASSING` / `NOT_APPLICABLE`: never seen failing;
+ * - `SUPPRESSED`: failing now, but an active suppression covers it (still evaluated and listed,
+ *   not notified); back to `OPEN` when the suppression expires or is deleted;
  * - `ERROR`: the check could not run; the state before the error is kept in `stateBeforeError`
  *   and decides what the next verdict means (an open failure stays open through errors).
  */
-export type FindingState = 'OPEN' | 'RESOLVED' | 'PASSING' | 'NOT_APPLICABLE' | 'ERROR';
+export type FindingState = 'OPEN' | 'SUPPRESSED' | 'RESOLVED' | 'PASSING' | 'NOT_APPLICABLE' | 'ERROR';
 
 /**
  * What one evaluation did to a stored finding:
- * `opened` (first failure), `reopened` (failing after RESOLVED), `resolved` (an open failure passes,
+ * `opened` (first failure), `reopened` (failing after RESOLVED, or after its suppression ended),
+ * `suppressed` (failing, covered by a suppression), `resolved` (an open failure passes,
  * is not applicable or its resource was deleted), `created` (first stored, not failing),
  * `errored` (the check could not run), `updated` (same lifecycle, new status or message),
  * `removed` (the resource of a finding that was not failing was deleted), `unchanged` (nothing to
@@ -21,6 +24,7 @@ export type FindingState = 'OPEN' | 'RESOLVED' | 'PASSING' | 'NOT_APPLICABLE' | 
 export type Transition =
   | 'opened'
   | 'reopened'
+  | 'suppressed'
   | 'resolved'
   | 'created'
   | 'errored'
@@ -50,6 +54,9 @@ export interface StoredFinding extends Finding {
   resolvedReason?: string;
   /** While ERROR: the state before the error (absent when the first verdict was an error). */
   stateBeforeError?: Exclude<FindingState, 'ERROR'>;
+  /** While SUPPRESSED: the suppression that covers it, and when that suppression expires. */
+  suppressionId?: string;
+  suppressedUntil?: string;
 }
 
 /** One immutable entry of a finding's history: the change of one version. */
@@ -65,6 +72,12 @@ export interface HistoryEntry {
   previousState?: FindingState;
   previousStatus?: Status;
   reason?: string;
+  /** The suppression that this change applied or ended. */
+  suppressionId?: string;
+  /** Who made a change that was not an evaluation (creating or deleting a suppression). */
+  actor?: string;
+  /** When a change that was not an evaluation was made. */
+  changedAt?: string;
   /** Epoch seconds at which DynamoDB's TTL deletes the entry. */
   expiresAt: number;
 }

@@ -126,6 +126,9 @@ function historyEntry(
     previousState: previous?.state,
     previousStatus: previous?.status,
     reason: decision.reason,
+    suppressionId: decision.suppressionId,
+    actor: decision.actor,
+    changedAt: decision.at,
     expiresAt: Math.floor(context.clock().getTime() / 1000) + context.historyTtlSeconds,
   };
 }

@@ -6,6 +6,8 @@ import { decideEvaluation, decideRemoval } from './lifecycle.js';
 import type { FindingChange, StoredFinding } from './model.js';
 import { readFindings } from './read-findings.js';
 import { queryAll } from './run-query.js';
+import { suppressionFor } from './suppressions.js';
+import { loadSuppressionsFor } from './suppressions-store.js';
 import { type Applied, applyDecision } from './write-change.js';
 
 /** Stores an evaluation's findings, writing only the changed ones; one change line per finding. */
@@ -16,9 +18,10 @@ export async function writeEvaluation(
 ): Promise<FindingChange[]> {
   const latest = latestPerFinding(findings);
   const stored = await readFindings(context, [...latest.keys()]);
+  const suppressions = await loadSuppressionsFor(context, [...latest.values()], stored);
   return settleAll([...latest.values()], concurrency, async function storeFinding(finding) {
     const applied = await applyDecision(context, finding.id, stored.get(finding.id), (current) =>
-      decideEvaluation(current, finding),
+      decideEvaluation(current, finding, suppressionFor(finding, current, suppressions)),
     );
     return changeLine(applied);
   });
@@ -50,7 +53,7 @@ export async function resourceFindings(context: StoreContext, resourceId: string
   return items.map(findingFromItem);
 }
 
-function changeLine({ decision, previous }: Applied, fallback?: StoredFinding): FindingChange {
+export function changeLine({ decision, previous }: Applied, fallback?: StoredFinding): FindingChange {
   const shown = decision.next ?? previous ?? fallback;
   if (!shown) throw new Error('A finding decision has neither a stored nor a next finding');
   const line: FindingChange = {
@@ -79,7 +82,7 @@ function latestPerFinding(findings: readonly Finding[]): Map<string, Finding> {
 }
 
 /** Runs `work` on every input, `concurrency` at a time; throws once all settled if any failed. */
-async function settleAll<T, R>(
+export async function settleAll<T, R>(
   inputs: T[],
   concurrency: number,
   work: (input: T) => Promise<R>,

@@ -1,5 +1,6 @@
 import { checksCommand } from './checks-command.js';
 import type { Command } from './command.js';
+import { findingsCommand } from './findings-command.js';
 import { iamPolicyCommand } from './iam-policy-command.js';
 import { recordCommand } from './record-command.js';
 import { replayCommand } from './replay-command.js';
@@ -10,6 +11,7 @@ export const COMMANDS: Command[] = [
   scanCommand,
   replayCommand,
   recordCommand,
+  findingsCommand,
   checksCommand,
   iamPolicyCommand,
 ];

@@ -1,0 +1,57 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import type { ApiDependencies } from './dependencies.js';
+import { ApiError } from './http/api-error.js';
+import { actorOf, parseBody, parseQuery } from './http/parse-input.js';
+import { errorResponse, jsonResponse } from './http/responses.js';
+import { matchRoute } from './router/match-route.js';
+import type { Route } from './router/route.js';
+import { ROUTES } from './routes/index.js';
+
+/** An API Gateway HTTP API (payload v2) handler. */
+export type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const NO_PARAMETERS = z.object({}).strict();
+
+/** Errors of the store that are the request's fault, by name. */
+const REQUEST_ERRORS: Record<string, [number, ApiError['code']]> = {
+  InvalidCursorError: [400, 'invalid_cursor'],
+  InvalidSuppressionError: [400, 'invalid_body'],
+};
+
+/**
+ * The findings API as one handler: route, validate (zod), call the store, answer JSON. Every error
+ * is `{ "error": { "code", "message" } }`; an unexpected one is reported to `onError` and answered
+ * 500 without details. Authentication is not its concern (IAM in AWS, `requireBearerToken` locally).
+ * @example
+ * const handler = createApiHandler({ findings, suppressions, cursorKey, startSweep, maxSuppressionDays: 90 });
+ * const result = await handler(event); // { statusCode: 200, body: '{"findings":[...]}' }
+ */
+export function createApiHandler(
+  dependencies: ApiDependencies,
+  routes: readonly Route[] = ROUTES,
+): ApiHandler {
+  return async function handleApiRequest(event) {
+    try {
+      const method = event.requestContext.http.method.toUpperCase();
+      const { route, params } = matchRoute(routes, method, event.rawPath);
+      const query = parseQuery(route.query ?? NO_PARAMETERS, event);
+      const body = route.body ? parseBody(route.body, event) : undefined;
+      const response = await route.handle(
+        { query, body, params, actor: actorOf(event), event },
+        dependencies,
+      );
+      return jsonResponse(response.status, response.body, response.headers);
+    } catch (error) {
+      return errorResponse(asApiError(error, dependencies.onError));
+    }
+  };
+}
+
+function asApiError(error: unknown, onError: ApiDependencies['onError']): ApiError {
+  if (error instanceof ApiError) return error;
+  const known = error instanceof Error ? REQUEST_ERRORS[error.name] : undefined;
+  if (known && error instanceof Error) return new ApiError(known[0], known[1], error.message);
+  onError?.(error);
+  return new ApiError(500, 'internal_error', 'An unexpected error occurred; it was logged');
+}

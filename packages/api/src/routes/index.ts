@@ -1,0 +1,22 @@
+import type { Route } from '../router/route.js';
+import { checksRoute } from './checks-route.js';
+import { findingHistory, getFinding, listFindings, resourceFindings } from './findings-routes.js';
+import { openApiRoute } from './openapi-route.js';
+import { summaryRoute } from './summary-route.js';
+import { createSuppression, deleteSuppression, listSuppressions } from './suppressions-routes.js';
+import { sweepsRoute } from './sweeps-route.js';
+
+/** Every route of the API (DESIGN.md, "HTTP API"), in the order the OpenAPI document lists them. */
+export const ROUTES: readonly Route[] = [
+  listFindings,
+  getFinding,
+  findingHistory,
+  resourceFindings,
+  summaryRoute,
+  checksRoute,
+  listSuppressions,
+  createSuppression,
+  deleteSuppression,
+  sweepsRoute,
+  openApiRoute(() => ROUTES),
+];

@@ -1,0 +1,49 @@
+import {
+  type Posture,
+  type PostureSummary,
+  RECOMMENDATIONS,
+  RESOURCE_TYPES,
+  SEVERITIES,
+} from '@customs/core';
+import type { FindingsSummary, StatusCounts } from '@customs/store';
+import { defineRoute } from '../router/route.js';
+import { summarySchema } from '../schemas/responses.js';
+
+/**
+ * The posture of the store's counters, scored as `summarize` in core scores a scan: passed ÷
+ * (passed + failed + errors) as a percentage with one decimal, NOT_APPLICABLE left out.
+ * @example postureOf(await repository.summary()).byRecommendation['CSA-4'].score; // 71.4
+ */
+export function postureOf(summary: FindingsSummary): PostureSummary {
+  const keyed = <K extends string>(keys: readonly K[], counts: Record<string, StatusCounts>) =>
+    Object.fromEntries(keys.map((key) => [key, posture(counts[key])])) as Record<K, Posture>;
+  return {
+    total: summary.total.total,
+    overall: posture(summary.total),
+    byRecommendation: keyed(RECOMMENDATIONS, summary.recommendation),
+    bySeverity: keyed(SEVERITIES, summary.severity),
+    byResourceType: keyed(RESOURCE_TYPES, summary.resourceType),
+  };
+}
+
+function posture(counts: StatusCounts | undefined): Posture {
+  const passed = counts?.PASS ?? 0;
+  const failed = counts?.FAIL ?? 0;
+  const errors = counts?.ERROR ?? 0;
+  const evaluated = passed + failed + errors;
+  const score = evaluated === 0 ? null : Math.round((passed / evaluated) * 1000) / 10;
+  return { passed, failed, errors, notApplicable: counts?.NOT_APPLICABLE ?? 0, evaluated, score };
+}
+
+export const summaryRoute = defineRoute({
+  method: 'GET',
+  path: '/summary',
+  operationId: 'getSummary',
+  summary:
+    'Pass/fail counts and a posture score overall and per CSA recommendation, severity and resource type.',
+  authenticated: true,
+  responses: { 200: { description: 'The posture of every current finding', schema: summarySchema } },
+  async handle(_request, { findings }) {
+    return { status: 200, body: postureOf(await findings.summary()) };
+  },
+});

@@ -1,0 +1,65 @@
+import { CHECK_ID_PATTERN, RECOMMENDATIONS, RESOURCE_TYPES, SEVERITIES, STATUSES } from '@customs/core';
+import { z } from 'zod';
+
+const limit = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(1000)
+  .default(100)
+  .describe('Items per page, 1 to 1000 (100 by default). A page may hold fewer while a cursor is returned.');
+const cursor = z
+  .string()
+  .min(1)
+  .max(4096)
+  .describe('The `cursor` of the previous page (opaque and signed; only its absence means the end).');
+
+/** A check id, as the catalog spells them. */
+export const checkIdSchema = z
+  .string()
+  .regex(CHECK_ID_PATTERN, 'a check id such as eks-cluster-audit-logging');
+
+/** `GET /findings`: every filter given must match. */
+export const findingsQuerySchema = z
+  .object({
+    status: z.enum(STATUSES).optional().describe('The check verdict.'),
+    severity: z.enum(SEVERITIES).optional(),
+    checkId: checkIdSchema.optional(),
+    recommendation: z.enum(RECOMMENDATIONS).optional().describe('The CSA container recommendation.'),
+    resourceType: z.enum(RESOURCE_TYPES).optional(),
+    accountId: z
+      .string()
+      .regex(/^\d{12}$/, 'an AWS account id is 12 digits')
+      .optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as eu-west-1')
+      .optional(),
+    limit,
+    cursor: cursor.optional(),
+  })
+  .strict();
+
+/** `GET /findings/{id}/history`: newest first. */
+export const pageQuerySchema = z.object({ limit, cursor: cursor.optional() }).strict();
+
+/** `GET /suppressions`. */
+export const suppressionsQuerySchema = z
+  .object({
+    active: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe(
+        'Only the suppressions in force (`true`) or only the expired ones (`false`); all when absent.',
+      ),
+  })
+  .strict();
+
+/** A finding id: 32 hex digits. */
+export const findingIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a finding id is 32 hex digits');
+
+/** A resource id (its ARN where AWS has one). */
+export const resourceIdSchema = z.string().min(1).max(2048);
+
+/** A suppression id (a UUID). */
+export const suppressionIdSchema = z.uuid();

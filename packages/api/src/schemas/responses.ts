@@ -1,0 +1,127 @@
+import { RECOMMENDATIONS, RESOURCE_TYPES, SEVERITIES, STATUSES } from '@customs/core';
+import { z } from 'zod';
+
+/** The documented shapes of the API's answers (the OpenAPI document's response schemas). */
+const time = z.string().describe('ISO 8601');
+const states = ['OPEN', 'SUPPRESSED', 'RESOLVED', 'PASSING', 'NOT_APPLICABLE', 'ERROR'] as const;
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+
+export const findingSchema = z.object({
+  id: z.string(),
+  checkId: z.string(),
+  title: z.string(),
+  resourceType: z.enum(RESOURCE_TYPES),
+  resourceId: z.string(),
+  resourceName: z.string(),
+  accountId: z.string(),
+  region: z.string(),
+  status: z.enum(STATUSES),
+  severity: z.enum(SEVERITIES),
+  recommendation: z.enum(RECOMMENDATIONS),
+  message: z.string(),
+  evaluatedAt: time,
+  state: z.enum(states),
+  version: z.number().int(),
+  firstSeenAt: time,
+  lastChangedAt: time,
+  lastEvaluatedAt: time,
+  openedAt: time.optional(),
+  resolvedAt: time.optional(),
+  resolvedReason: z.string().optional(),
+  stateBeforeError: z.enum(states).optional(),
+  suppressionId: z.string().optional(),
+  suppressedUntil: time.optional(),
+});
+
+const cursor = z.string().optional().describe('Present while there may be more: pass it as `cursor`.');
+
+export const findingsPageSchema = z.object({ findings: z.array(findingSchema), cursor });
+export const findingResponseSchema = z.object({ finding: findingSchema });
+export const resourceFindingsSchema = z.object({ resourceId: z.string(), findings: z.array(findingSchema) });
+
+export const historyPageSchema = z.object({
+  history: z.array(
+    z.object({
+      findingId: z.string(),
+      version: z.number().int(),
+      transition: z.string(),
+      state: z.enum(states),
+      status: z.enum(STATUSES),
+      severity: z.enum(SEVERITIES),
+      message: z.string(),
+      evaluatedAt: time,
+      previousState: z.enum(states).optional(),
+      previousStatus: z.enum(STATUSES).optional(),
+      reason: z.string().optional(),
+      suppressionId: z.string().optional(),
+      actor: z.string().optional(),
+      changedAt: time.optional(),
+    }),
+  ),
+  cursor,
+});
+
+const posture = z.object({
+  passed: z.number().int(),
+  failed: z.number().int(),
+  errors: z.number().int(),
+  notApplicable: z.number().int(),
+  evaluated: z.number().int().describe('passed + failed + errors'),
+  score: z.number().nullable().describe('passed ÷ evaluated, a percentage with one decimal; null when 0'),
+});
+
+export const summarySchema = z.object({
+  total: z.number().int(),
+  overall: posture,
+  byRecommendation: z.record(z.enum(RECOMMENDATIONS), posture),
+  bySeverity: z.record(z.enum(SEVERITIES), posture),
+  byResourceType: z.record(z.enum(RESOURCE_TYPES), posture),
+});
+
+export const checksSchema = z.object({
+  checks: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      resourceType: z.enum(RESOURCE_TYPES),
+      recommendation: z.enum(RECOMMENDATIONS),
+      severity: z.enum(SEVERITIES),
+      rationale: z.string(),
+      remediation: z.object({
+        text: z.string(),
+        cli: z.string(),
+        iac: z.object({ format: z.enum(['terraform', 'cloudformation']), snippet: z.string() }),
+        url: z.string().optional(),
+      }),
+      mappings: z.record(z.string(), z.array(z.string())),
+      reads: z.array(z.string()),
+    }),
+  ),
+});
+
+export const suppressionSchema = z.object({
+  id: z.string(),
+  checkId: z.string().optional(),
+  resourcePattern: z.string().optional(),
+  reason: z.string(),
+  owner: z.string(),
+  expiresAt: time,
+  createdAt: time,
+  createdBy: z.string(),
+  active: z.boolean(),
+});
+
+const change = z.object({ findingId: z.string(), transition: z.string(), state: z.enum(states) });
+
+export const suppressionChangeSchema = z.object({
+  suppression: suppressionSchema,
+  changes: z.array(change).describe('The findings it suppressed (POST) or reopened (DELETE).'),
+});
+export const suppressionsSchema = z.object({ suppressions: z.array(suppressionSchema) });
+export const sweepStartedSchema = z.object({
+  sweep: z.object({ status: z.enum(['started', 'completed']), startedAt: time, id: z.string().optional() }),
+});
+export const openApiSchema = z.object({ openapi: z.string() }).loose();

@@ -1,0 +1,94 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type ApiHandler, MAX_BODY_BYTES, requireBearerToken } from '@customs/api';
+import { toHttpApiEvent } from './to-event.js';
+import { writeHttpApiResult } from './write-result.js';
+
+export interface ApiServerOptions {
+  port: number;
+  /** 127.0.0.1 by default: the local API is for this machine only. */
+  host?: string;
+  /** The API Gateway HTTP API (payload v2) handler, e.g. `createApiHandler(dependencies)`. */
+  handler: ApiHandler;
+  /** Every route but `/openapi.json` requires `Authorization: Bearer <token>`. */
+  token: string;
+}
+
+export interface ApiServer {
+  /** e.g. `http://127.0.0.1:4000` */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Answers in the API's error shape, outside the handler (body too large, adapter failure). */
+function sendError(response: ServerResponse, status: number, code: string, message: string): void {
+  response
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' })
+    .end(JSON.stringify({ error: { code, message } }));
+}
+
+/** Reads the body, at most `MAX_BODY_BYTES`; `undefined` (and nothing more read) past that. */
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise(function collect(resolve, reject) {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return resolve(undefined);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', function take(chunk: Buffer) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * The local API: a Node HTTP server that turns each request into an API Gateway HTTP API (payload
+ * v2) event for `handler`, behind the local bearer-token check, and writes the result back. Bodies
+ * over 64 KiB are answered 413 without being read further. A port in use rejects with one sentence.
+ * @example
+ * const server = await startApiServer({ port: 4000, handler: createApiHandler(dependencies), token });
+ * console.log(server.url); // http://127.0.0.1:4000
+ */
+export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const host = options.host ?? '127.0.0.1';
+  const handler = requireBearerToken(options.handler, options.token);
+  const server = createServer(async function serve(request, response) {
+    try {
+      const body = await readBody(request);
+      if (body === undefined) {
+        sendError(response, 413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`);
+        request.resume();
+        return;
+      }
+      writeHttpApiResult(response, await handler(toHttpApiEvent(request, body)));
+    } catch {
+      if (!response.headersSent) sendError(response, 500, 'internal_error', 'The local API adapter failed');
+    }
+  });
+  return new Promise(function listen(resolve, reject) {
+    server.once('error', function failed(error: NodeJS.ErrnoException) {
+      const why =
+        error.code === 'EADDRINUSE'
+          ? `Port ${options.port} on ${host} is already in use: stop what uses it or choose another port (--port).`
+          : `The API could not listen on ${host}:${options.port}: ${error.message}`;
+      reject(new Error(why, { cause: error }));
+    });
+    server.listen(options.port, host, function listening() {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      resolve({
+        url: `http://${host}:${port}`,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createApiHandler } from '@customs/api';
+import type { Finding } from '@customs/core';
+import { FindingsRepository, findingItem, type StoredFinding, SuppressionsRepository } from '@customs/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { at, CHECKS, cluster, finding, repository } from '../../../store/test/helpers/findings.js';
+import { findFreePort, localDynamoClient } from '../../src/dynamodb/index.js';
+import { useDynamoDbLocal } from '../../src/dynamodb/testing.js';
+import { type ApiServer, startApiServer } from '../../src/http/index.js';
+import { runCli } from './run-cli.js';
+
+const dynamo = useDynamoDbLocal();
+const TOKEN = 'cli-token-93b1';
+
+/** More failing findings than one page of 1000, so the command must follow the cursor. */
+const MANY = Array.from({ length: 1_050 }, (_, index) =>
+  finding(CHECKS.scanOnPush, repository(`cli/repo-${String(index).padStart(4, '0')}`), 'FAIL', at(0)),
+);
+const PROD = finding(
+  CHECKS.endpointNotPublic,
+  cluster('prod'),
+  'FAIL',
+  at(0),
+  'prod: endpoint open to 0.0.0.0/0, "quoted"',
+);
+const PASSING = finding(CHECKS.tagImmutability, repository('cli/passing'), 'PASS', at(0));
+
+function stored(each: Finding): StoredFinding {
+  const failing = each.status === 'FAIL';
+  return {
+    ...each,
+    state: failing ? 'OPEN' : 'PASSING',
+    version: 1,
+    firstSeenAt: each.evaluatedAt,
+    lastChangedAt: each.evaluatedAt,
+    lastEvaluatedAt: each.evaluatedAt,
+    ...(failing ? { openedAt: each.evaluatedAt } : {}),
+  };
+}
+
+const setup = { server: undefined as unknown as ApiServer };
+beforeAll(async () => {
+  const client = localDynamoClient(dynamo.endpoint);
+  const doc = DynamoDBDocumentClient.from(client);
+  const items = [...MANY, PROD, PASSING].map((each) => findingItem(stored(each)));
+  for (let start = 0; start < items.length; start += 25) {
+    const batch = items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } }));
+    await doc.send(new BatchWriteCommand({ RequestItems: { [dynamo.tableName]: batch } }));
+  }
+  const options = { client, tableName: dynamo.tableName };
+  const handler = createApiHandler({
+    findings: new FindingsRepository(options),
+    suppressions: new SuppressionsRepository(options),
+    cursorKey: randomBytes(32),
+    maxSuppressionDays: 90,
+    startSweep: async () => ({ status: 'started', startedAt: new Date().toISOString() }),
+  });
+  setup.server = await startApiServer({ port: await findFreePort(), handler, token: TOKEN });
+});
+afterAll(async () => {
+  await setup.server?.close();
+});
+
+const cli = (...args: string[]) => runCli('findings', '--api', setup.server.url, '--token', TOKEN, ...args);
+
+describe('customs findings', () => {
+  it('prints every matching finding as {"findings", "summary"}, following the cursors to the end', async () => {
+    // Act
+    const { code, stdout, stderr } = await cli('--status', 'FAIL', '--format', 'json');
+    // Assess
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const { findings, summary } = JSON.parse(stdout) as {
+      findings: StoredFinding[];
+      summary: { total: number; overall: { failed: number } };
+    };
+    expect(new Set(findings.map((each) => each.id))).toEqual(new Set([...MANY, PROD].map((each) => each.id)));
+    expect(findings).toHaveLength(1_051);
+    expect(summary).toMatchObject({ total: 1_051, overall: { failed: 1_051 } });
+  });
+
+  it('passes the filters to the API and prints a table or CSV', async () => {
+    const table = await cli('--check', CHECKS.endpointNotPublic.checkId, '--severity', 'HIGH');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^STATE\s+SEVERITY\s+CHECK\s+RESOURCE\s+OPEN SINCE\s+MESSAGE\n/);
+    expect(table.stdout).toContain(`OPEN   high      ${CHECKS.endpointNotPublic.checkId}  prod`);
+    expect(table.stdout).toMatch(/1 findings\n$/);
+    const csv = await cli('--recommendation', 'CSA-4', '--format', 'csv');
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'id,state,status,severity,recommendation,checkId,resourceType,resourceId,accountId,region,message,openedAt,lastChangedAt,suppressionId',
+    );
+    expect(csv.stdout).toContain('"prod: endpoint open to 0.0.0.0/0, ""quoted"""');
+    const passing = await cli('--resource-type', 'ecr-repository', '--status', 'PASS', '--format', 'json');
+    expect((JSON.parse(passing.stdout) as { findings: unknown[] }).findings).toHaveLength(1);
+  });
+
+  it('says what is wrong, exit status 2, for a bad filter, a wrong token, no token or no API', async () => {
+    const badFilter = await cli('--severity', 'urgent');
+    expect(badFilter).toMatchObject({ code: 2, stdout: '' });
+    expect(badFilter.stderr).toMatch(/^customs: the API answered 400: severity: /);
+    const wrongToken = await runCli('findings', '--api', setup.server.url, '--token', 'nope');
+    expect(wrongToken.stderr).toBe(
+      'customs: the API refused the token: pass --token or set CUSTOMS_API_TOKEN to the one customs start printed\n',
+    );
+    const port = await findFreePort();
+    const noApi = await runCli('findings', '--api', `http://127.0.0.1:${port}`, '--token', TOKEN);
+    expect(noApi).toMatchObject({
+      code: 2,
+      stderr: `customs: cannot reach the Customs API at http://127.0.0.1:${port}: start it with customs start, or pass --api URL\n`,
+    });
+    const previous = process.env.CUSTOMS_API_TOKEN;
+    delete process.env.CUSTOMS_API_TOKEN;
+    const noToken = await runCli('findings', '--api', setup.server.url);
+    if (previous !== undefined) process.env.CUSTOMS_API_TOKEN = previous;
+    expect(noToken.stderr).toMatch(/^customs: no API token: pass --token or set CUSTOMS_API_TOKEN/);
+  });
+});

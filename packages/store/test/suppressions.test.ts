@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
+import { globMatches, type NewSuppression, SuppressionsRepository } from '../src/index.js';
+import { at, CHECKS, cluster, finding, repository, user } from './helpers/findings.js';
+import { repositoryOn } from './helpers/repository.js';
+
+const dynamo = useDynamoDbLocal();
+
+/** A findings and a suppressions repository on one client, its clock set by the test. */
+function storesAt(minutes: number) {
+  const clock = { now: new Date(at(minutes)) };
+  const store = repositoryOn(dynamo, { clock: () => clock.now });
+  const suppressions = new SuppressionsRepository({
+    client: store.client,
+    tableName: dynamo.tableName,
+    clock: () => clock.now,
+  });
+  return { ...store, suppressions, clock };
+}
+
+const rule = (overrides: Partial<NewSuppression>): NewSuppression => ({
+  reason: 'Accepted risk',
+  owner: 'platform-team',
+  expiresAt: at(600),
+  ...overrides,
+});
+
+describe('globMatches', () => {
+  it('matches a whole id, * spanning / and :, other characters literally', () => {
+    const arn = 'arn:aws:ecr:eu-west-1:111122223333:repository/team/app';
+    expect(globMatches('arn:aws:ecr:*:repository/team/*', arn)).toBe(true);
+    expect(globMatches('*', arn)).toBe(true);
+    expect(globMatches('arn:aws:ecr:*:repository/team', arn)).toBe(false);
+    expect(
+      globMatches('arn:aws:ecr:eu-west-1:111122223333:repository/team.app', arn.replace('/app', '/xapp')),
+    ).toBe(false);
+    expect(globMatches('repository/(team)+', 'repository/(team)+')).toBe(true);
+  });
+});
+
+describe('suppressions in the store', () => {
+  it('suppresses the open failures a new suppression covers, and nothing else', async () => {
+    // Prepare
+    const { repository: store, suppressions, log } = storesAt(5);
+    const covered = finding(CHECKS.userMfa, user('svc-covered'), 'FAIL', at(0));
+    const passing = finding(CHECKS.userMfa, user('svc-passing'), 'PASS', at(0));
+    const other = finding(CHECKS.endpointNotPublic, cluster('svc-other'), 'FAIL', at(0));
+    await store.applyEvaluation([covered, passing, other]);
+    const before = await store.summary();
+    log.clear();
+    // Act
+    const { suppression, changes } = await suppressions.create(
+      rule({ checkId: CHECKS.userMfa.checkId, resourcePattern: '*:user/svc-*' }),
+      'alice',
+    );
+    // Assess
+    expect(changes).toEqual([
+      expect.objectContaining({ findingId: covered.id, transition: 'suppressed', state: 'SUPPRESSED' }),
+    ]);
+    expect(await store.getFinding(covered.id)).toMatchObject({
+      state: 'SUPPRESSED',
+      status: 'FAIL',
+      suppressionId: suppression.id,
+      suppressedUntil: at(600),
+      version: 2,
+      lastEvaluatedAt: at(0),
+    });
+    expect((await store.getFinding(other.id))?.state).toBe('OPEN');
+    const { items } = await store.history(covered.id);
+    expect(items[0]).toMatchObject({
+      transition: 'suppressed',
+      suppressionId: suppression.id,
+      actor: 'alice',
+      changedAt: at(5),
+    });
+    expect(items[0]?.reason).toContain('owner platform-team');
+    expect(await store.summary()).toEqual(before);
+    expect(log.names()).not.toContain('ScanCommand');
+  });
+
+  it('costs no write (and no suppression read) when a suppressed failure is re-evaluated unchanged', async () => {
+    // Prepare
+    const { repository: store, suppressions, log } = storesAt(5);
+    const failing = finding(CHECKS.scanOnPush, repository('unchanged/app'), 'FAIL', at(0));
+    await store.applyEvaluation([failing]);
+    await suppressions.create(rule({ resourcePattern: '*repository/unchanged/*' }), 'alice');
+    log.clear();
+    // Act
+    const changes = await store.applyEvaluation([{ ...failing, evaluatedAt: at(10) }]);
+    // Assess
+    expect(changes.map((change) => change.transition)).toEqual(['unchanged']);
+    expect(log.names()).toEqual(['BatchGetItemCommand']);
+  });
+
+  it('suppresses a new failure on evaluation, resolves it when it passes, suppresses it again', async () => {
+    // Prepare
+    const { repository: store, suppressions } = storesAt(5);
+    await suppressions.create(rule({ resourcePattern: '*repository/evaluated/*' }), 'alice');
+    const fresh = finding(CHECKS.tagImmutability, repository('evaluated/app'), 'FAIL', at(10));
+    // Act
+    const transitions = [];
+    for (const [status, minutes] of [
+      ['FAIL', 10],
+      ['PASS', 20],
+      ['FAIL', 30],
+    ] as const) {
+      const [change] = await store.applyEvaluation([
+        { ...fresh, status, message: status, evaluatedAt: at(minutes) },
+      ]);
+      transitions.push([change?.transition, change?.state]);
+    }
+    // Assess
+    expect(transitions).toEqual([
+      ['suppressed', 'SUPPRESSED'],
+      ['resolved', 'RESOLVED'],
+      ['suppressed', 'SUPPRESSED'],
+    ]);
+  });
+
+  it('reopens on the first evaluation after the suppression expired, or on expire() without one', async () => {
+    // Prepare
+    const { repository: store, suppressions, clock } = storesAt(5);
+    const evaluated = finding(CHECKS.scanOnPush, repository('expiring/evaluated'), 'FAIL', at(0));
+    const idle = finding(CHECKS.scanOnPush, repository('expiring/idle'), 'FAIL', at(0));
+    await store.applyEvaluation([evaluated, idle]);
+    const { suppression } = await suppressions.create(
+      rule({ resourcePattern: '*repository/expiring/*', expiresAt: at(60) }),
+      'alice',
+    );
+    // Act
+    const [byEvaluation] = await store.applyEvaluation([{ ...evaluated, evaluatedAt: at(61) }]);
+    clock.now = new Date(at(70));
+    const byExpiry = await suppressions.expire('customs-sweep');
+    const again = await suppressions.expire('customs-sweep');
+    // Assess
+    expect(byEvaluation).toMatchObject({ transition: 'reopened', state: 'OPEN' });
+    expect(byExpiry).toEqual([
+      expect.objectContaining({ findingId: idle.id, transition: 'reopened', state: 'OPEN' }),
+    ]);
+    expect(again).toEqual([]);
+    const [entry] = (await store.history(idle.id)).items;
+    expect(entry).toMatchObject({
+      actor: 'customs-sweep',
+      reason: `Suppression ${suppression.id} expired at ${at(60)}`,
+    });
+    expect(await store.getFinding(evaluated.id)).not.toHaveProperty('suppressionId');
+  });
+
+  it('hands a finding to another suppression that still covers it when one is deleted', async () => {
+    // Prepare
+    const { repository: store, suppressions } = storesAt(5);
+    const failing = finding(CHECKS.endpointNotPublic, cluster('overlap'), 'FAIL', at(0));
+    await store.applyEvaluation([failing]);
+    const first = await suppressions.create(rule({ resourcePattern: '*cluster/overlap' }), 'alice');
+    const second = await suppressions.create(
+      rule({ checkId: CHECKS.endpointNotPublic.checkId, resourcePattern: '*/overlap', expiresAt: at(300) }),
+      'bob',
+    );
+    // Act
+    const handed = await suppressions.delete(first.suppression.id, 'carol');
+    const reopened = await suppressions.delete(second.suppression.id, 'carol');
+    const missing = await suppressions.delete(second.suppression.id, 'carol');
+    // Assess
+    expect(second.changes).toEqual([]);
+    expect(handed?.changes).toEqual([
+      expect.objectContaining({ transition: 'updated', state: 'SUPPRESSED' }),
+    ]);
+    expect(reopened?.changes).toEqual([expect.objectContaining({ transition: 'reopened', state: 'OPEN' })]);
+    expect(missing).toBeUndefined();
+    expect(await suppressions.get(first.suppression.id)).toBeUndefined();
+  });
+
+  it('resolves a suppressed finding whose resource is deleted', async () => {
+    const { repository: store, suppressions } = storesAt(5);
+    const failing = finding(CHECKS.endpointNotPublic, cluster('deleted-later'), 'FAIL', at(0));
+    await store.applyEvaluation([failing]);
+    await suppressions.create(rule({ resourcePattern: '*cluster/deleted-later' }), 'alice');
+    const [change] = await store.resolveResource(cluster('deleted-later').id, 'Cluster deleted', {
+      at: at(20),
+    });
+    expect(change).toMatchObject({ transition: 'resolved', state: 'RESOLVED' });
+    expect(await store.getFinding(failing.id)).not.toHaveProperty('suppressionId');
+  });
+
+  it('rejects a suppression that names nothing or has expired', async () => {
+    const { suppressions } = storesAt(5);
+    await expect(suppressions.create(rule({}), 'alice')).rejects.toThrow(
+      /checkId, a resourcePattern or both/,
+    );
+    await expect(
+      suppressions.create(rule({ checkId: CHECKS.userMfa.checkId, expiresAt: at(1) }), 'alice'),
+    ).rejects.toThrow(/future/);
+  });
+});
