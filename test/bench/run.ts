@@ -1,4 +1,6 @@
+import { benchApi } from './suites/api.js';
 import { benchEvaluate } from './suites/evaluate.js';
+import { benchFanOut } from './suites/fanout.js';
 import { benchPipeline } from './suites/pipeline.js';
 import { benchSweep } from './suites/sweep.js';
 
@@ -7,6 +9,8 @@ const suites: [string, () => string[] | Promise<string[]>][] = [
   ['evaluate', benchEvaluate],
   ['pipeline', benchPipeline],
   ['sweep', benchSweep],
+  ['fanout', benchFanOut],
+  ['api', benchApi],
 ];
 const only = process.argv.slice(2);
 for (const [name, suite] of suites) {

@@ -5,3 +5,4 @@ export * from './dynamodb/index.js';
 export * from './replay/index.js';
 export * from './runtime/index.js';
 export * from './story/index.js';
+export * from './stream/index.js';

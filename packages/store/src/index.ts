@@ -1,6 +1,7 @@
 export { createFindingsTable } from './create-table.js';
 export { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
 export { InvalidCursorError, StoreWriteError } from './errors.js';
+export { findingItem } from './finding-item.js';
 export {
   FindingsRepository,
   type FindingsRepositoryOptions,
@@ -11,6 +12,23 @@ export {
 export { decideEvaluation, decideRemoval } from './lifecycle.js';
 export type { FindingFilters } from './list-plan.js';
 export type { FindingChange, FindingState, HistoryEntry, Page, StoredFinding, Transition } from './model.js';
+export { OutboxRepository, type OutboxRepositoryOptions } from './outbox.js';
+export {
+  type ClaimResult,
+  OUTBOX_PENDING,
+  type OutboxDelivery,
+  type OutboxEntry,
+  type OutboxStatus,
+  outboxKeyOf,
+} from './outbox-model.js';
 export { createStoreClient, STORE_MAX_ATTEMPTS } from './store-client.js';
 export type { FindingsSummary, StatusCounts } from './summary.js';
+export type { Suppression } from './suppressions.js';
+export { coversFinding, globMatches } from './suppressions.js';
+export {
+  InvalidSuppressionError,
+  type NewSuppression,
+  type SuppressionOutcome,
+  SuppressionsRepository,
+} from './suppressions-repository.js';
 export { FINDINGS_TABLE, type FindingsIndexName, findingsCreateTableInput } from './table-definition.js';

@@ -1,0 +1,169 @@
+import type { ClaimResult } from '@customs/store';
+import type { FindingEventPublisher } from '../eventbridge/index.js';
+import type { NotifyConfig } from '../routing/index.js';
+import type { SlackSender } from '../slack/index.js';
+import type { FindingTransition } from '../transitions/index.js';
+import {
+  byAge,
+  type FanOutReport,
+  type OutboxPort,
+  type Outgoing,
+  type TargetResult,
+  transitionKey,
+} from './model.js';
+import { planDeliveries, webhooksByTarget } from './plan-deliveries.js';
+import { sendEvents } from './send-events.js';
+import { sendSlack } from './send-slack.js';
+
+export interface FanOutDependencies {
+  outbox: OutboxPort;
+  config: NotifyConfig;
+  /** Posts (or prints) Slack messages; no Slack when absent. */
+  slack?: SlackSender;
+  /** Puts "Customs Finding Changed" events; no EventBridge when absent. */
+  events?: FindingEventPublisher;
+}
+
+export interface DeliverOptions {
+  /** Also retry what the outbox holds pending (oldest first, up to `pendingLimit`); true by default. */
+  retryPending?: boolean;
+  pendingLimit?: number;
+}
+
+/** Fans finding transitions out to Slack and EventBridge through the outbox, exactly once. */
+export interface FanOut {
+  /**
+   * Claims each transition's deliveries in the outbox, sends what nobody sent before (with what
+   * is still pending, in version order per finding), marks it delivered, and leaves what failed
+   * pending.
+   */
+  deliver(transitions: readonly FindingTransition[], options?: DeliverOptions): Promise<FanOutReport>;
+  /** Sends what the outbox holds pending (a poll with no new transitions). */
+  retryPending(options?: { limit?: number }): Promise<FanOutReport>;
+}
+
+/**
+ * Builds the fan-out.
+ * @example
+ * const fanOut = createFanOut({ outbox, config, slack: httpSlackSender(), events });
+ * const report = await fanOut.deliver(transitionsFromStreamRecords(event.Records));
+ */
+export function createFanOut(dependencies: FanOutDependencies): FanOut {
+  const { outbox, config, slack, events } = dependencies;
+  const webhooks = webhooksByTarget(config);
+
+  function transitionOf(entry: Outgoing['entry']): FindingTransition {
+    return (entry.payload as { transition: FindingTransition }).transition;
+  }
+
+  async function run(fresh: readonly FindingTransition[], pendingLimit: number): Promise<FanOutReport> {
+    const report: FanOutReport = {
+      delivered: 0,
+      alreadyDelivered: 0,
+      busy: 0,
+      pending: [],
+      slackMessages: 0,
+      events: 0,
+      unfinished: new Set(),
+    };
+    const outgoing = new Map<string, Outgoing>();
+    const take = (claims: ClaimResult[]) => {
+      for (const { entry, outcome } of claims) {
+        if (outcome === 'delivered') report.alreadyDelivered++;
+        else if (outcome === 'busy') report.busy++;
+        else outgoing.set(entry.key, { entry, transition: transitionOf(entry) });
+      }
+    };
+    if (pendingLimit > 0) {
+      const { items } = await outbox.listPending({ limit: pendingLimit });
+      take(await outbox.claimPending(items));
+    }
+    take(await outbox.claim(planDeliveries(fresh, config, slack !== undefined, events)));
+    await claimEarlierVersions(outgoing, take, report);
+
+    const byTarget = new Map<string, Outgoing[]>();
+    for (const item of [...outgoing.values()].sort(byAge)) {
+      byTarget.set(item.entry.target, [...(byTarget.get(item.entry.target) ?? []), item]);
+    }
+    const results = await Promise.all(
+      [...byTarget].map(([target, items]): Promise<TargetResult> => {
+        if (events && target === events.target) return sendEvents(events, outbox, items);
+        return sendSlack(
+          {
+            sender: slack ?? missingSlack,
+            webhookUrl: webhooks.get(target),
+            slack: config.slack,
+            apiUrl: config.apiUrl,
+          },
+          outbox,
+          items,
+        );
+      }),
+    );
+    for (const [index, result] of results.entries()) {
+      const target = [...byTarget.keys()][index] ?? '';
+      report.delivered += result.delivered.length;
+      if (target.startsWith('slack:')) report.slackMessages += result.sent;
+      else report.events += result.sent;
+      for (const { outgoing: item, reason } of result.pending) {
+        report.pending.push({ key: item.entry.key, reason });
+        report.unfinished.add(transitionKey(item.transition));
+      }
+    }
+    return report;
+  }
+
+  /**
+   * Claims the pending deliveries older than the first claimed version of each finding and
+   * target, so they go out first; when another sender holds one, the later ones wait (released).
+   */
+  async function claimEarlierVersions(
+    outgoing: Map<string, Outgoing>,
+    take: (claims: ClaimResult[]) => void,
+    report: FanOutReport,
+  ): Promise<void> {
+    const first = new Map<string, Outgoing['entry']>();
+    for (const { entry } of outgoing.values()) {
+      const group = `${entry.findingId}\n${entry.target}`;
+      const seen = first.get(group);
+      if (!seen || entry.version < seen.version) first.set(group, entry);
+    }
+    for (const entry of first.values()) {
+      const earlier = await outbox.pendingBefore(entry.findingId, entry.target, entry.version);
+      const missing = earlier.filter((candidate) => !outgoing.has(candidate.key));
+      if (missing.length === 0) continue;
+      const claims = await outbox.claimPending(missing);
+      take(claims);
+      const held = claims.find((claim) => claim.outcome === 'busy');
+      if (!held) continue;
+      const reason = `waiting for version ${held.entry.version}, which another sender holds`;
+      const waiting = [...outgoing.values()].filter(
+        (item) => item.entry.findingId === entry.findingId && item.entry.target === entry.target,
+      );
+      await outbox.release(
+        waiting.map((item) => item.entry),
+        reason,
+      );
+      for (const item of waiting) {
+        outgoing.delete(item.entry.key);
+        report.pending.push({ key: item.entry.key, reason });
+        report.unfinished.add(transitionKey(item.transition));
+      }
+    }
+  }
+
+  return {
+    deliver(transitions, options = {}) {
+      return run(transitions, options.retryPending === false ? 0 : (options.pendingLimit ?? 200));
+    },
+    retryPending(options = {}) {
+      return run([], options.limit ?? 200);
+    },
+  };
+}
+
+const missingSlack = {
+  async send() {
+    throw new Error('no Slack sender is configured');
+  },
+};

@@ -1,0 +1,6 @@
+export * from './eventbridge/index.js';
+export * from './fan-out/index.js';
+export * from './retry/index.js';
+export * from './routing/index.js';
+export * from './slack/index.js';
+export * from './transitions/index.js';

@@ -1,0 +1,8 @@
+export {
+  type BackoffPolicy,
+  backoffDelay,
+  type Clock,
+  realClock,
+  realSleep,
+  type Sleep,
+} from './backoff.js';

@@ -1,0 +1,100 @@
+import { ConfigError, RECOMMENDATIONS, SEVERITIES } from '@customs/core';
+import { z } from 'zod';
+import { assertWebhookUrl } from '../slack/webhook-url.js';
+
+const route = z
+  .object({
+    recommendation: z.enum(RECOMMENDATIONS).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    webhookUrl: z.string().min(1),
+  })
+  .strict()
+  .refine((value) => value.recommendation !== undefined || value.severity !== undefined, {
+    message: 'a route names a recommendation, a severity or both',
+  });
+
+const slack = z
+  .object({
+    /** The default webhook; transitions no route claims go there. No Slack at all when absent. */
+    webhookUrl: z.string().min(1).optional(),
+    /** Transitions of findings less severe than this are not posted. */
+    minSeverity: z.enum(SEVERITIES).default('high'),
+    /** Do not post resolved findings (EventBridge still carries them). */
+    quietResolved: z.boolean().default(false),
+    /** More transitions than this for one webhook in one batch make one digest message. */
+    digestThreshold: z.number().int().min(1).default(10),
+    /** Transitions a digest lists, most severe first. */
+    digestTop: z.number().int().min(1).max(25).default(10),
+    /** Overrides of the default webhook, first match wins. */
+    routes: z.array(route).default([]),
+  })
+  .strict();
+
+/** Routing of finding transitions to Slack and EventBridge; every key has a default. */
+export const notifyConfigSchema = z
+  .object({
+    /** The Customs API's base URL, for links to findings. */
+    apiUrl: z.url().optional(),
+    slack: slack.default(slack.parse({})),
+    eventBridge: z
+      .object({ busName: z.string().min(1).optional() })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type NotifyConfig = z.infer<typeof notifyConfigSchema>;
+export type SlackConfig = NotifyConfig['slack'];
+export type SlackRoute = SlackConfig['routes'][number];
+
+/**
+ * Validates a notify configuration and fills in the defaults; every webhook URL is checked
+ * (`assertWebhookUrl`), so a wrong one is refused at start-up. Errors name the key and never
+ * show a webhook's secret path.
+ * @example const config = parseNotifyConfig({ slack: { webhookUrl, minSeverity: 'critical' } });
+ */
+export function parseNotifyConfig(input: unknown, source = 'the notify configuration'): NotifyConfig {
+  const result = notifyConfigSchema.safeParse(input ?? {});
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new ConfigError(`${source} is invalid: ${problems.join('; ')}`);
+  }
+  const config = result.data;
+  if (config.slack.webhookUrl) assertWebhookUrl(config.slack.webhookUrl, `${source}: slack.webhookUrl`);
+  config.slack.routes.forEach((entry, index) => {
+    assertWebhookUrl(entry.webhookUrl, `${source}: slack.routes.${index}.webhookUrl`);
+  });
+  return config;
+}
+
+/**
+ * The configuration of a function or a local run from its environment: `CUSTOMS_NOTIFY_CONFIG`
+ * (JSON, optional), with `SLACK_WEBHOOK_URL` as the default webhook, `CUSTOMS_API_URL` and
+ * `CUSTOMS_BUS_NAME` over it. Throws at start-up on a bad value, naming the variable.
+ * @example const config = notifyConfigFromEnv(process.env);
+ */
+export function notifyConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NotifyConfig {
+  let base: Record<string, unknown> = {};
+  if (env.CUSTOMS_NOTIFY_CONFIG) {
+    try {
+      base = JSON.parse(env.CUSTOMS_NOTIFY_CONFIG) as Record<string, unknown>;
+    } catch {
+      throw new ConfigError('CUSTOMS_NOTIFY_CONFIG is not valid JSON');
+    }
+  }
+  const webhookUrl = env.SLACK_WEBHOOK_URL?.trim();
+  if (webhookUrl) assertWebhookUrl(webhookUrl, 'SLACK_WEBHOOK_URL');
+  const baseSlack = (base.slack ?? {}) as Record<string, unknown>;
+  const baseBus = (base.eventBridge ?? {}) as Record<string, unknown>;
+  return parseNotifyConfig(
+    {
+      ...base,
+      ...(env.CUSTOMS_API_URL ? { apiUrl: env.CUSTOMS_API_URL } : {}),
+      slack: { ...baseSlack, ...(webhookUrl ? { webhookUrl } : {}) },
+      eventBridge: { ...baseBus, ...(env.CUSTOMS_BUS_NAME ? { busName: env.CUSTOMS_BUS_NAME } : {}) },
+    },
+    'CUSTOMS_NOTIFY_CONFIG',
+  );
+}

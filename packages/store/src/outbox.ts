@@ -1,0 +1,134 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Page } from './model.js';
+import {
+  type ClaimResult,
+  entryFromItem,
+  findingTargetPrefix,
+  OUTBOX_PENDING,
+  type OutboxDelivery,
+  type OutboxEntry,
+} from './outbox-model.js';
+import {
+  claimDelivery,
+  claimExisting,
+  markEntryDelivered,
+  type OutboxContext,
+  releaseEntry,
+} from './outbox-writes.js';
+import { queryAll, queryPage } from './run-query.js';
+
+export interface OutboxRepositoryOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  /** How long a claim keeps other senders off a delivery; 2 minutes by default (over a Lambda's timeout). */
+  leaseMs?: number;
+  /** Days a delivered item is kept before TTL deletes it; 30 by default. */
+  deliveredTtlDays?: number;
+  /** Items written in parallel; 16 by default. */
+  concurrency?: number;
+  clock?: () => Date;
+}
+
+type DeliveryRef = Pick<OutboxEntry, 'findingId' | 'version' | 'target'>;
+
+/**
+ * The fan-out's outbox on the findings table (README.md, "Outbox"): a delivery is claimed before
+ * it is sent (a conditional write keyed by its idempotency key), marked delivered after, and stays
+ * pending (listed by a Query on the byStatus index) until it is, so nothing is sent twice or lost.
+ * @example
+ * const outbox = new OutboxRepository({ client: createStoreClient(), tableName: 'customs-findings' });
+ * const [{ outcome }] = await outbox.claim([{ findingId, version: 2, target: 'eventbridge:default', payload }]);
+ * if (outcome === 'claimed') { await send(); await outbox.markDelivered([delivery]); }
+ */
+export class OutboxRepository {
+  readonly #context: OutboxContext;
+  readonly #concurrency: number;
+
+  constructor(options: OutboxRepositoryOptions) {
+    this.#context = {
+      doc: DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } }),
+      tableName: options.tableName,
+      historyTtlSeconds: 0,
+      maxConflictAttempts: 1,
+      clock: options.clock ?? (() => new Date()),
+      leaseMs: options.leaseMs ?? 120_000,
+      deliveredTtlSeconds: Math.round((options.deliveredTtlDays ?? 30) * 86_400),
+    };
+    this.#concurrency = options.concurrency ?? 16;
+  }
+
+  /**
+   * Claims each delivery before it is sent: `claimed` (send it), `delivered` (never again) or `busy`.
+   * @example const results = await outbox.claim(deliveries);
+   */
+  claim(deliveries: readonly OutboxDelivery[]): Promise<ClaimResult[]> {
+    return eachLimited(deliveries, this.#concurrency, (delivery) => claimDelivery(this.#context, delivery));
+  }
+
+  /**
+   * Claims pending entries read from `listPending` or `pendingBefore`, for a retry.
+   * @example const results = await outbox.claimPending((await outbox.listPending()).items);
+   */
+  claimPending(entries: readonly OutboxEntry[]): Promise<ClaimResult[]> {
+    return eachLimited(entries, this.#concurrency, (entry) => claimExisting(this.#context, entry));
+  }
+
+  /**
+   * Marks claimed deliveries sent; `via` says how (e.g. `digest`).
+   * @example await outbox.markDelivered([delivery], 'message');
+   */
+  async markDelivered(deliveries: readonly DeliveryRef[], via = 'message'): Promise<void> {
+    await eachLimited(deliveries, this.#concurrency, (entry) =>
+      markEntryDelivered(this.#context, entry, via),
+    );
+  }
+
+  /**
+   * Gives claimed deliveries back after a failed attempt: they stay pending, with the reason.
+   * @example await outbox.release([delivery], 'Slack answered 500 three times');
+   */
+  async release(deliveries: readonly DeliveryRef[], reason: string): Promise<void> {
+    await eachLimited(deliveries, this.#concurrency, (entry) => releaseEntry(this.#context, entry, reason));
+  }
+
+  /**
+   * Pending deliveries, oldest first (Query on byStatus, `GSI1PK = OUTBOX#PENDING`).
+   * @example const { items, cursor } = await outbox.listPending({ limit: 100 });
+   */
+  async listPending(options: { limit?: number; cursor?: string } = {}): Promise<Page<OutboxEntry>> {
+    const plan = { index: 'byStatus' as const, partitions: [{ pk: OUTBOX_PENDING }], filters: {} };
+    const page = await queryPage(this.#context, plan, options.limit ?? 100, options.cursor);
+    return { ...page, items: page.items.map(entryFromItem) };
+  }
+
+  /**
+   * The pending deliveries of a finding to a target older than `version`, oldest first: they go out
+   * before it, so a finding's notifications keep their order.
+   * @example const earlier = await outbox.pendingBefore(findingId, 'slack:3f2a', 3);
+   */
+  async pendingBefore(findingId: string, target: string, version: number): Promise<OutboxEntry[]> {
+    if (version <= 1) return [];
+    const partition = findingTargetPrefix(findingId, target);
+    const items = await queryAll(this.#context, { partitions: [partition], filters: { status: 'PENDING' } });
+    return items.map(entryFromItem).filter((entry) => entry.version < version);
+  }
+}
+
+/** Runs `work` on every input, `limit` at a time, and returns the results in input order. */
+async function eachLimited<T, R>(
+  inputs: readonly T[],
+  limit: number,
+  work: (input: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(inputs.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < inputs.length) {
+      const index = next++;
+      results[index] = await work(inputs[index] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, inputs.length)) }, worker));
+  return results;
+}

@@ -1,0 +1,115 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
+import { OutboxRepository } from '../src/index.js';
+
+const dynamo = useDynamoDbLocal();
+
+function delivery(findingId: string, version: number, target = 'slack:3f2a9c1d0b4e') {
+  return { findingId, version, target, payload: { transition: { kind: 'opened', version } } };
+}
+
+describe('OutboxRepository', () => {
+  it('claims a delivery once: a second claim of the same key finds it held, then delivered', async () => {
+    // Prepare
+    const outbox = new OutboxRepository({ client: dynamo.client, tableName: dynamo.tableName });
+    const first = delivery('claim-once', 1);
+    // Act
+    const [claimed] = await outbox.claim([first]);
+    const [whileHeld] = await outbox.claim([first]);
+    await outbox.markDelivered([first], 'message');
+    const [afterwards] = await outbox.claim([first]);
+    // Assess
+    expect(claimed).toMatchObject({
+      outcome: 'claimed',
+      entry: { key: 'claim-once#1#slack:3f2a9c1d0b4e', status: 'PENDING' },
+    });
+    expect(whileHeld?.outcome).toBe('busy');
+    expect(afterwards).toMatchObject({
+      outcome: 'delivered',
+      entry: { status: 'DELIVERED', via: 'message' },
+    });
+    expect(afterwards?.entry.payload).toEqual(first.payload);
+  });
+
+  it('lets exactly one of many racing senders claim a delivery', async () => {
+    const outbox = new OutboxRepository({ client: dynamo.client, tableName: dynamo.tableName });
+    const results = await Promise.all(Array.from({ length: 8 }, () => outbox.claim([delivery('race', 1)])));
+    expect(results.flat().filter((result) => result.outcome === 'claimed')).toHaveLength(1);
+  });
+
+  it('keeps a failed delivery pending, listed oldest first, claimable again, until it is delivered', async () => {
+    // Prepare
+    let now = new Date('2026-11-28T12:00:00.000Z');
+    const outbox = new OutboxRepository({
+      client: dynamo.client,
+      tableName: dynamo.tableName,
+      clock: () => now,
+    });
+    const older = delivery('pending-a', 1);
+    const newer = delivery('pending-b', 1, 'eventbridge:default');
+    await outbox.claim([older]);
+    now = new Date('2026-11-28T12:00:01.000Z');
+    await outbox.claim([newer]);
+    // Act
+    await outbox.release([older, newer], 'HTTP 500 error');
+    const mine = async () =>
+      (await outbox.listPending()).items.filter((entry) => entry.findingId.startsWith('pending-'));
+    const listed = await mine();
+    const again = await outbox.claimPending(listed);
+    await outbox.markDelivered([older]);
+    await outbox.release([newer], 'HTTP 503 error');
+    // Assess
+    expect(listed.map((entry) => [entry.key, entry.attempts, entry.lastError])).toEqual([
+      ['pending-a#1#slack:3f2a9c1d0b4e', 1, 'HTTP 500 error'],
+      ['pending-b#1#eventbridge:default', 1, 'HTTP 500 error'],
+    ]);
+    expect(again.map((result) => result.outcome)).toEqual(['claimed', 'claimed']);
+    const remaining = await mine();
+    expect(remaining.map((entry) => [entry.key, entry.attempts])).toEqual([
+      ['pending-b#1#eventbridge:default', 2],
+    ]);
+  });
+
+  it('takes over a claim whose lease ran out (a sender that died), not one still held', async () => {
+    let now = new Date('2026-11-28T13:00:00.000Z');
+    const outbox = new OutboxRepository({
+      client: dynamo.client,
+      tableName: dynamo.tableName,
+      clock: () => now,
+      leaseMs: 60_000,
+    });
+    const [held] = await outbox.claim([delivery('lease', 1)]);
+    expect((await outbox.claimPending(held ? [held.entry] : []))[0]?.outcome).toBe('busy');
+    now = new Date('2026-11-28T13:01:01.000Z');
+    expect((await outbox.claimPending(held ? [held.entry] : []))[0]?.outcome).toBe('claimed');
+  });
+
+  it('finds the pending older versions of a finding for one target, so they go out first', async () => {
+    // Prepare
+    const outbox = new OutboxRepository({ client: dynamo.client, tableName: dynamo.tableName });
+    const versions = [1, 2, 3, 4].map((version) => delivery('ordered', version));
+    await outbox.claim([...versions, delivery('ordered', 2, 'eventbridge:default')]);
+    await outbox.markDelivered([versions[0] ?? delivery('ordered', 1)]);
+    // Act
+    const before = await outbox.pendingBefore('ordered', 'slack:3f2a9c1d0b4e', 4);
+    // Assess
+    expect(before.map((entry) => entry.version)).toEqual([2, 3]);
+    expect(await outbox.pendingBefore('ordered', 'slack:3f2a9c1d0b4e', 1)).toEqual([]);
+  });
+
+  it('lists pending deliveries with a Query on the byStatus index, which holds no delivered ones', async () => {
+    const outbox = new OutboxRepository({ client: dynamo.client, tableName: dynamo.tableName });
+    await outbox.claim([delivery('indexed', 1)]);
+    await outbox.markDelivered([delivery('indexed', 1)]);
+    const { Items } = await dynamo.client.send(
+      new QueryCommand({
+        TableName: dynamo.tableName,
+        IndexName: 'byStatus',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': { S: 'OUTBOX#PENDING' } },
+      }),
+    );
+    expect((Items ?? []).map((item) => item.findingId?.S)).not.toContain('indexed');
+  });
+});
