@@ -9,7 +9,13 @@ import { usage } from './usage.js';
 function isInputError(error: unknown): error is Error {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: string }).code ?? '';
-  const inputErrorNames = ['SnapshotError', 'EventValidationError', 'EventPatternError'];
+  const inputErrorNames = [
+    'SnapshotError',
+    'EventValidationError',
+    'EventPatternError',
+    'StartError',
+    'WebhookUrlError',
+  ];
   return (
     error instanceof UsageError ||
     error instanceof ConfigError ||

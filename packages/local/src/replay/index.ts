@@ -6,3 +6,4 @@ export {
   type ReplayReport,
   replayEvents,
 } from './replay-events.js';
+export { replayRemote } from './replay-remote.js';

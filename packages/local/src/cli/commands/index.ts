@@ -5,9 +5,11 @@ import { iamPolicyCommand } from './iam-policy-command.js';
 import { recordCommand } from './record-command.js';
 import { replayCommand } from './replay-command.js';
 import { scanCommand } from './scan-command.js';
+import { startCommand } from './start-command.js';
 
 /** Every `customs` subcommand, in the order `customs help` lists them. */
 export const COMMANDS: Command[] = [
+  startCommand,
   scanCommand,
   replayCommand,
   recordCommand,

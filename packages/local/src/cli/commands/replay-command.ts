@@ -1,5 +1,5 @@
 import { DEMO_SNAPSHOT } from '../../demo.js';
-import { appendRejected, readEventsFile, replayEvents } from '../../replay/index.js';
+import { appendRejected, readEventsFile, replayEvents, replayRemote } from '../../replay/index.js';
 import { startLocalPipeline } from '../../runtime/index.js';
 import { localNotifyConfig, startLocalFanOut } from '../../stream/index.js';
 import { UsageError } from '../errors.js';
@@ -10,7 +10,7 @@ import type { Command } from './command.js';
 export const replayCommand: Command = {
   name: 'replay',
   usage:
-    'customs replay FILE [--snapshot DIR] [--format table|json] [--config FILE] [--data DIR] [--rejected FILE]',
+    'customs replay FILE [--snapshot DIR] [--format table|json] [--config FILE] [--data DIR] [--rejected FILE] [--to URL --token T]',
   summary:
     'Feed EventBridge events (a JSON array or JSON lines) through the deployed rules and handlers onto an embedded DynamoDB Local; print the finding changes, then the ignored and rejected events; fan the transitions out to Slack (SLACK_WEBHOOK_URL) or print the messages.',
   positionals: true,
@@ -20,12 +20,20 @@ export const replayCommand: Command = {
     config: { type: 'string' },
     data: { type: 'string' },
     rejected: { type: 'string' },
+    to: { type: 'string' },
+    token: { type: 'string' },
   },
   async run(values, positionals, { out, err }) {
     const format = parseFormat(values.format, ['table', 'json']) as 'table' | 'json';
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new UsageError('replay takes one events file: customs replay FILE');
     const entries = await readEventsFile(file);
+    if (values.to) {
+      // A running `customs start`: its bus, handlers, store and fan-out take the events.
+      const report = await replayRemote(entries, values.to, values.token ?? process.env.CUSTOMS_API_TOKEN);
+      out.write(renderReplay(report, format));
+      return;
+    }
     // A refused SLACK_WEBHOOK_URL stops the run before anything starts.
     const notify = localNotifyConfig(process.env);
     const pipeline = await startLocalPipeline({

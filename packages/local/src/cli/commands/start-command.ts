@@ -1,0 +1,75 @@
+import { startStack } from '../../start/index.js';
+import { UsageError } from '../errors.js';
+import type { Command } from './command.js';
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return 4000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new UsageError(`--port ${value} is not a port number (1-65535)`);
+  return port;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export const startCommand: Command = {
+  name: 'start',
+  usage:
+    'customs start [--port 4000] [--snapshot DIR | --aws [--region R]... [--profile P]] [--data DIR] [--config FILE] [--no-story]',
+  summary:
+    'The whole pipeline on this machine: DynamoDB Local, the deployed rules and handlers, the fan-out and the API on 127.0.0.1; sweeps the account (the demo by default) and plays the demo story.',
+  options: {
+    port: { type: 'string' },
+    snapshot: { type: 'string' },
+    aws: { type: 'boolean' },
+    region: { type: 'string', multiple: true },
+    profile: { type: 'string' },
+    data: { type: 'string' },
+    config: { type: 'string' },
+    'no-story': { type: 'boolean' },
+  },
+  async run(values, _positionals, { out }) {
+    const port = parsePort(values.port);
+    if (values.snapshot && values.aws) throw new UsageError('choose one account: --snapshot DIR or --aws');
+    if ((values.region || values.profile) && !values.aws)
+      throw new UsageError('--region and --profile go with --aws');
+    const stopped = untilStopped();
+    const stack = await startStack({
+      port,
+      ...(values.snapshot ? { snapshot: values.snapshot } : {}),
+      ...(values.aws ? { aws: true, regions: values.region ?? [] } : {}),
+      ...(values.profile ? { profile: values.profile } : {}),
+      ...(values.data ? { dataDir: values.data } : {}),
+      ...(values.config ? { configPath: values.config } : {}),
+      story: !values['no-story'],
+      say: (line) => out.write(`${line}\n`),
+    });
+    out.write(
+      [
+        '',
+        `Customs is running. API: ${stack.url}`,
+        `  token:   ${stack.token}   (set CUSTOMS_API_TOKEN to choose it)`,
+        `  try:     curl -H "Authorization: Bearer ${stack.token}" ${stack.url}/summary`,
+        `           customs findings --status FAIL --severity critical   (with CUSTOMS_API_TOKEN set)`,
+        `  events:  customs replay FILE --to ${stack.url}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+    await stopped;
+    out.write('Stopping…\n');
+    await stack.stop();
+    out.write('Stopped: DynamoDB Local and the API are down.\n');
+  },
+};

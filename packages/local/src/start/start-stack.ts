@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { createApiHandler, postureOf } from '@customs/api';
+import { type PostureSummary, RECOMMENDATIONS } from '@customs/core';
+import { runSweep, type SweepOutcome } from '@customs/pipeline';
+import { SuppressionsRepository } from '@customs/store';
+import { postureLine } from '../cli/format/findings.js';
+import { loadConfigFile } from '../config-file.js';
+import { type ApiServer, localSweepStarter, startApiServer } from '../http/index.js';
+import { type LocalPipeline, startLocalPipeline } from '../runtime/index.js';
+import { DEMO_STORY, playStory } from '../story/index.js';
+import { type LocalFanOut, localNotifyConfig, startLocalFanOut } from '../stream/index.js';
+import { type AccountSource, accountSource } from './account-source.js';
+import { ensurePortFree } from './ensure-port-free.js';
+import { StartError } from './errors.js';
+import { withLocalEvents } from './local-events-route.js';
+
+export interface StartOptions {
+  port: number;
+  host?: string;
+  snapshot?: string;
+  aws?: boolean;
+  regions?: string[];
+  profile?: string;
+  dataDir?: string;
+  configPath?: string;
+  /** Play the demo story after the sweep (demo account only) [true]. */
+  story?: boolean;
+  /** The API token; `CUSTOMS_API_TOKEN`, else a random one. */
+  token?: string;
+  /** Progress and results, a line at a time. */
+  say: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The running stack, until `stop()`. */
+export interface RunningStack {
+  url: string;
+  token: string;
+  pipeline: LocalPipeline;
+  fanOut: LocalFanOut;
+  stop(): Promise<void>;
+}
+
+const COUNTED = ['opened', 'resolved', 'reopened', 'suppressed'] as const;
+
+function describeSweep(outcome: SweepOutcome): string {
+  const count = (transition: string) =>
+    outcome.changes.filter((change) => change.transition === transition).length;
+  const moved = COUNTED.map((transition) => `${count(transition)} ${transition}`).join(', ');
+  return `${outcome.resources} resources, ${outcome.findings} findings (${moved})`;
+}
+
+/** `arn:aws:ecr:eu-west-1:111122223333:repository/team/app@sha256:…` → `repository/team/app@sha256:…`. */
+function shortResource(resourceId: string): string {
+  return resourceId.replace(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d*:/, '');
+}
+
+function postureLines(posture: PostureSummary): string[] {
+  return [
+    `Posture: ${postureLine(posture.overall)}`,
+    ...RECOMMENDATIONS.map((id) => `  ${id}  ${postureLine(posture.byRecommendation[id])}`),
+  ];
+}
+
+/**
+ * `customs start`: DynamoDB Local with the findings table, the local bus with the deployed rules
+ * and handlers, the fan-out from the table's stream, and the API on 127.0.0.1 behind a bearer
+ * token; then a sweep of the account and, on the demo account, the demo story.
+ * @example const stack = await startStack({ port: 4000, say: console.log }); // … await stack.stop();
+ */
+export async function startStack(options: StartOptions): Promise<RunningStack> {
+  const { say } = options;
+  const env = options.env ?? process.env;
+  const host = options.host ?? '127.0.0.1';
+  const notify = localNotifyConfig(env);
+  const config = await loadConfigFile(options.configPath);
+  await ensurePortFree(options.port, host);
+  const source: AccountSource = await accountSource(options);
+  say(`Account: ${source.label}`);
+  say('Starting DynamoDB Local…');
+  let pipeline: LocalPipeline;
+  try {
+    pipeline = await startLocalPipeline({
+      ...(source.snapshotDir ? { snapshotDir: source.snapshotDir } : {}),
+      ...(source.collector ? { collector: source.collector } : {}),
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.configPath ? { configPath: options.configPath } : {}),
+    });
+  } catch (error) {
+    throw error instanceof Error && error.name === 'SnapshotError'
+      ? error
+      : new StartError((error as Error).message);
+  }
+  say(`  DynamoDB Local on ${pipeline.endpoint}, table ${pipeline.tableName}`);
+  const fanOut = startLocalFanOut({
+    client: pipeline.client,
+    endpoint: pipeline.endpoint,
+    tableName: pipeline.tableName,
+    notify,
+    write: (text) => {
+      // A printed Slack message, one line each here: its headline (`== … ==`).
+      for (const line of text.split('\n'))
+        if (line.startsWith('== ')) say(`  slack ▸ ${line.replace(/^== | ==$/g, '')}`);
+    },
+  });
+  say(
+    `  Fan-out from the table's stream: Slack messages ${notify.posts ? 'posted to SLACK_WEBHOOK_URL' : 'printed here (set SLACK_WEBHOOK_URL to post them)'}`,
+  );
+  const token = options.token ?? env.CUSTOMS_API_TOKEN ?? randomBytes(24).toString('base64url');
+  let server: ApiServer;
+  try {
+    const api = createApiHandler({
+      findings: pipeline.repository,
+      suppressions: new SuppressionsRepository({ client: pipeline.client, tableName: pipeline.tableName }),
+      cursorKey: randomBytes(32),
+      maxSuppressionDays: config.maxSuppressionDays,
+      startSweep: localSweepStarter(pipeline.dependencies, (outcome) =>
+        say(
+          outcome instanceof Error ? `Sweep failed: ${outcome.message}` : `Sweep: ${describeSweep(outcome)}`,
+        ),
+      ),
+    });
+    server = await startApiServer({
+      port: options.port,
+      host,
+      handler: withLocalEvents(api, pipeline),
+      token,
+    });
+  } catch (error) {
+    await fanOut.stop();
+    await pipeline.stop();
+    throw new StartError((error as Error).message);
+  }
+  const stop = async () => {
+    await server.close();
+    await fanOut.stop();
+    await pipeline.stop();
+  };
+  try {
+    say('Sweeping the account…');
+    say(`  ${describeSweep(await runSweep(pipeline.dependencies))}`);
+    // Read the sweep's changes in large batches, so Slack gets a digest rather than one message each.
+    await fanOut.drain();
+    fanOut.start();
+    if (source.isDemo && options.story !== false && source.snapshotDir) {
+      say('Playing the demo story (each step changes the account, then sends the events AWS would):');
+      for await (const { step, changes } of playStory(DEMO_STORY, pipeline, source.snapshotDir)) {
+        say(`  ▸ ${step.title}`);
+        for (const change of changes.filter((c) => (COUNTED as readonly string[]).includes(c.transition))) {
+          say(
+            `      ${change.transition.padEnd(9)} ${change.severity.padEnd(8)} ${change.checkId}  ${shortResource(change.resourceId)}`,
+          );
+        }
+      }
+    }
+    await fanOut.drain();
+    for (const line of postureLines(postureOf(await pipeline.repository.summary()))) say(line);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: server.url, token, pipeline, fanOut, stop };
+}
