@@ -14,7 +14,7 @@ export interface CollectResult {
  * directory ({@link SnapshotCollector}) or from AWS.
  *
  * `collect` re-reads the named resources plus what CHECKS.md says a change re-assesses: for an
- * `iam-user` or `iam-role` the principal and its inline policies; for an `iam-policy`, the policy.
+ * `iam-user` or `iam-role` the principal and its inline policies; for a managed `iam-policy`, the policy and the users and roles it is attached to.
  */
 export interface Collector {
   /** Account and region the collector reads. */

@@ -1,7 +1,8 @@
 import { IAM_REGION } from '@customs/aws';
-import { evaluateAll, type ResourceRef, resourceNameOfRef } from '@customs/core';
+import { type ResourceRef, resourceNameOfRef } from '@customs/core';
 import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
+import { evaluateAndStore } from './evaluate-and-store.js';
 
 /** What re-assessing some refs did. */
 export interface Assessment {
@@ -21,18 +22,9 @@ export async function assessRefs(
   dependencies: PipelineDependencies,
 ): Promise<Assessment> {
   if (refs.length === 0) return { changes: [], warnings: [] };
-  const { collector, repository, config, catalog } = dependencies;
+  const { collector, repository } = dependencies;
   const { resources, missing, warnings } = await collector.collect(refs);
-  const now = dependencies.clock();
-  const assessAt = dependencies.assessAt?.() ?? now;
-  const findings = evaluateAll(resources, {
-    config,
-    now: assessAt,
-    evaluatedAt: now,
-    ...(catalog ? { catalog } : {}),
-  });
-  const changes = await repository.applyEvaluation(findings);
-  const at = now.toISOString();
+  const { changes, at } = await evaluateAndStore(resources, dependencies);
   for (const ref of missing) {
     const removed = await repository.resolveNamed({
       accountId: ref.accountId ?? collector.scope.accountId,

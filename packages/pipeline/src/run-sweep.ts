@@ -1,7 +1,8 @@
 import { IAM_REGION } from '@customs/aws';
-import { evaluateAll, RESOURCE_TYPES } from '@customs/core';
+import { RESOURCE_TYPES } from '@customs/core';
 import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
+import { evaluateAndStore } from './evaluate-and-store.js';
 
 /** What a sweep did. */
 export interface SweepOutcome {
@@ -17,19 +18,10 @@ export interface SweepOutcome {
  * @example const { changes } = await runSweep(dependencies);
  */
 export async function runSweep(dependencies: PipelineDependencies): Promise<SweepOutcome> {
-  const { collector, repository, config, catalog } = dependencies;
+  const { collector, repository } = dependencies;
   const { resources, warnings } = await collector.collectAll();
-  const now = dependencies.clock();
-  const assessAt = dependencies.assessAt?.() ?? now;
-  const findings = evaluateAll(resources, {
-    config,
-    now: assessAt,
-    evaluatedAt: now,
-    ...(catalog ? { catalog } : {}),
-  });
-  const changes = await repository.applyEvaluation(findings);
+  const { changes, findings, at } = await evaluateAndStore(resources, dependencies);
   const present = resources.map((resource) => resource.id);
-  const at = now.toISOString();
   const regional = RESOURCE_TYPES.filter((type) => !type.startsWith('iam-'));
   const global = RESOURCE_TYPES.filter((type) => type.startsWith('iam-'));
   // IAM is global and read once: its findings are only resolved by a sweep that read IAM.
@@ -48,5 +40,5 @@ export async function runSweep(dependencies: PipelineDependencies): Promise<Swee
     });
     changes.push(...resolved);
   }
-  return { resources: resources.length, findings: findings.length, changes, warnings };
+  return { resources: resources.length, findings, changes, warnings };
 }

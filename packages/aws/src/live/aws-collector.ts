@@ -1,8 +1,9 @@
 import { DescribeRegistryCommand } from '@aws-sdk/client-ecr';
-import type { Resource, ResourceRef } from '@customs/core';
+import type { ResourceRef } from '@customs/core';
 import type { Collector, CollectResult } from '../collector.js';
 import { isUnreadable } from '../normalise/unreadable.js';
 import type { Scope } from '../normalise/wire.js';
+import { gatherOutcomes } from '../ref-outcome.js';
 import { SERVICES, type Service } from './actions.js';
 import { type AwsClients, type ClientOptions, clientRegion, createAwsClients } from './clients.js';
 import { collectEcr, collectEks, collectIam } from './collect-all.js';
@@ -107,24 +108,7 @@ export class AwsCollector implements Collector {
   async collect(refs: ResourceRef[]): Promise<CollectResult> {
     const context = this.#context();
     const outcomes = await Promise.all(refs.map((ref) => collectRef(context, ref, this.#iam)));
-    const resources = new Map<string, Resource>();
-    const missing: ResourceRef[] = [];
-    const skipped: string[] = [];
-    outcomes.forEach(function gather(outcome, index) {
-      const ref = refs[index] as ResourceRef;
-      if ('resources' in outcome) {
-        for (const resource of outcome.resources) resources.set(`${resource.type} ${resource.id}`, resource);
-      } else if ('missing' in outcome) missing.push(ref);
-      else
-        skipped.push(
-          `ref ${ref.type} ${ref.parent ? `${ref.parent}/` : ''}${ref.name} skipped: ${outcome.skipped}`,
-        );
-    });
-    return {
-      resources: [...resources.values()],
-      missing,
-      warnings: [...context.session.warnings, ...skipped],
-    };
+    return gatherOutcomes(refs, outcomes, context.session.warnings);
   }
 
   #context(): IamContext {

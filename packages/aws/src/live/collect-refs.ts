@@ -1,5 +1,6 @@
-import type { Resource, ResourceRef } from '@customs/core';
+import type { ResourceRef } from '@customs/core';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
+import { found, MISSING, type RefOutcome } from '../ref-outcome.js';
 import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
 import {
   describeCluster,
@@ -17,15 +18,6 @@ import {
   readIamDetails,
   readIamUsers,
 } from './read-iam.js';
-
-/** What one ref resolved to: its resources, `missing`, or why it was skipped. */
-export type RefOutcome = { resources: Resource[] } | { missing: true } | { skipped: string };
-
-const MISSING: RefOutcome = { missing: true };
-
-function found(resources: Resource[]): RefOutcome {
-  return resources.length > 0 ? { resources } : MISSING;
-}
 
 /** Not found is `missing`; unreadable (access denied) is skipped, since existence is unknown. */
 async function whenPresent<T>(

@@ -1,17 +1,9 @@
-import type { Resource, ResourceRef } from '@customs/core';
+import type { ResourceRef } from '@customs/core';
+import { found, MISSING, type RefOutcome } from '../ref-outcome.js';
 import type { ReadContext } from './context.js';
 import { listRepositories, readImages, readRegistry, readRepository } from './read-ecr.js';
 import { listAccessEntries, readAccessEntry, readCluster, readNodegroup } from './read-eks.js';
 import { iamPolicies, iamRoles, readIamAccount, readIamDetails, readIamUsers } from './read-iam.js';
-
-/** What one ref resolved to: its resources, `missing`, or a reason it was skipped. */
-export type RefOutcome = { resources: Resource[] } | { missing: true } | { skipped: string };
-
-const MISSING: RefOutcome = { missing: true };
-
-function found(resources: Resource[]): RefOutcome {
-  return resources.length > 0 ? { resources } : MISSING;
-}
 
 /**
  * Re-reads the resource a ref names, plus what its change re-assesses: an IAM user's or

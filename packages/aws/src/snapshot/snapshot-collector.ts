@@ -1,6 +1,7 @@
-import type { Resource, ResourceRef } from '@customs/core';
+import type { ResourceRef } from '@customs/core';
 import type { Collector, CollectResult } from '../collector.js';
 import type { Scope } from '../normalise/wire.js';
+import { gatherOutcomes } from '../ref-outcome.js';
 import { collectEverything } from './collect-all.js';
 import { collectRef } from './collect-refs.js';
 import type { ReadContext } from './context.js';
@@ -65,24 +66,7 @@ export class SnapshotCollector implements Collector {
   async collect(refs: ResourceRef[]): Promise<CollectResult> {
     const context = this.#context();
     const outcomes = await Promise.all(refs.map((ref) => collectRef(context, ref)));
-    const resources = new Map<string, Resource>();
-    const missing: ResourceRef[] = [];
-    const skipped: string[] = [];
-    outcomes.forEach(function gather(outcome, index) {
-      const ref = refs[index] as ResourceRef;
-      if ('resources' in outcome) {
-        for (const resource of outcome.resources) resources.set(`${resource.type} ${resource.id}`, resource);
-      } else if ('missing' in outcome) missing.push(ref);
-      else
-        skipped.push(
-          `ref ${ref.type} ${ref.parent ? `${ref.parent}/` : ''}${ref.name} skipped: ${outcome.skipped}`,
-        );
-    });
-    return {
-      resources: [...resources.values()],
-      missing,
-      warnings: [...this.#warnings(context), ...skipped],
-    };
+    return gatherOutcomes(refs, outcomes, this.#warnings(context));
   }
 
   #context(): ReadContext {

@@ -1,0 +1,38 @@
+import type { Resource, ResourceRef } from '@customs/core';
+import type { CollectResult } from './collector.js';
+
+/** What one ref resolved to: its resources, `missing`, or why it was skipped. */
+export type RefOutcome = { resources: Resource[] } | { missing: true } | { skipped: string };
+
+export const MISSING: RefOutcome = { missing: true };
+
+/** The resources a ref resolved to, or `missing` when there are none. */
+export function found(resources: Resource[]): RefOutcome {
+  return resources.length > 0 ? { resources } : MISSING;
+}
+
+/**
+ * Turns each ref's outcome into a collector's result: resources without repeats, the missing
+ * refs, and a warning for each skipped one after the read's own warnings.
+ * @example return gatherOutcomes(refs, await Promise.all(refs.map(read)), session.warnings);
+ */
+export function gatherOutcomes(
+  refs: ResourceRef[],
+  outcomes: RefOutcome[],
+  warnings: string[],
+): CollectResult {
+  const resources = new Map<string, Resource>();
+  const missing: ResourceRef[] = [];
+  const skipped: string[] = [];
+  outcomes.forEach(function gather(outcome, index) {
+    const ref = refs[index] as ResourceRef;
+    if ('resources' in outcome) {
+      for (const resource of outcome.resources) resources.set(`${resource.type} ${resource.id}`, resource);
+    } else if ('missing' in outcome) missing.push(ref);
+    else
+      skipped.push(
+        `ref ${ref.type} ${ref.parent ? `${ref.parent}/` : ''}${ref.name} skipped: ${outcome.skipped}`,
+      );
+  });
+  return { resources: [...resources.values()], missing, warnings: [...warnings, ...skipped] };
+}
