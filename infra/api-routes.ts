@@ -1,6 +1,9 @@
 /**
- * The HTTP API's routes (DESIGN.md, "HTTP API"), all served by the `api` function. Every route
- * but the OpenAPI document requires IAM authorization (SigV4-signed requests).
+ * The HTTP API's routes in API Gateway (DESIGN.md, "HTTP API"), all served by the `api` function,
+ * which routes the request's path itself (packages/api, `ROUTES`). Every route but the OpenAPI
+ * document requires IAM authorization (SigV4-signed requests). API Gateway allows a greedy path
+ * variable (`{proxy+}`) only at the end of a route, so the findings of a resource, whose ARN has
+ * slashes, are routed by their prefix.
  */
 export interface ApiRoute {
   route: `${'GET' | 'POST' | 'DELETE'} /${string}`;
@@ -12,11 +15,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { route: 'GET /findings', auth: 'iam' },
   { route: 'GET /findings/{id}', auth: 'iam' },
   { route: 'GET /findings/{id}/history', auth: 'iam' },
-  { route: 'GET /resources/{arn}/findings', auth: 'iam' },
+  { route: 'GET /resources/{proxy+}', auth: 'iam' },
   { route: 'GET /summary', auth: 'iam' },
   { route: 'GET /checks', auth: 'iam' },
   { route: 'GET /suppressions', auth: 'iam' },
   { route: 'POST /suppressions', auth: 'iam' },
-  { route: 'DELETE /suppressions', auth: 'iam' },
+  { route: 'DELETE /suppressions/{id}', auth: 'iam' },
   { route: 'POST /sweeps', auth: 'iam' },
 ];

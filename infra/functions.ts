@@ -3,13 +3,25 @@ import { permissionsOf } from './grants.js';
 import type { FunctionName } from './permissions.js';
 import type { DeadLetterQueues } from './queues.js';
 
+/** The secrets the functions read (`npx sst secret set <name> <value>`). */
+export interface CustomsSecrets {
+  /** The default Slack incoming webhook (required). */
+  slackWebhook: sst.Secret;
+  /** Signs the API's pagination cursors (required). */
+  cursorKey: sst.Secret;
+  /** JSON routing Slack notifications (packages/notify, `notifyConfigSchema`); `{}` when not set. */
+  notifyConfig: sst.Secret;
+}
+
 /** What the functions are wired to. */
 export interface FunctionsInput {
   table: sst.aws.Dynamo;
   busName: string;
   busArn: $util.Input<string>;
   queues: DeadLetterQueues;
-  slackWebhook: sst.Secret;
+  secrets: CustomsSecrets;
+  /** The API's URL, for the links in Slack messages. */
+  apiUrl: $util.Input<string>;
 }
 
 export type CustomsFunctions = Record<FunctionName, sst.aws.Function>;
@@ -32,11 +44,12 @@ function handlerOf(name: FunctionName): string {
 
 /**
  * Creates the six functions, each with exactly its grants from infra/permissions.ts. The event
- * handlers send what still fails after Lambda's two asynchronous retries to their DLQ.
- * @example const fns = createFunctions({ table, busName: 'default', busArn, queues, slackWebhook });
+ * handlers send what still fails after Lambda's two asynchronous retries to their DLQ. Secrets
+ * reach only the function that reads them, as environment variables.
+ * @example const fns = createFunctions({ table, busName: 'default', busArn, queues, secrets, apiUrl: api.url });
  */
 export function createFunctions(input: FunctionsInput): CustomsFunctions {
-  const { table, busName, busArn, queues, slackWebhook } = input;
+  const { table, busName, busArn, queues, secrets, apiUrl } = input;
   const environment = { CUSTOMS_TABLE_NAME: table.name, CUSTOMS_BUS_NAME: busName };
 
   function eventHandler(component: string, name: EventHandlerName): sst.aws.Function {
@@ -74,8 +87,12 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
       ...BASE,
       handler: handlerOf('on-finding-change'),
       timeout: '1 minute',
-      link: [slackWebhook],
-      environment: { ...environment, SLACK_WEBHOOK_URL: slackWebhook.value },
+      environment: {
+        ...environment,
+        SLACK_WEBHOOK_URL: secrets.slackWebhook.value,
+        CUSTOMS_NOTIFY_CONFIG: secrets.notifyConfig.value,
+        CUSTOMS_API_URL: apiUrl,
+      },
       permissions: permissionsOf('on-finding-change', {
         table,
         busArn,
@@ -86,7 +103,11 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
       ...BASE,
       handler: handlerOf('api'),
       timeout: '30 seconds',
-      environment: { ...environment, CUSTOMS_SWEEP_FUNCTION_NAME: sweep.name },
+      environment: {
+        ...environment,
+        CUSTOMS_CURSOR_KEY: secrets.cursorKey.value,
+        CUSTOMS_SWEEP_FUNCTION_NAME: sweep.name,
+      },
       permissions: permissionsOf('api', { table, busArn, sweepFunction: sweep }),
     }),
   };

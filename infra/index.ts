@@ -1,10 +1,10 @@
 import { createAlarms } from './alarms.js';
-import { createApi } from './api.js';
+import { createApi, routeApi } from './api.js';
 import { createEventRules } from './bus.js';
 import { createFunctions } from './functions.js';
 import { createDeadLetterQueues } from './queues.js';
 import { createFindingsTable } from './table.js';
-import { scheduleSweep, subscribeFindingChanges } from './triggers.js';
+import { scheduleOutboxRetry, scheduleSweep, subscribeFindingChanges } from './triggers.js';
 
 /** The bus that receives AWS's events and on-finding-change's "Finding Changed". */
 const BUS_NAME = 'default';
@@ -28,13 +28,19 @@ export function deployCustoms() {
   const busArn = $interpolate`arn:${partition}:events:${region}:${account}:event-bus/${BUS_NAME}`;
 
   const table = createFindingsTable();
-  const slackWebhook = new sst.Secret('SlackWebhookUrl');
+  const secrets = {
+    slackWebhook: new sst.Secret('SlackWebhookUrl'),
+    cursorKey: new sst.Secret('CursorKey'),
+    notifyConfig: new sst.Secret('NotifyConfig', '{}'),
+  };
   const queues = createDeadLetterQueues();
-  const functions = createFunctions({ table, busName: BUS_NAME, busArn, queues, slackWebhook });
+  const api = createApi();
+  const functions = createFunctions({ table, busName: BUS_NAME, busArn, queues, secrets, apiUrl: api.url });
+  routeApi(api, functions.api);
   const remoteQueues = createEventRules({ functions, queues, homeRegion: region, busArn });
   subscribeFindingChanges(table, functions['on-finding-change'], queues['on-finding-change']);
   scheduleSweep(functions.sweep);
-  const api = createApi(functions.api);
+  scheduleOutboxRetry(functions['on-finding-change']);
   const alarmTopic = createAlarms({ functions, queues, remoteQueues });
 
   return { apiUrl: api.url, tableName: table.name, alarmTopicArn: alarmTopic.arn };

@@ -40,48 +40,55 @@ export type GrantResource =
 export interface Grant {
   actions: readonly string[];
   resources: readonly GrantResource[];
+  /**
+   * Who calls with the function's role: its code (absent), or Lambda itself, which sends the
+   * failed asynchronous invocations to the DLQ and polls the table's stream with it.
+   */
+  caller?: 'lambda-service';
 }
 
 const ECR_REPOSITORY = 'arn:{partition}:ecr:*:{account}:repository/*';
 const EKS = 'arn:{partition}:eks:*:{account}';
 const IAM_USER = 'arn:{partition}:iam::{account}:user/*';
 
-/** ECR reads of a repository and its images (scoped to repositories). */
+/**
+ * ECR reads of a repository and its images (scoped to repositories). ListImageReferrers is
+ * authorized by `ecr:BatchGetImage` (API_ListImageReferrers.html: "The IAM principal invoking this
+ * operation must have the ecr:BatchGetImage permission").
+ */
 const ECR_REPOSITORY_READS: Grant = {
   actions: [
     'ecr:DescribeRepositories',
     'ecr:GetRepositoryPolicy',
     'ecr:GetLifecyclePolicy',
     'ecr:DescribeImages',
-    'ecr:DescribeImageScanFindings',
     'ecr:BatchGetRepositoryScanningConfiguration',
     'ecr:DescribeImageSigningStatus',
-    'ecr:ListImageReferrers',
+    'ecr:BatchGetImage',
   ],
   resources: [ECR_REPOSITORY],
 };
 
-/** ECR registry-wide reads and Inspector2 (enhanced scanning): no resource-level permissions. */
+/** ECR registry-wide reads: no resource-level permissions. */
 const ECR_REGISTRY_READS: Grant = {
   actions: [
     'ecr:DescribeRegistry',
     'ecr:GetRegistryScanningConfiguration',
     'ecr:DescribePullThroughCacheRules',
-    'inspector2:ListCoverage',
-    'inspector2:ListFindings',
   ],
   resources: ['*'],
 };
 
-const EKS_READS: readonly Grant[] = [
-  { actions: ['eks:ListClusters'], resources: ['*'] },
+/**
+ * The collector learns its account from ECR DescribeRegistry's `registryId` when it opens, in
+ * every handler, the EKS and IAM ones too.
+ */
+const ACCOUNT_LOOKUP: Grant = { actions: ['ecr:DescribeRegistry'], resources: ['*'] };
+
+/** What an EKS event re-reads: the cluster, nodegroup, Fargate profile or access entry it names. */
+const EKS_REF_READS: readonly Grant[] = [
   {
-    actions: [
-      'eks:DescribeCluster',
-      'eks:ListNodegroups',
-      'eks:ListFargateProfiles',
-      'eks:ListAccessEntries',
-    ],
+    actions: ['eks:DescribeCluster', 'eks:ListNodegroups', 'eks:ListFargateProfiles'],
     resources: [`${EKS}:cluster/*`],
   },
   { actions: ['eks:DescribeNodegroup'], resources: [`${EKS}:nodegroup/*`] },
@@ -97,6 +104,14 @@ const EKS_READS: readonly Grant[] = [
   },
 ];
 
+/** The sweep also lists the clusters and each cluster's access entries. */
+const EKS_SWEEP_READS: readonly Grant[] = [
+  { actions: ['eks:ListClusters'], resources: ['*'] },
+  { actions: ['eks:ListAccessEntries'], resources: [`${EKS}:cluster/*`] },
+  ...EKS_REF_READS,
+];
+
+/** IAM reads; a user missing from the credential report is read with the per-user calls. */
 const IAM_READS: readonly Grant[] = [
   {
     actions: [
@@ -110,23 +125,26 @@ const IAM_READS: readonly Grant[] = [
   { actions: ['iam:GetLoginProfile', 'iam:ListAccessKeys', 'iam:ListMFADevices'], resources: [IAM_USER] },
 ];
 
-/** Read, decide and write findings: conditional puts, counter updates, queries by resource. */
+/**
+ * Read, decide and write findings: BatchGetItem of the stored findings, a GetItem re-read after
+ * losing a conditional write to a concurrent writer, each change one TransactWriteItems (PutItem of
+ * the finding and its history, UpdateItem of the counters), Queries on the indexes (suppressions,
+ * the findings of a resource gone).
+ */
 const FINDINGS_WRITES: readonly Grant[] = [
   {
-    actions: [
-      'dynamodb:GetItem',
-      'dynamodb:BatchGetItem',
-      'dynamodb:Query',
-      'dynamodb:PutItem',
-      'dynamodb:UpdateItem',
-    ],
+    actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     resources: ['findings-table'],
   },
   { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },
 ];
 
 /** Lambda sends events it could not process (after its async retries) to the handler's DLQ. */
-const DEAD_LETTERS: Grant = { actions: ['sqs:SendMessage'], resources: ['dead-letter-queue'] };
+const DEAD_LETTERS: Grant = {
+  actions: ['sqs:SendMessage'],
+  resources: ['dead-letter-queue'],
+  caller: 'lambda-service',
+};
 
 /**
  * The permissions of each function.
@@ -134,9 +152,9 @@ const DEAD_LETTERS: Grant = { actions: ['sqs:SendMessage'], resources: ['dead-le
  */
 export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[]>> = {
   'on-ecr-event': [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
-  'on-eks-event': [...EKS_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
-  'on-iam-event': [...IAM_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
-  sweep: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...EKS_READS, ...IAM_READS, ...FINDINGS_WRITES],
+  'on-eks-event': [ACCOUNT_LOOKUP, ...EKS_REF_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
+  'on-iam-event': [ACCOUNT_LOOKUP, ...IAM_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
+  sweep: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...EKS_SWEEP_READS, ...IAM_READS, ...FINDINGS_WRITES],
   'on-finding-change': [
     {
       actions: [
@@ -146,20 +164,25 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
         'dynamodb:ListStreams',
       ],
       resources: ['findings-table-stream'],
+      caller: 'lambda-service',
     },
+    // The outbox: claim (conditional PutItem), lease, release and mark delivered (UpdateItem),
+    // a finding's earlier pending deliveries (Query), the pending ones to retry (Query on byStatus).
+    {
+      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+      resources: ['findings-table'],
+    },
+    { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },
     { actions: ['events:PutEvents'], resources: ['default-bus'] },
     // Stream batches that still fail after the mapping's retries go to its on-failure queue.
     DEAD_LETTERS,
   ],
   api: [
+    // Reads (GetItem, Query: history, summary); suppressions: PutItem, DeleteItem, and each
+    // finding they suppress or reopen one TransactWriteItems of PutItems (its status unchanged,
+    // no counter moves).
     {
-      actions: [
-        'dynamodb:GetItem',
-        'dynamodb:BatchGetItem',
-        'dynamodb:Query',
-        'dynamodb:PutItem',
-        'dynamodb:DeleteItem',
-      ],
+      actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
       resources: ['findings-table'],
     },
     { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },

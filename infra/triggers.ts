@@ -10,7 +10,20 @@ export function scheduleSweep(sweep: sst.aws.Function): sst.aws.Cron {
 }
 
 /**
- * Subscribes on-finding-change to the table's stream, filtered to real transitions. A record that
+ * Every five minutes, on-finding-change with an empty stream batch (`{"Records": []}`): it
+ * retries the outbox's pending deliveries (Slack down, rate-limited) even when no finding changes.
+ * @example scheduleOutboxRetry(fns['on-finding-change']);
+ */
+export function scheduleOutboxRetry(onFindingChange: sst.aws.Function): sst.aws.Cron {
+  return new sst.aws.Cron('OutboxRetry', {
+    function: onFindingChange,
+    schedule: 'rate(5 minutes)',
+    event: { Records: [] },
+  });
+}
+
+/**
+ * Subscribes on-finding-change to the table's stream, filtered to the changes it can notify. A record that
  * the handler reports in `batchItemFailures` is retried from there (the batch is bisected on
  * errors); after five attempts or a day, the failed batch's description goes to the DLQ.
  * @example subscribeFindingChanges(table, fns['on-finding-change'], queues['on-finding-change']);

@@ -60,12 +60,48 @@ describe('infra/permissions', () => {
   });
 
   it('reads each handler its own service: ECR for on-ecr-event, EKS for on-eks-event, IAM for on-iam-event', () => {
+    // Every collector learns its account from ECR DescribeRegistry when it opens.
+    const ecrBeyondAccount = (name: FunctionName) =>
+      actionsOf(name).filter((action) => action.startsWith('ecr:') && action !== 'ecr:DescribeRegistry');
     expect(actionsOf('on-ecr-event')).toContain('ecr:DescribeImages');
     expect(actionsOf('on-ecr-event').some((action) => action.startsWith('eks:'))).toBe(false);
     expect(actionsOf('on-eks-event')).toContain('eks:DescribeCluster');
     expect(actionsOf('on-eks-event').some((action) => action.startsWith('iam:'))).toBe(false);
+    expect(ecrBeyondAccount('on-eks-event')).toEqual([]);
     expect(actionsOf('on-iam-event')).toContain('iam:GetAccountAuthorizationDetails');
-    expect(actionsOf('on-iam-event').some((action) => action.startsWith('ecr:'))).toBe(false);
+    expect(ecrBeyondAccount('on-iam-event')).toEqual([]);
+  });
+
+  it("leaves to Lambda's own calls only the DLQ of asynchronous invocations and the table's stream", () => {
+    // Act
+    const byLambda = Object.fromEntries(
+      FUNCTION_NAMES.map((name) => [
+        name,
+        FUNCTION_PERMISSIONS[name]
+          .filter((grant) => grant.caller === 'lambda-service')
+          .flatMap((grant) =>
+            grant.resources.flatMap((resource) => grant.actions.map((a) => `${a} on ${resource}`)),
+          )
+          .sort(),
+      ]),
+    );
+
+    // Assess
+    const deadLetters = ['sqs:SendMessage on dead-letter-queue'];
+    expect(byLambda).toEqual({
+      'on-ecr-event': deadLetters,
+      'on-eks-event': deadLetters,
+      'on-iam-event': deadLetters,
+      sweep: [],
+      'on-finding-change': [
+        'dynamodb:DescribeStream on findings-table-stream',
+        'dynamodb:GetRecords on findings-table-stream',
+        'dynamodb:GetShardIterator on findings-table-stream',
+        'dynamodb:ListStreams on findings-table-stream',
+        ...deadLetters,
+      ],
+      api: [],
+    });
   });
 
   it('scopes table, bus, queue and function access to the deployed resources', () => {

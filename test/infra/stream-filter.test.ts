@@ -1,111 +1,155 @@
 import { matchesEventPattern, validateEventPattern } from '@customs/events';
+import { type NotifiedFinding, transitionFromStreamRecord } from '@customs/notify';
 import type { FindingState } from '@customs/store';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { FINDING_TRANSITION_FILTERS } from '../../infra/stream-filter.js';
+import { storedFinding, streamRecord } from '../../packages/notify/test/helpers/transitions.js';
 
-type AttributeValue = { S: string } | { N: string };
-type Item = Record<string, string | number>;
+const STATES: FindingState[] = ['OPEN', 'SUPPRESSED', 'RESOLVED', 'PASSING', 'NOT_APPLICABLE', 'ERROR'];
+const BASE_STATES = STATES.filter((state) => state !== 'ERROR') as Exclude<FindingState, 'ERROR'>[];
 
-/** An item as a stream record carries it (DynamoDB JSON). */
-function image(item: Item): Record<string, AttributeValue> {
-  return Object.fromEntries(
-    Object.entries(item).map(([name, value]) => [
-      name,
-      typeof value === 'number' ? { N: String(value) } : { S: value },
-    ]),
-  );
-}
-
-/** A record of a NEW_AND_OLD_IMAGES stream, in the shape of Lambda's DynamoDB event (AWS docs). */
-function streamRecord(eventName: 'INSERT' | 'MODIFY' | 'REMOVE', before?: Item, after?: Item) {
-  const item = after ?? before ?? {};
-  return {
-    eventID: 'c4ca4238a0b923820dcc509a6f75849b',
-    eventName,
-    eventVersion: '1.1',
-    eventSource: 'aws:dynamodb',
-    awsRegion: 'eu-west-1',
-    dynamodb: {
-      ApproximateCreationDateTime: 1_767_225_600,
-      Keys: image({ PK: String(item.PK), SK: String(item.SK) }),
-      ...(after ? { NewImage: image(after) } : {}),
-      ...(before ? { OldImage: image(before) } : {}),
-      SequenceNumber: '4421584500000000017450439091',
-      SizeBytes: 412,
-      StreamViewType: 'NEW_AND_OLD_IMAGES',
-    },
-    eventSourceARN:
-      'arn:aws:dynamodb:eu-west-1:111122223333:table/customs-prod-FindingsTable/stream/2026-01-01T00:00:00.000',
-  };
-}
-
-function finding(state: FindingState, version: number, message = 'Image scan on push is disabled'): Item {
-  return {
-    PK: 'F#ecr-repository-scan-on-push#arn:aws:ecr:eu-west-1:111122223333:repository/team/app',
-    SK: 'FINDING',
-    type: 'finding',
-    checkId: 'ecr-repository-scan-on-push',
-    state,
-    status: state === 'OPEN' ? 'FAIL' : 'PASS',
-    severity: 'medium',
-    message,
-    version,
-  };
-}
+/** The comparison operators of Lambda's filter rule syntax (invocation-eventfiltering.html). */
+const LAMBDA_OPERATORS = new Set([
+  'anything-but',
+  'numeric',
+  'exists',
+  'prefix',
+  'suffix',
+  'equals-ignore-case',
+]);
 
 function passes(record: unknown): boolean {
   return FINDING_TRANSITION_FILTERS.some((filter) => matchesEventPattern(filter, record));
 }
 
+/** A stored finding in `state` (an ERROR remembers the state before it), severity and version. */
+function stored(state: FindingState, version: number, extra: Partial<NotifiedFinding> = {}): NotifiedFinding {
+  return storedFinding({
+    id: 'c0ffee00c0ffee00c0ffee00c0ffee00',
+    state,
+    status: state === 'OPEN' || state === 'SUPPRESSED' ? 'FAIL' : state === 'ERROR' ? 'ERROR' : 'PASS',
+    version,
+    ...extra,
+  });
+}
+
+type Variant = { state: FindingState; label: string; stateBeforeError?: Exclude<FindingState, 'ERROR'> };
+
+const VARIANTS: Variant[] = STATES.flatMap((state): Variant[] =>
+  state === 'ERROR'
+    ? BASE_STATES.map((before) => ({ state, label: `ERROR(${before})`, stateBeforeError: before }))
+    : [{ state, label: state }],
+);
+
+/** The store enters ERROR remembering the state before it (lifecycle.ts): ERROR(X) only after X or ERROR(X). */
+function reachable(before: Variant | undefined, after: Variant): boolean {
+  if (after.state !== 'ERROR') return true;
+  const base = before?.state === 'ERROR' ? before.stateBeforeError : before?.state;
+  return after.stateBeforeError === base;
+}
+
+/** Every change of a finding item the store can write: each state to each, severities kept or changed. */
+function everyChange(): { name: string; record: DynamoDBRecord }[] {
+  const changes: { name: string; record: DynamoDBRecord }[] = [];
+  for (const after of [...VARIANTS, { state: 'ERROR', label: 'ERROR' } as Variant]) {
+    for (const severity of ['high', 'critical'] as const) {
+      const next = stored(after.state, 2, { severity, ...after });
+      if (reachable(undefined, after))
+        changes.push({ name: `new ${after.label} ${severity}`, record: streamRecord(undefined, next) });
+      for (const before of VARIANTS.filter((each) => reachable(each, after))) {
+        const previous = stored(before.state, 1, { severity: 'high', ...before });
+        const name = `${before.label} high → ${after.label} ${severity}`;
+        changes.push({ name, record: streamRecord(previous, next) });
+      }
+    }
+  }
+  return changes;
+}
+
+/** Every operator object in a pattern (the values of a leaf's array that are objects). */
+function operatorsOf(node: unknown): string[] {
+  if (Array.isArray(node)) {
+    return node.flatMap((value) => (value !== null && typeof value === 'object' ? Object.keys(value) : []));
+  }
+  if (node !== null && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, value]) => (key.startsWith('$') ? [key] : operatorsOf(value)));
+  }
+  return [];
+}
+
 describe('infra/stream-filter', () => {
-  it('is at most five valid patterns, the Lambda default quota per event source mapping', () => {
+  it("is at most five valid patterns in Lambda's filter syntax (no $or)", () => {
     expect(FINDING_TRANSITION_FILTERS.length).toBeLessThanOrEqual(5);
-    for (const filter of FINDING_TRANSITION_FILTERS) expect(() => validateEventPattern(filter)).not.toThrow();
+    for (const filter of FINDING_TRANSITION_FILTERS) {
+      expect(() => validateEventPattern(filter)).not.toThrow();
+      for (const operator of operatorsOf(filter)) expect(LAMBDA_OPERATORS).toContain(operator);
+    }
   });
 
-  it('passes a new finding', () => {
-    expect(passes(streamRecord('INSERT', undefined, finding('OPEN', 1)))).toBe(true);
+  it('passes every change of a finding that on-finding-change turns into a notification', () => {
+    // Prepare
+    const notified = everyChange().filter(({ record }) => transitionFromStreamRecord(record) !== undefined);
+
+    // Act
+    const dropped = notified.filter(({ record }) => !passes(record)).map(({ name }) => name);
+
+    // Assess
+    expect(notified.length).toBeGreaterThan(20);
+    expect(dropped).toEqual([]);
   });
 
   it.each<[FindingState, FindingState]>([
-    ['PASSING', 'OPEN'],
-    ['RESOLVED', 'OPEN'],
+    ['OPEN', 'SUPPRESSED'],
+    ['PASSING', 'SUPPRESSED'],
+    ['SUPPRESSED', 'OPEN'],
+    ['SUPPRESSED', 'RESOLVED'],
     ['OPEN', 'RESOLVED'],
-    ['OPEN', 'ERROR'],
-    ['ERROR', 'OPEN'],
-    ['ERROR', 'PASSING'],
+    ['RESOLVED', 'OPEN'],
   ])('passes a finding going from %s to %s', (before, after) => {
-    expect(passes(streamRecord('MODIFY', finding(before, 3), finding(after, 4)))).toBe(true);
+    expect(passes(streamRecord(stored(before, 3), stored(after, 4)))).toBe(true);
   });
 
-  it('drops a rewrite that keeps the state, such as a new message on an open finding', () => {
+  it('passes a severity change of an open finding', () => {
     // Prepare
-    const record = streamRecord('MODIFY', finding('OPEN', 3), finding('OPEN', 4, 'Scan on push is off'));
+    const record = streamRecord(stored('OPEN', 3), stored('OPEN', 4, { severity: 'critical' }));
 
     // Act + Assess
-    expect(passes(record)).toBe(false);
+    expect(transitionFromStreamRecord(record)?.kind).toBe('severity-changed');
+    expect(passes(record)).toBe(true);
   });
 
-  it('drops a never-failing finding switching between PASSING and NOT_APPLICABLE', () => {
-    expect(passes(streamRecord('MODIFY', finding('PASSING', 1), finding('NOT_APPLICABLE', 2)))).toBe(false);
-  });
-
-  it('drops history entries, summary counters and removals', () => {
+  it('drops changes nobody is told about: passing ↔ not applicable, resolved again, into an error', () => {
     // Prepare
-    const history = {
-      PK: 'F#ecr-repository-scan-on-push#arn:aws:ecr:eu-west-1:111122223333:repository/team/app',
-      SK: 'H#0000000004',
-      type: 'history',
-      state: 'OPEN',
-      transition: 'opened',
-      expiresAt: 1_775_001_600,
-    };
-    const counterBefore = { PK: 'SUMMARY', SK: 'severity#medium#3', dimension: 'severity', FAIL: 2 };
-    const counterAfter = { ...counterBefore, FAIL: 3 };
+    const quiet = [
+      streamRecord(stored('PASSING', 1), stored('NOT_APPLICABLE', 2)),
+      streamRecord(stored('NOT_APPLICABLE', 1), stored('PASSING', 2)),
+      streamRecord(stored('RESOLVED', 1), stored('RESOLVED', 2, { message: 'Deleted' })),
+      streamRecord(stored('SUPPRESSED', 1), stored('SUPPRESSED', 2, { message: 'Still failing' })),
+      streamRecord(stored('RESOLVED', 1), stored('ERROR', 2, { stateBeforeError: 'RESOLVED' })),
+      streamRecord(undefined, stored('PASSING', 1)),
+    ];
 
     // Act + Assess
-    expect(passes(streamRecord('INSERT', undefined, history))).toBe(false);
-    expect(passes(streamRecord('MODIFY', counterBefore, counterAfter))).toBe(false);
-    expect(passes(streamRecord('REMOVE', finding('PASSING', 2)))).toBe(false);
+    for (const record of quiet) expect(transitionFromStreamRecord(record)).toBeUndefined();
+    expect(quiet.filter(passes)).toEqual([]);
+  });
+
+  it('drops history entries, summary counters, outbox items and removals', () => {
+    // Prepare
+    const opened = streamRecord(undefined, stored('OPEN', 1));
+    const image = (item: Record<string, string>) =>
+      Object.fromEntries(Object.entries(item).map(([name, value]) => [name, { S: value }]));
+    const history = { PK: 'F#c0ffee00', SK: 'H#0000000004', type: 'history', state: 'OPEN' };
+    const counter = { PK: 'SUMMARY', SK: 'severity#medium#3', dimension: 'severity' };
+    const outbox = { PK: 'O#c0ffee00', SK: 'slack:3f2a#0000000001', type: 'outbox', state: 'OPEN' };
+    const records = [history, counter, outbox].map((item) => ({
+      ...opened,
+      dynamodb: { ...opened.dynamodb, Keys: image({ PK: item.PK, SK: item.SK }), NewImage: image(item) },
+    }));
+    const removed = streamRecord(stored('OPEN', 2), undefined);
+
+    // Act + Assess
+    expect([...records, removed].filter(passes)).toEqual([]);
   });
 });

@@ -123,7 +123,10 @@ describe('customs scan --snapshot', () => {
         /^customs: cannot read the configuration file \/no\/such.json: ENOENT/,
       ],
       [['scan', '--snapshot', DEMO, '--colour'], /^customs: Unknown option '--colour'/],
-      [['deploy'], /^customs: unknown command deploy; commands: start, scan, replay, record, findings, checks, iam-policy, help$/m],
+      [
+        ['deploy'],
+        /^customs: unknown command deploy; commands: start, scan, replay, record, findings, checks, iam-policy, help$/m,
+      ],
     ])('customs %j', async (args, message) => {
       const { code, stdout, stderr } = await runCli(...args);
       expect(code).toBe(2);

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { toCsv } from '../format/csv.js';
 import { toTable } from '../format/table.js';
 import { parseFormat } from '../options.js';
+import { executeApiRegion, sigV4Signer } from '../sigv4.js';
 
 /** The API of a stack started with `customs start`, by default. */
 export const DEFAULT_API = 'http://127.0.0.1:4000';
@@ -17,6 +18,15 @@ export interface FindingsOptions {
   format?: string;
   api?: string;
   token?: string;
+  /** Sign with SigV4 (execute-api) even when the API's host is not API Gateway's own. */
+  sigv4?: boolean;
+}
+
+/** How a request proves who sends it: the local stack's bearer token, or a SigV4 signature. */
+interface Authorization {
+  headers(url: URL): Promise<Record<string, string>>;
+  /** What to do when the API refuses them (401 or 403), with what it said. */
+  refused(said: string | undefined): string;
 }
 
 /** Command-line option → `GET /findings` query parameter. */
@@ -46,12 +56,14 @@ const CSV_COLUMNS: (keyof StoredFinding & string)[] = [
 ];
 
 /** One page of `GET /findings`, or a UsageError that says what to do. */
-async function fetchPage(url: URL, token: string): Promise<{ findings: StoredFinding[]; cursor?: string }> {
+async function fetchPage(
+  url: URL,
+  authorization: Authorization,
+): Promise<{ findings: StoredFinding[]; cursor?: string }> {
+  const headers = await authorization.headers(url);
   let response: Response;
   try {
-    response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    });
+    response = await fetch(url, { headers });
   } catch {
     throw new UsageError(
       `cannot reach the Customs API at ${url.origin}: start it with customs start, or pass --api URL`,
@@ -61,11 +73,11 @@ async function fetchPage(url: URL, token: string): Promise<{ findings: StoredFin
     findings?: StoredFinding[];
     cursor?: string;
     error?: { message?: string };
+    /** API Gateway's own answers (IAM authorization refused): `{"message": "Forbidden"}`. */
+    message?: string;
   };
-  if (response.status === 401) {
-    throw new UsageError(
-      'the API refused the token: pass --token or set CUSTOMS_API_TOKEN to the one customs start printed',
-    );
+  if (response.status === 401 || response.status === 403) {
+    throw new UsageError(authorization.refused(body.error?.message ?? body.message));
   }
   if (!response.ok || !body.findings) {
     throw new UsageError(
@@ -75,28 +87,62 @@ async function fetchPage(url: URL, token: string): Promise<{ findings: StoredFin
   return { findings: body.findings, ...(body.cursor ? { cursor: body.cursor } : {}) };
 }
 
+function apiUrl(api: string): URL {
+  try {
+    return new URL(api);
+  } catch {
+    throw new UsageError(`--api ${api} is not a URL; e.g. ${DEFAULT_API}`);
+  }
+}
+
+/** The local stack's bearer token (`customs start` prints it). */
+function bearerToken(token: string | undefined): Authorization {
+  if (!token)
+    throw new UsageError('no API token: pass --token or set CUSTOMS_API_TOKEN (customs start prints it)');
+  return {
+    headers: async () => ({ authorization: `Bearer ${token}`, accept: 'application/json' }),
+    refused: () =>
+      'the API refused the token: pass --token or set CUSTOMS_API_TOKEN to the one customs start printed',
+  };
+}
+
+/** SigV4 for the deployed API (IAM authorization), with the default AWS credentials chain. */
+function sigV4(api: URL, env: NodeJS.ProcessEnv): Authorization {
+  const signer = sigV4Signer(api, env);
+  return {
+    headers: (url) => signer.sign(url, 'GET', { accept: 'application/json' }),
+    refused: (said) =>
+      `the API refused the signed request${said ? ` (${said})` : ''}: the AWS credentials need execute-api:Invoke on the API (see docs/deploy.md)`,
+  };
+}
+
 /**
- * Every finding matching the filters, read from a running stack through its API, following the
- * cursors to the end (pages of 1000).
- * @example await readFindings({ status: 'FAIL' }, 'http://127.0.0.1:4000', token);
+ * How to call an API: SigV4 for an https API Gateway endpoint (`*.execute-api.<region>.amazonaws.com`)
+ * or with `--sigv4`, else the bearer token of a local stack.
+ * @example authorizationFor(new URL('https://r3pmxmplak.execute-api.eu-west-1.amazonaws.com'), {}, process.env);
+ */
+export function authorizationFor(api: URL, options: FindingsOptions, env: NodeJS.ProcessEnv): Authorization {
+  const signed = options.sigv4 === true || (api.protocol === 'https:' && executeApiRegion(api) !== undefined);
+  return signed ? sigV4(api, env) : bearerToken(options.token ?? env.CUSTOMS_API_TOKEN);
+}
+
+/**
+ * Every finding matching the filters, read from a stack through its API, following the cursors to
+ * the end (pages of 1000).
+ * @example await readFindings({ status: 'FAIL' }, 'http://127.0.0.1:4000', authorizationFor(url, { token }, process.env));
  */
 export async function readFindings(
   filters: Record<string, string>,
   api: string,
-  token: string,
+  authorization: Authorization,
 ): Promise<StoredFinding[]> {
-  let base: URL;
-  try {
-    base = new URL('/findings', api);
-  } catch {
-    throw new UsageError(`--api ${api} is not a URL; e.g. ${DEFAULT_API}`);
-  }
+  const base = new URL(`${apiUrl(api).pathname.replace(/\/$/, '')}/findings`, api);
   const findings: StoredFinding[] = [];
   let cursor: string | undefined;
   do {
     const url = new URL(base);
     url.search = new URLSearchParams({ ...filters, limit: '1000', ...(cursor ? { cursor } : {}) }).toString();
-    const page = await fetchPage(url, token);
+    const page = await fetchPage(url, authorization);
     findings.push(...page.findings);
     cursor = page.cursor;
   } while (cursor);
@@ -113,15 +159,14 @@ export async function runFindings(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<string> {
   const format = parseFormat(options.format);
-  const token = options.token ?? env.CUSTOMS_API_TOKEN;
-  if (!token)
-    throw new UsageError('no API token: pass --token or set CUSTOMS_API_TOKEN (customs start prints it)');
+  const api = options.api ?? env.CUSTOMS_API_URL ?? DEFAULT_API;
+  const authorization = authorizationFor(apiUrl(api), options, env);
   const filters: Record<string, string> = {};
   for (const [option, parameter] of Object.entries(FILTERS)) {
     const value = options[option as keyof typeof FILTERS];
     if (value !== undefined) filters[parameter] = option === 'severity' ? value.toLowerCase() : value;
   }
-  const findings = await readFindings(filters, options.api ?? env.CUSTOMS_API_URL ?? DEFAULT_API, token);
+  const findings = await readFindings(filters, api, authorization);
   if (format === 'json') return `${JSON.stringify({ findings, summary: summarize(findings) }, null, 2)}\n`;
   if (format === 'csv') return toCsv(findings, CSV_COLUMNS);
   const rows = findings.map((f) => [

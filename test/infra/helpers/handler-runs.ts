@@ -1,0 +1,213 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EVENT_RULES, type EventHandlerName } from '@customs/events';
+import { localLambdaContext } from '@customs/local';
+import { FindingsRepository } from '@customs/store';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { FunctionName } from '../../../infra/permissions.js';
+import { httpEvent } from '../../../packages/api/test/helpers/http-event.js';
+import { storedFinding, streamRecord } from '../../../packages/notify/test/helpers/transitions.js';
+import { at, CHECKS, cluster, finding, repository } from '../../../packages/store/test/helpers/findings.js';
+import { demoCloudTrail, demoImageAction, sampleEvent } from '../../helpers/sample-events.js';
+import type { AwsInterceptor } from './intercept-aws.js';
+
+/** What a run needs: the AWS interceptor (to make writers race) and the function's table. */
+export interface RunContext {
+  aws: AwsInterceptor;
+  client: DynamoDBClient;
+  tableName: string;
+}
+
+type Invoke = (event: unknown, context: ReturnType<typeof localLambdaContext>) => Promise<unknown>;
+
+const VULNERABLE = 'sha256:44499ddb1996eb549712d822982efae2e112bf51d8c6081aa109b78ed88beef3';
+const GONE = 'sha256:0000000000000000000000000000000000000000000000000000000000000000';
+const ROLE = 'arn:aws:iam::111122223333:role/payments-developers';
+/** A user created after IAM generated the credential report (see `withUserAfterCredentialReport`). */
+export const NEW_USER = 'new.hire';
+
+/** Every CloudTrail `eventName` the handler's deployed rule routes to it. */
+function callsRoutedTo(handler: EventHandlerName): string[] {
+  const names: string[] = [];
+  function walk(node: unknown): void {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'eventName' && Array.isArray(value)) names.push(...value.map(String));
+        else walk(value);
+      }
+    }
+  }
+  for (const rule of EVENT_RULES.filter((each) => each.handler === handler)) walk(rule.pattern);
+  return names;
+}
+
+/**
+ * One event twice at once, as EventBridge may deliver it: both invocations read the stored
+ * findings before either writes, so one of them loses the conditional write and re-reads.
+ */
+async function deliveredTwice(run: RunContext, invoke: Invoke, event: unknown, name: string) {
+  run.aws.gather('BatchGetItem', 2);
+  await Promise.all([invoke(event, localLambdaContext(name)), invoke(event, localLambdaContext(name))]);
+}
+
+async function invokeEach(invoke: Invoke, name: string, events: unknown[]): Promise<void> {
+  for (const event of events) await invoke(event, localLambdaContext(name));
+}
+
+/** ECR image actions, scans, Inspector2 events and every ECR call of the rule; a repository gone. */
+async function onEcrEvent(run: RunContext): Promise<void> {
+  const { handler } = await import('../../../functions/src/on-ecr-event.js');
+  const invoke = handler as Invoke;
+  const push = demoImageAction('PUSH', 'team/payments-api', VULNERABLE, 'v2.13.1');
+  await deliveredTwice(run, invoke, push, 'on-ecr-event');
+  const parameters = { repositoryName: 'team/payments-api', registryId: '111122223333' };
+  await invokeEach(invoke, 'on-ecr-event', [
+    demoImageAction('DELETE', 'team/payments-api', GONE, 'v0.0.1'),
+    sampleEvent('ecr-image-scan-basic'),
+    sampleEvent('inspector2-scan-ecr'),
+    sampleEvent('inspector2-finding-ecr'),
+    ...callsRoutedTo('on-ecr-event').map((call) => demoCloudTrail('aws.ecr', call, parameters)),
+    demoCloudTrail('aws.ecr', 'DeleteRepository', { repositoryName: 'team/retired' }),
+  ]);
+}
+
+/** Every EKS call of the rule on the demo's clusters, nodegroups and access entries; a cluster gone. */
+async function onEksEvent(run: RunContext): Promise<void> {
+  const { handler } = await import('../../../functions/src/on-eks-event.js');
+  const invoke = handler as Invoke;
+  await deliveredTwice(
+    run,
+    invoke,
+    demoCloudTrail('aws.eks', 'UpdateClusterConfig', { name: 'prod' }),
+    'eks',
+  );
+  const parameters = { name: 'prod', clusterName: 'prod', nodegroupName: 'payments', principalArn: ROLE };
+  await invokeEach(invoke, 'on-eks-event', [
+    ...callsRoutedTo('on-eks-event').map((call) => demoCloudTrail('aws.eks', call, parameters)),
+    demoCloudTrail('aws.eks', 'DeleteCluster', { name: 'staging' }),
+  ]);
+}
+
+/** Every IAM call of the rule on the demo's users, roles and policies; the root user's MFA; a user gone. */
+async function onIamEvent(run: RunContext): Promise<void> {
+  const { handler } = await import('../../../functions/src/on-iam-event.js');
+  const invoke = handler as Invoke;
+  const created = demoCloudTrail('aws.iam', 'CreateUser', { userName: NEW_USER });
+  await deliveredTwice(run, invoke, created, 'on-iam-event');
+  const parameters = {
+    userName: 'ci-legacy',
+    roleName: 'payments-developers',
+    policyArn: 'arn:aws:iam::111122223333:policy/legacy-ci-ecr-full',
+  };
+  const rootMfa = demoCloudTrail('aws.iam', 'DeactivateMFADevice', {});
+  rootMfa.detail.userIdentity = { type: 'Root', principalId: '111122223333', accountId: '111122223333' };
+  await invokeEach(invoke, 'on-iam-event', [
+    ...callsRoutedTo('on-iam-event').map((call) => demoCloudTrail('aws.iam', call, parameters)),
+    rootMfa,
+    demoCloudTrail('aws.iam', 'DeleteUser', { userName: 'mallory' }),
+  ]);
+}
+
+/** The daily schedule's event (EventBridge Scheduler) and `POST /sweeps`'s payload, at once. */
+async function sweep(run: RunContext): Promise<void> {
+  const { handler } = await import('../../../functions/src/sweep.js');
+  const invoke = handler as Invoke;
+  const scheduled = {
+    version: '0',
+    id: '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa',
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '111122223333',
+    time: '2026-12-01T03:00:00Z',
+    region: 'eu-west-1',
+    resources: ['arn:aws:events:eu-west-1:111122223333:rule/customs-prod-DailySweep'],
+    detail: {},
+  };
+  const started = { source: 'customs.api', startedAt: '2026-12-01T03:00:00.000Z' };
+  run.aws.gather('BatchGetItem', 2);
+  await Promise.all([
+    invoke(scheduled, localLambdaContext('sweep')),
+    invoke(started, localLambdaContext('sweep')),
+  ]);
+}
+
+/**
+ * The stream and the retry schedule: an empty batch (the schedule), a new finding while Slack
+ * asks to wait, the schedule again once Slack is back, the finding resolved, the same batch twice.
+ */
+async function onFindingChange(_run: RunContext, slack: { down: boolean }): Promise<void> {
+  const { handler } = await import('../../../functions/src/on-finding-change.js');
+  const invoke = (records: DynamoDBRecord[]) =>
+    (handler as Invoke)({ Records: records }, localLambdaContext('on-finding-change'));
+  const opened = storedFinding({ id: 'least-privilege', severity: 'critical' });
+  const resolved = storedFinding({
+    id: 'least-privilege',
+    severity: 'critical',
+    version: 2,
+    state: 'RESOLVED',
+    status: 'PASS',
+    message: 'Repository team/payments-api scans on push',
+  });
+  await invoke([]);
+  slack.down = true;
+  await invoke([streamRecord(undefined, opened)]);
+  slack.down = false;
+  await invoke([]);
+  const batch = [streamRecord(opened, resolved)];
+  await invoke(batch);
+  await invoke(batch);
+}
+
+/** Every route of the API, with findings stored, a suppression made and deleted, a sweep started. */
+async function api(run: RunContext): Promise<void> {
+  const { handler } = await import('../../../functions/src/api.js');
+  const prod = finding(CHECKS.endpointNotPublic, cluster('prod'), 'FAIL', at(0));
+  const repo = finding(CHECKS.scanOnPush, repository('team/app'), 'FAIL', at(1));
+  await new FindingsRepository({ client: run.client, tableName: run.tableName }).applyEvaluation([
+    prod,
+    repo,
+  ]);
+  run.aws.clear();
+  const alice = 'arn:aws:iam::111122223333:user/alice';
+  async function call(method: string, path: string, options: Parameters<typeof httpEvent>[2] = {}) {
+    const result = (await (handler as Invoke)(
+      httpEvent(method, path, { iamUser: alice, ...options }),
+      localLambdaContext('api'),
+    )) as { statusCode: number; body?: string };
+    if (result.statusCode >= 400) throw new Error(`${method} ${path}: ${result.statusCode} ${result.body}`);
+    return JSON.parse(result.body ?? 'null');
+  }
+  await call('GET', '/openapi.json');
+  const first = await call('GET', '/findings', { query: { limit: '1' } });
+  await call('GET', '/findings', { query: { limit: '1', cursor: first.cursor } });
+  await call('GET', '/findings', { query: { severity: 'high', status: 'FAIL' } });
+  await call('GET', `/findings/${prod.id}`);
+  await call('GET', `/findings/${prod.id}/history`);
+  await call('GET', `/resources/${encodeURIComponent(prod.resourceId)}/findings`);
+  await call('GET', '/summary');
+  await call('GET', '/checks');
+  const expiresAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const body = JSON.stringify({
+    checkId: CHECKS.scanOnPush.checkId,
+    reason: 'Sandbox',
+    owner: 'platform',
+    expiresAt,
+  });
+  const created = await call('POST', '/suppressions', { body });
+  await call('GET', '/suppressions');
+  await call('DELETE', `/suppressions/${created.suppression.id}`);
+  await call('POST', '/sweeps');
+}
+
+/** How each deployed function is run through representative inputs. */
+export const HANDLER_RUNS: Record<
+  FunctionName,
+  (run: RunContext, slack: { down: boolean }) => Promise<void>
+> = {
+  'on-ecr-event': onEcrEvent,
+  'on-eks-event': onEksEvent,
+  'on-iam-event': onIamEvent,
+  sweep,
+  'on-finding-change': onFindingChange,
+  api,
+};

@@ -1,0 +1,59 @@
+import { createAnswerer } from '../../../packages/aws/test/live/helpers/mock-aws.js';
+import type { SnapshotFiles } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
+import type { Answer } from './intercept-aws.js';
+
+const COLLECTOR_CLIENTS = { ECRClient: 'ecr', EKSClient: 'eks', EC2Client: 'ec2', IAMClient: 'iam' } as const;
+
+/**
+ * AWS as the handlers meet it offline: the collector's reads answered from a snapshot's recorded
+ * responses (packages/aws/test/live/helpers/mock-aws.ts), EventBridge PutEvents accepting every
+ * entry and Lambda Invoke accepting an asynchronous invocation, as AWS documents their answers;
+ * DynamoDB goes through (to DynamoDB Local). Anything else is refused, after it was recorded.
+ * @example const aws = interceptAws(offlineAws(readSnapshotDir(DEMO)));
+ */
+export function offlineAws(files: SnapshotFiles): Answer {
+  const collector = createAnswerer(files, { logInputs: false });
+  return function answer({ client, operation, input }) {
+    if (client === 'DynamoDBClient') return undefined;
+    const service = COLLECTOR_CLIENTS[client as keyof typeof COLLECTOR_CLIENTS];
+    if (service) {
+      return collector.answer(service, `${operation}Command`, input) as Promise<Record<string, unknown>>;
+    }
+    if (client === 'EventBridgeClient' && operation === 'PutEvents') {
+      const entries = (input.Entries ?? []) as unknown[];
+      return Promise.resolve({
+        FailedEntryCount: 0,
+        Entries: entries.map((_, index) => ({ EventId: `11710aed-b79e-4468-a20b-bb3c0c3b4860-${index}` })),
+      });
+    }
+    if (client === 'LambdaClient' && operation === 'Invoke') {
+      return Promise.resolve({
+        StatusCode: 202,
+        $metadata: { httpStatusCode: 202, requestId: 'e0c2c4c8-req' },
+      });
+    }
+    return Promise.reject(new Error(`${client} ${operation} is not answered offline`));
+  };
+}
+
+/**
+ * The snapshot with one more IAM user, created after IAM generated the credential report: the
+ * report has no row for it, so the collector reads its credentials with the per-user calls.
+ * @example const files = withUserAfterCredentialReport(readSnapshotDir(DEMO), 'new.hire');
+ */
+export function withUserAfterCredentialReport(files: SnapshotFiles, userName: string): SnapshotFiles {
+  const path = 'iam/GetAccountAuthorizationDetails.json';
+  const details = files.get(path) as { UserDetailList: Record<string, unknown>[] };
+  const created = {
+    Path: '/',
+    UserName: userName,
+    UserId: 'AIDACKCEVSQ6C2NEWHIRE',
+    Arn: `arn:aws:iam::111122223333:user/${userName}`,
+    CreateDate: '2026-11-28T09:12:44Z',
+    UserPolicyList: [],
+    GroupList: ['developers'],
+    AttachedManagedPolicies: [],
+    Tags: [],
+  };
+  return new Map(files).set(path, { ...details, UserDetailList: [...details.UserDetailList, created] });
+}
