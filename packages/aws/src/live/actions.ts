@@ -49,13 +49,31 @@ export type Operation<S extends Service = Service> = (typeof READ_ACTIONS)[S][nu
 export const SERVICES = Object.keys(READ_ACTIONS) as Service[];
 
 /**
- * The IAM actions (`ecr:DescribeImages`…), sorted.
- * @example readActions().includes('eks:DescribeCluster') // true
+ * Operations authorized by an IAM action of another name: ListImageReferrers needs
+ * `ecr:BatchGetImage` (Amazon ECR API reference, ListImageReferrers).
  */
-export function readActions(): string[] {
+export const ACTION_OF_OPERATION: Readonly<Record<string, string>> = {
+  'ecr:ListImageReferrers': 'ecr:BatchGetImage',
+};
+
+/**
+ * The operations the collector calls (`ecr:DescribeImages`…), sorted.
+ * @example readOperations().includes('ecr:ListImageReferrers') // true
+ */
+export function readOperations(): string[] {
   return SERVICES.flatMap((service) =>
     READ_ACTIONS[service].map((operation) => `${service}:${operation}`),
   ).sort();
+}
+
+/**
+ * The IAM actions that authorize those operations, sorted, without repeats.
+ * @example readActions().includes('ecr:BatchGetImage') // true
+ */
+export function readActions(): string[] {
+  return [
+    ...new Set(readOperations().map((operation) => ACTION_OF_OPERATION[operation] ?? operation)),
+  ].sort();
 }
 
 /**

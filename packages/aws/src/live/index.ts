@@ -1,4 +1,13 @@
-export { iamPolicy, type Operation, READ_ACTIONS, readActions, SERVICES, type Service } from './actions.js';
+export {
+  ACTION_OF_OPERATION,
+  iamPolicy,
+  type Operation,
+  READ_ACTIONS,
+  readActions,
+  readOperations,
+  SERVICES,
+  type Service,
+} from './actions.js';
 export {
   AccountUnknownError,
   AwsCollector,
