@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { type PipelineDependencies, runSweep } from '@customs/pipeline';
+import type { SweepUnit } from '@customs/aws';
+import { type PipelineDependencies, planOrRunSweep } from '@customs/pipeline';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
 
 /** What a sweep invocation returns and logs. */
@@ -8,18 +9,30 @@ export interface SweepResult {
   findings: number;
   transitions: Record<string, number>;
   warnings: string[];
+  /** Whether the sweep was split into units for the sweep workers. */
+  split: boolean;
+  /** Units queued (0 when the sweep ran whole). */
+  enqueued: number;
 }
 
+/** Hands the units of a split sweep to the workers. */
+export type Enqueue = (units: SweepUnit[]) => Promise<void>;
+
 /**
- * Builds the sweep handler: assess every resource, resolve the findings of resources gone.
- * @example export const handler = createSweepHandler(lambdaDependencies);
+ * Builds the sweep handler, the coordinator: plans from the region's size; when one invocation
+ * fits, assesses every resource and resolves the findings of resources gone; else resolves the
+ * findings of repositories gone and queues the units (see `planOrRunSweep`).
+ * @example export const handler = createSweepHandler(lambdaDependencies, () => sqsEnqueuer(sqs, url));
  */
 export function createSweepHandler(
   dependencies: () => Promise<PipelineDependencies>,
+  enqueuer: () => Enqueue,
   logger = new Logger({ serviceName: 'customs', persistentKeys: { function: 'sweep' } }),
 ) {
   async function onSchedule(): Promise<SweepResult> {
-    const outcome = await runSweep(await dependencies());
+    const outcome = await planOrRunSweep(await dependencies(), {
+      enqueue: (units) => enqueuer()(units),
+    });
     const transitions: Record<string, number> = {};
     for (const change of outcome.changes)
       transitions[change.transition] = (transitions[change.transition] ?? 0) + 1;
@@ -28,8 +41,10 @@ export function createSweepHandler(
       findings: outcome.findings,
       transitions,
       warnings: outcome.warnings,
+      split: outcome.split,
+      enqueued: outcome.enqueued,
     };
-    logger.info('swept', { ...result });
+    logger.info(outcome.split ? 'split' : 'swept', { ...result, estimatedMs: outcome.plan.estimatedMs });
     return result;
   }
   return withCustomsMiddleware(onSchedule, { logger });

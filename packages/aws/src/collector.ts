@@ -1,4 +1,5 @@
 import type { Resource, ResourceRef } from '@customs/core';
+import type { CollectUnit } from './live/aws-collector.js';
 
 /** What a collector read. */
 export interface CollectResult {
@@ -23,4 +24,10 @@ export interface Collector {
   collectAll(): Promise<CollectResult>;
   /** Re-reads the named resources; refs that no longer exist are returned in `missing`. */
   collect(refs: ResourceRef[]): Promise<CollectResult>;
+  /**
+   * One unit of a split sweep (see `planSweep`): the registry, the region's EKS, IAM, or a slice
+   * of the region's repositories sorted by name, with their images. Optional: a collector
+   * without it only sweeps whole regions.
+   */
+  collectUnit?(unit: CollectUnit): Promise<CollectResult>;
 }

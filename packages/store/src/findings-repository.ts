@@ -42,6 +42,11 @@ export interface MissingScope {
   reason: string;
   /** When the sweep read the account; findings evaluated after it are left alone. */
   at: string;
+  /**
+   * Narrows the candidates further (a split sweep's unit read only some repositories): only the
+   * unseen findings it accepts are resolved [every one].
+   */
+  inScope?: (finding: StoredFinding) => boolean;
 }
 
 /** A resource known by its name, account, region and type (not its ARN). */
@@ -105,7 +110,7 @@ export class FindingsRepository {
 
   /**
    * After a sweep: resolves the findings, in its account, region and resource types, of resources
-   * that the sweep did not find (Query on byAccountRegion per resource type).
+   * that the sweep did not find (Query on byAccountRegion per resource type), narrowed by `inScope`.
    * @example await repository.resolveMissing({ accountId, region, resourceTypes: ['ecr-repository'], presentResourceIds: arns, reason: 'Not found by the sweep', at });
    */
   async resolveMissing(scope: MissingScope): Promise<FindingChange[]> {
@@ -119,7 +124,12 @@ export class FindingsRepository {
         filters: {},
       };
       const items = await queryAll(this.#context, plan);
-      missing.push(...items.map(findingFromItem).filter((finding) => !present.has(finding.resourceId)));
+      const inScope = scope.inScope ?? (() => true);
+      missing.push(
+        ...items
+          .map(findingFromItem)
+          .filter((finding) => !present.has(finding.resourceId) && inScope(finding)),
+      );
     }
     return writeRemovals(this.#context, missing, scope.reason, scope.at, this.#concurrency);
   }

@@ -1,5 +1,6 @@
-import type { ResourceRef } from '@customs/core';
+import type { Resource, ResourceRef } from '@customs/core';
 import type { Collector, CollectResult } from '../collector.js';
+import type { CollectUnit } from '../live/aws-collector.js';
 import type { Scope } from '../normalise/wire.js';
 import { gatherOutcomes } from '../ref-outcome.js';
 import { collectEverything } from './collect-all.js';
@@ -62,6 +63,16 @@ export class SnapshotCollector implements Collector {
     return { resources, missing: [], warnings: this.#warnings(context) };
   }
 
+  /**
+   * One unit of a split sweep, as the live collector reads it: `collectAll` narrowed to the unit's
+   * resources (a slice is of the repositories sorted by name, with their images).
+   * @example const { resources } = await collector.collectUnit({ service: 'ecr-repositories', start: 0, count: 2 });
+   */
+  async collectUnit(unit: CollectUnit): Promise<CollectResult> {
+    const all = await this.collectAll();
+    return { ...all, resources: resourcesOfUnit(all.resources, unit) };
+  }
+
   /** Re-reads the named resources; refs whose resource is not in the snapshot are `missing`. */
   async collect(refs: ResourceRef[]): Promise<CollectResult> {
     const context = this.#context();
@@ -77,4 +88,24 @@ export class SnapshotCollector implements Collector {
   #warnings(context: ReadContext): string[] {
     return [...this.#identityWarnings, ...context.session.warnings];
   }
+}
+
+/** The resources of `all` that a unit of a split sweep reads. */
+function resourcesOfUnit(all: Resource[], unit: CollectUnit): Resource[] {
+  if (unit.service !== 'ecr-repositories') {
+    const ofUnit = { 'ecr-registry': 'ecr-registry', eks: 'eks-', iam: 'iam-' }[unit.service];
+    return all.filter((resource) => resource.type.startsWith(ofUnit));
+  }
+  const names = new Set(
+    all
+      .filter((resource) => resource.type === 'ecr-repository')
+      .map((resource) => resource.name)
+      .sort((a, b) => a.localeCompare(b))
+      .slice(unit.start, unit.start + unit.count),
+  );
+  return all.filter(
+    (resource) =>
+      (resource.type === 'ecr-repository' && names.has(resource.name)) ||
+      (resource.type === 'ecr-image' && names.has(resource.name.slice(0, resource.name.indexOf('@')))),
+  );
 }

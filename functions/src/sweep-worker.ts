@@ -1,0 +1,87 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { SweepUnit } from '@customs/aws';
+import { type PipelineDependencies, runSweepUnit } from '@customs/pipeline';
+import type { SQSBatchResponse } from 'aws-lambda';
+import { z } from 'zod';
+import { withCustomsMiddleware } from './middleware/customs-middleware.js';
+import { lambdaDependencies } from './runtime/lambda-dependencies.js';
+
+const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, such as eu-west-1');
+const unitSchema = z.discriminatedUnion('service', [
+  z.object({ service: z.enum(['ecr-registry', 'eks', 'iam']), region }),
+  z.object({
+    service: z.literal('ecr-repositories'),
+    region,
+    start: z.number().int().nonnegative(),
+    count: z.number().int().positive(),
+  }),
+]);
+
+const sqsEventSchema = z.object({
+  Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string() })).min(1),
+});
+
+/** One SQS message: its unit, or why its body is not one. */
+export type QueuedUnit = { messageId: string; unit: SweepUnit } | { messageId: string; invalid: string };
+
+/**
+ * Validates an SQS event (`Records[].messageId`, `body`; a malformed event fails the invocation)
+ * and parses each body as a sweep unit; a body that is not one is kept as `invalid`, so that it
+ * alone is reported failed (and ends in the queue's DLQ).
+ * @example parseSweepQueueEvent(sqsEvent) // [{ messageId, unit: { service: 'eks', region: 'eu-west-1' } }]
+ */
+export function parseSweepQueueEvent(event: unknown): QueuedUnit[] {
+  return sqsEventSchema.parse(event).Records.map(function parseBody({ messageId, body }) {
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      return { messageId, invalid: 'the body is not JSON' };
+    }
+    const parsed = unitSchema.safeParse(json);
+    return parsed.success
+      ? { messageId, unit: parsed.data }
+      : { messageId, invalid: z.prettifyError(parsed.error) };
+  });
+}
+
+/**
+ * Builds the split sweep's worker: runs each queued unit with `runSweepUnit`, one after the other
+ * (each unit is sized for a whole invocation: give the event source a batch size of 1), and
+ * reports the failed ones in `batchItemFailures` (ReportBatchItemFailures), so SQS retries those
+ * alone and keeps the others done.
+ * @example export const handler = createSweepWorker(lambdaDependencies);
+ */
+export function createSweepWorker(
+  dependencies: () => Promise<PipelineDependencies>,
+  logger = new Logger({ serviceName: 'customs', persistentKeys: { function: 'sweep-worker' } }),
+) {
+  let resolved: Promise<PipelineDependencies> | undefined;
+  async function onUnits(queued: QueuedUnit[]): Promise<SQSBatchResponse> {
+    resolved ??= dependencies();
+    const failed: string[] = [];
+    for (const item of queued) {
+      if ('invalid' in item) {
+        logger.warn('rejected', { messageId: item.messageId, reason: item.invalid });
+        failed.push(item.messageId);
+        continue;
+      }
+      try {
+        const outcome = await runSweepUnit(item.unit, await resolved);
+        const transitions: Record<string, number> = {};
+        for (const change of outcome.changes)
+          transitions[change.transition] = (transitions[change.transition] ?? 0) + 1;
+        for (const warning of outcome.warnings) logger.warn('collector warning', { warning });
+        logger.info('swept unit', { unit: item.unit, resources: outcome.resources, transitions });
+      } catch (error) {
+        logger.error('unit failed', { messageId: item.messageId, unit: item.unit, error });
+        failed.push(item.messageId);
+      }
+    }
+    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+  }
+  return withCustomsMiddleware(onUnits, { logger, parse: parseSweepQueueEvent });
+}
+
+/** Lambda entry point: a worker of the split sweep, fed units by the sweep queue (SQS event source). */
+export const handler = createSweepWorker(lambdaDependencies);

@@ -1,0 +1,40 @@
+import type { SweepUnit } from '@customs/aws';
+import type { PipelineDependencies } from './dependencies.js';
+import { evaluateAndStore } from './evaluate-and-store.js';
+import type { SweepOutcome } from './run-sweep.js';
+import { unitScopes } from './unit-scopes.js';
+
+/** A collector cannot read units, or a unit is of another region than the collector's. */
+export class SweepUnitError extends Error {
+  override name = 'SweepUnitError';
+}
+
+/**
+ * Runs one unit of a split sweep (one SQS message): reads it with `collectUnit`, evaluates and
+ * stores, then resolves the findings of resources the unit was responsible for and did not see
+ * (see {@link unitScopes}). Units are independent: retrying one re-does it alone.
+ * @example const { changes } = await runSweepUnit({ service: 'eks', region: 'eu-west-1' }, dependencies);
+ */
+export async function runSweepUnit(
+  unit: SweepUnit,
+  dependencies: PipelineDependencies,
+): Promise<SweepOutcome> {
+  const { collector, repository } = dependencies;
+  if (!collector.collectUnit) throw new SweepUnitError('the collector cannot read a unit of a split sweep');
+  if (unit.service !== 'iam' && unit.region !== collector.scope.region)
+    throw new SweepUnitError(`a unit of ${unit.region} reached the collector of ${collector.scope.region}`);
+  const { resources, warnings } = await collector.collectUnit(unit);
+  const { changes, findings, at } = await evaluateAndStore(resources, dependencies);
+  const present = resources.map((resource) => resource.id);
+  for (const scope of unitScopes(unit, resources)) {
+    const resolved = await repository.resolveMissing({
+      accountId: collector.scope.accountId,
+      ...scope,
+      presentResourceIds: present,
+      reason: 'Not found by the sweep: the resource no longer exists',
+      at,
+    });
+    changes.push(...resolved);
+  }
+  return { resources: resources.length, findings, changes, warnings };
+}
