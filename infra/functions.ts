@@ -2,6 +2,7 @@ import type { EventHandlerName } from '@customs/events';
 import { permissionsOf } from './grants.js';
 import type { FunctionName } from './permissions.js';
 import type { DeadLetterQueues } from './queues.js';
+import { SWEEP_WORKER } from './sweep-queue-args.js';
 
 /** The secrets the functions read (`npx sst secret set <name> <value>`). */
 export interface CustomsSecrets {
@@ -19,6 +20,8 @@ export interface FunctionsInput {
   busName: string;
   busArn: $util.Input<string>;
   queues: DeadLetterQueues;
+  /** The queue of a split sweep's units: the sweep sends to it, the sweep-worker reads it. */
+  sweepQueue: sst.aws.Queue;
   secrets: CustomsSecrets;
   /** The API's URL, for the links in Slack messages. */
   apiUrl: $util.Input<string>;
@@ -42,14 +45,24 @@ function handlerOf(name: FunctionName): string {
   return `functions/src/${name}.handler`;
 }
 
+/** Sends what still fails after Lambda's asynchronous retries to `queue`. */
+function deadLettersTo(queue: sst.aws.Queue): NonNullable<sst.aws.FunctionArgs['transform']> {
+  return {
+    function(args) {
+      args.deadLetterConfig = { targetArn: queue.arn };
+    },
+  };
+}
+
 /**
- * Creates the six functions, each with exactly its grants from infra/permissions.ts. The event
- * handlers send what still fails after Lambda's two asynchronous retries to their DLQ. Secrets
- * reach only the function that reads them, as environment variables.
- * @example const fns = createFunctions({ table, busName: 'default', busArn, queues, secrets, apiUrl: api.url });
+ * Creates the seven functions, each with exactly its grants from infra/permissions.ts. The event
+ * handlers and the sweep (run by its schedule, or `POST /sweeps`, asynchronously) send what still
+ * fails after Lambda's two asynchronous retries to their DLQ. Secrets reach only the function that
+ * reads them, as environment variables.
+ * @example const fns = createFunctions({ table, busName: 'default', busArn, queues, sweepQueue, secrets, apiUrl: api.url });
  */
 export function createFunctions(input: FunctionsInput): CustomsFunctions {
-  const { table, busName, busArn, queues, secrets, apiUrl } = input;
+  const { table, busName, busArn, queues, sweepQueue, secrets, apiUrl } = input;
   const environment = { CUSTOMS_TABLE_NAME: table.name, CUSTOMS_BUS_NAME: busName };
 
   function eventHandler(component: string, name: EventHandlerName): sst.aws.Function {
@@ -61,21 +74,19 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
       retries: 2,
       environment,
       permissions: permissionsOf(name, { table, busArn, deadLetterQueue }),
-      transform: {
-        function(args) {
-          args.deadLetterConfig = { targetArn: deadLetterQueue.arn };
-        },
-      },
+      transform: deadLettersTo(deadLetterQueue),
     });
   }
 
+  // The coordinator: the whole sweep, or the units of a split one queued for the sweep-worker.
   const sweep = new sst.aws.Function('Sweep', {
     ...BASE,
     handler: handlerOf('sweep'),
     memory: '1024 MB',
     timeout: '15 minutes',
-    environment,
-    permissions: permissionsOf('sweep', { table, busArn }),
+    environment: { ...environment, CUSTOMS_SWEEP_QUEUE_URL: sweepQueue.url },
+    permissions: permissionsOf('sweep', { table, busArn, sweepQueue, deadLetterQueue: queues.sweep }),
+    transform: deadLettersTo(queues.sweep),
   });
 
   return {
@@ -83,6 +94,16 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
     'on-eks-event': eventHandler('OnEksEvent', 'on-eks-event'),
     'on-iam-event': eventHandler('OnIamEvent', 'on-iam-event'),
     sweep,
+    // One unit at a time (subscribed to the sweep queue in infra/triggers.ts), alone.
+    'sweep-worker': new sst.aws.Function('SweepWorker', {
+      ...BASE,
+      handler: handlerOf('sweep-worker'),
+      memory: SWEEP_WORKER.memory,
+      timeout: `${SWEEP_WORKER.timeoutSeconds} seconds`,
+      concurrency: { reserved: SWEEP_WORKER.reservedConcurrency },
+      environment,
+      permissions: permissionsOf('sweep-worker', { table, busArn, sweepQueue }),
+    }),
     'on-finding-change': new sst.aws.Function('OnFindingChange', {
       ...BASE,
       handler: handlerOf('on-finding-change'),

@@ -6,6 +6,7 @@ export interface GrantScope {
   busArn: $util.Input<string>;
   deadLetterQueue?: sst.aws.Queue;
   sweepFunction?: sst.aws.Function;
+  sweepQueue?: sst.aws.Queue;
 }
 
 /**
@@ -31,6 +32,8 @@ export function permissionsOf(name: FunctionName, scope: GrantScope): sst.aws.Fu
         return required(scope.deadLetterQueue, resource).arn;
       case 'sweep-function':
         return required(scope.sweepFunction, resource).arn;
+      case 'sweep-queue':
+        return required(scope.sweepQueue, resource).arn;
       case '*':
         return '*';
       default:

@@ -2,9 +2,14 @@ import { createAlarms } from './alarms.js';
 import { createApi, routeApi } from './api.js';
 import { createEventRules } from './bus.js';
 import { createFunctions } from './functions.js';
-import { createDeadLetterQueues } from './queues.js';
+import { createDeadLetterQueues, createSweepQueue } from './queues.js';
 import { createFindingsTable } from './table.js';
-import { scheduleOutboxRetry, scheduleSweep, subscribeFindingChanges } from './triggers.js';
+import {
+  scheduleOutboxRetry,
+  scheduleSweep,
+  subscribeFindingChanges,
+  subscribeSweepWorker,
+} from './triggers.js';
 
 /** The bus that receives AWS's events and on-finding-change's "Finding Changed". */
 const BUS_NAME = 'default';
@@ -34,12 +39,22 @@ export function deployCustoms() {
     notifyConfig: new sst.Secret('NotifyConfig', '{}'),
   };
   const queues = createDeadLetterQueues();
+  const sweepQueue = createSweepQueue(queues['sweep-units']);
   const api = createApi();
-  const functions = createFunctions({ table, busName: BUS_NAME, busArn, queues, secrets, apiUrl: api.url });
+  const functions = createFunctions({
+    table,
+    busName: BUS_NAME,
+    busArn,
+    queues,
+    sweepQueue,
+    secrets,
+    apiUrl: api.url,
+  });
   routeApi(api, functions.api);
   const remoteQueues = createEventRules({ functions, queues, homeRegion: region, busArn });
   subscribeFindingChanges(table, functions['on-finding-change'], queues['on-finding-change']);
   scheduleSweep(functions.sweep);
+  subscribeSweepWorker(sweepQueue, functions['sweep-worker']);
   scheduleOutboxRetry(functions['on-finding-change']);
   const alarmTopic = createAlarms({ functions, queues, remoteQueues });
 

@@ -18,6 +18,7 @@ export const FUNCTION_NAMES = [
   'on-eks-event',
   'on-iam-event',
   'sweep',
+  'sweep-worker',
   'on-finding-change',
   'api',
 ] as const;
@@ -34,6 +35,7 @@ export type GrantResource =
   | 'default-bus'
   | 'dead-letter-queue'
   | 'sweep-function'
+  | 'sweep-queue'
   | `arn:{partition}:${string}`
   | '*';
 
@@ -42,7 +44,8 @@ export interface Grant {
   resources: readonly GrantResource[];
   /**
    * Who calls with the function's role: its code (absent), or Lambda itself, which sends the
-   * failed asynchronous invocations to the DLQ and polls the table's stream with it.
+   * failed asynchronous invocations to the DLQ and polls the table's stream and the sweep queue
+   * with it.
    */
   caller?: 'lambda-service';
 }
@@ -146,6 +149,36 @@ const DEAD_LETTERS: Grant = {
   caller: 'lambda-service',
 };
 
+/** The sweep plans with the last sweep's counts: the summary items (Query on the table). */
+const SWEEP_PLANNING: Grant = { actions: ['dynamodb:Query'], resources: ['findings-table'] };
+
+/**
+ * The units of a split sweep are queued by the sweep (SendMessageBatch, authorized by
+ * `sqs:SendMessage`: sqs-batch-api.html, "You cannot set permissions explicitly for
+ * SendMessageBatch") on the sweep queue.
+ */
+const SWEEP_ENQUEUE: Grant = { actions: ['sqs:SendMessage'], resources: ['sweep-queue'] };
+
+/**
+ * Lambda's SQS event source polls the sweep queue with the worker's role, and deletes each
+ * message the worker did not report failed: the actions of the AWS managed policy
+ * AWSLambdaSQSQueueExecutionRole (the queue is encrypted with SQS's own keys, no KMS; the DLQ
+ * redrive is SQS's own).
+ */
+const SWEEP_QUEUE_POLLING: Grant = {
+  actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+  resources: ['sweep-queue'],
+  caller: 'lambda-service',
+};
+
+/** What a sweep reads: every collector read of the account, the region's and IAM's. */
+const SWEEP_READS: readonly Grant[] = [
+  ECR_REPOSITORY_READS,
+  ECR_REGISTRY_READS,
+  ...EKS_SWEEP_READS,
+  ...IAM_READS,
+];
+
 /**
  * The permissions of each function.
  * @example FUNCTION_PERMISSIONS['on-eks-event'].flatMap((grant) => grant.actions)
@@ -154,7 +187,11 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
   'on-ecr-event': [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
   'on-eks-event': [ACCOUNT_LOOKUP, ...EKS_REF_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
   'on-iam-event': [ACCOUNT_LOOKUP, ...IAM_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
-  sweep: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...EKS_SWEEP_READS, ...IAM_READS, ...FINDINGS_WRITES],
+  // The whole sweep, or (too large for one invocation) the deleted repositories and the units
+  // queued; the cron's failed asynchronous invocations go to its DLQ.
+  sweep: [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_PLANNING, SWEEP_ENQUEUE, DEAD_LETTERS],
+  // One unit of a split sweep at a time (iam, ecr-registry, eks, ecr-repositories), fed by the queue.
+  'sweep-worker': [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_QUEUE_POLLING],
   'on-finding-change': [
     {
       actions: [

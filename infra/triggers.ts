@@ -1,5 +1,6 @@
 import type { DeadLetterQueues } from './queues.js';
 import { FINDING_TRANSITION_FILTERS } from './stream-filter.js';
+import { SWEEP_SUBSCRIPTION } from './sweep-queue-args.js';
 
 /**
  * The daily sweep: every day at 03:00 UTC.
@@ -46,5 +47,17 @@ export function subscribeFindingChanges(
         args.destinationConfig = { onFailure: { destinationArn: deadLetterQueue.arn } };
       },
     },
+  });
+}
+
+/**
+ * Subscribes the sweep-worker to the sweep queue: one unit per invocation; `partialResponses`
+ * sets the mapping's `ReportBatchItemFailures`, so the units it reports in `batchItemFailures`
+ * are retried alone (until the queue's DLQ takes them).
+ * @example subscribeSweepWorker(sweepQueue, fns['sweep-worker']);
+ */
+export function subscribeSweepWorker(sweepQueue: sst.aws.Queue, worker: sst.aws.Function) {
+  return sweepQueue.subscribe(worker.arn, {
+    batch: { size: SWEEP_SUBSCRIPTION.batchSize, partialResponses: SWEEP_SUBSCRIPTION.partialResponses },
   });
 }

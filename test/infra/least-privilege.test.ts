@@ -11,18 +11,20 @@ import { offlineAws, withUserAfterCredentialReport } from './helpers/offline-aws
 
 const DEMO = fileURLToPath(new URL('../../packages/local/snapshots/demo/', import.meta.url));
 const SWEEP_FUNCTION = 'customs-prod-SweepFunction-a1b2c3';
+const SWEEP_QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/111122223333/customs-prod-SweepQueue-kxwdzbna';
 
 /**
  * Least privilege, derived from the code: each deployed function runs, from its real Lambda entry
  * point and environment, through representative inputs while every AWS SDK client is intercepted
- * (ECR, EKS, EC2 and IAM answered from the demo account's recorded responses, EventBridge and
- * Lambda accepted, DynamoDB reaching a real DynamoDB Local); each command sent is mapped to its IAM
+ * (ECR, EKS, EC2 and IAM answered from the demo account's recorded responses, EventBridge, Lambda
+ * and SQS accepted, DynamoDB reaching a real DynamoDB Local); each command sent is mapped to its IAM
  * actions and compared with what infra/permissions.ts grants the function's code.
  */
 describe('least privilege', () => {
   const dynamo = useDynamoDbLocal();
   const saved = { ...process.env };
   const slack = { down: false };
+  const files = withUserAfterCredentialReport(readSnapshotDir(DEMO), NEW_USER);
   let aws: AwsInterceptor;
 
   beforeAll(() => {
@@ -37,6 +39,7 @@ describe('least privilege', () => {
       CUSTOMS_BUS_NAME: 'default',
       CUSTOMS_CURSOR_KEY: 'least-privilege-cursor-key',
       CUSTOMS_SWEEP_FUNCTION_NAME: SWEEP_FUNCTION,
+      CUSTOMS_SWEEP_QUEUE_URL: SWEEP_QUEUE_URL,
       CUSTOMS_API_URL: 'https://r3pmxmplak.execute-api.eu-west-1.amazonaws.com',
       SLACK_WEBHOOK_URL: 'https://hooks.slack.com/services/T0LEAST/B0PRIV/s3cr3tT0k3n',
     });
@@ -45,7 +48,7 @@ describe('least privilege', () => {
         ? new Response('rate_limited', { status: 429, headers: { 'retry-after': '60' } })
         : new Response('ok', { status: 200 });
     });
-    aws = interceptAws(offlineAws(withUserAfterCredentialReport(readSnapshotDir(DEMO), NEW_USER)));
+    aws = interceptAws(offlineAws(files));
   });
   afterAll(() => {
     aws?.restore();
@@ -62,11 +65,16 @@ describe('least privilege', () => {
     await createFindingsTable(dynamo.client, tableName);
     process.env.CUSTOMS_TABLE_NAME = tableName;
     aws.clear();
-    const failure = await HANDLER_RUNS[name]({ aws, client: dynamo.client, tableName }, slack).then(
+    const failure = await HANDLER_RUNS[name]({ aws, files, client: dynamo.client, tableName }, slack).then(
       () => undefined,
       (error: unknown) => error,
     );
-    const names: DeployedNames = { tableName, busName: 'default', sweepFunctionName: SWEEP_FUNCTION };
+    const names: DeployedNames = {
+      tableName,
+      busName: 'default',
+      sweepFunctionName: SWEEP_FUNCTION,
+      sweepQueueUrl: SWEEP_QUEUE_URL,
+    };
     const keys = aws.sent.flatMap((command) => permissionsFor(command, names).map(permissionKey));
     return { sent: [...new Set(keys)].sort(), failure };
   }

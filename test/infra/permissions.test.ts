@@ -44,7 +44,7 @@ describe('infra/permissions', () => {
     }
   });
 
-  it('lets no collector action write, and only the event handlers and the sweep read AWS resources', () => {
+  it('lets no collector action write, and only the event handlers and the sweep (and its worker) read AWS resources', () => {
     // Act
     const collectorActions = allGrants().flatMap(({ name, grant }) =>
       grant.actions
@@ -55,7 +55,7 @@ describe('infra/permissions', () => {
     // Assess
     expect(collectorActions.filter(({ action }) => !READ_ONLY.test(action.split(':')[1] ?? ''))).toEqual([]);
     expect(new Set(collectorActions.map(({ name }) => name))).toEqual(
-      new Set(['on-ecr-event', 'on-eks-event', 'on-iam-event', 'sweep']),
+      new Set(['on-ecr-event', 'on-eks-event', 'on-iam-event', 'sweep', 'sweep-worker']),
     );
   });
 
@@ -72,7 +72,7 @@ describe('infra/permissions', () => {
     expect(ecrBeyondAccount('on-iam-event')).toEqual([]);
   });
 
-  it("leaves to Lambda's own calls only the DLQ of asynchronous invocations and the table's stream", () => {
+  it("leaves to Lambda's own calls only the DLQ of asynchronous invocations, the table's stream and the sweep queue", () => {
     // Act
     const byLambda = Object.fromEntries(
       FUNCTION_NAMES.map((name) => [
@@ -92,7 +92,12 @@ describe('infra/permissions', () => {
       'on-ecr-event': deadLetters,
       'on-eks-event': deadLetters,
       'on-iam-event': deadLetters,
-      sweep: [],
+      sweep: deadLetters,
+      'sweep-worker': [
+        'sqs:DeleteMessage on sweep-queue',
+        'sqs:GetQueueAttributes on sweep-queue',
+        'sqs:ReceiveMessage on sweep-queue',
+      ],
       'on-finding-change': [
         'dynamodb:DescribeStream on findings-table-stream',
         'dynamodb:GetRecords on findings-table-stream',
@@ -124,5 +129,31 @@ describe('infra/permissions', () => {
     // Assess
     expect(publishers).toEqual(['on-finding-change']);
     expect(streamReaders).toEqual(['on-finding-change']);
+  });
+
+  it("lets only the sweep's code send to the sweep queue, and only Lambda read it, for the worker", () => {
+    // Act
+    const onQueue = allGrants()
+      .filter(({ grant }) => grant.resources.includes('sweep-queue'))
+      .flatMap(({ name, grant }) =>
+        grant.actions.map((action) => `${name} ${grant.caller ?? 'code'} ${action}`),
+      );
+
+    // Assess
+    expect(onQueue.sort()).toEqual([
+      'sweep code sqs:SendMessage',
+      'sweep-worker lambda-service sqs:DeleteMessage',
+      'sweep-worker lambda-service sqs:GetQueueAttributes',
+      'sweep-worker lambda-service sqs:ReceiveMessage',
+    ]);
+  });
+
+  it('lets the sweep worker read what the sweep reads, and nothing more', () => {
+    // Act
+    const collectorActions = (name: FunctionName) =>
+      new Set(actionsOf(name).filter((action) => COLLECTOR_SERVICES.has(action.split(':')[0] ?? '')));
+
+    // Assess
+    expect(collectorActions('sweep-worker')).toEqual(collectorActions('sweep'));
   });
 });

@@ -5,14 +5,20 @@ import { FindingsRepository } from '@customs/store';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { FunctionName } from '../../../infra/permissions.js';
 import { httpEvent } from '../../../packages/api/test/helpers/http-event.js';
+import type { SnapshotFiles } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
 import { storedFinding, streamRecord } from '../../../packages/notify/test/helpers/transitions.js';
 import { at, CHECKS, cluster, finding, repository } from '../../../packages/store/test/helpers/findings.js';
 import { demoCloudTrail, demoImageAction, sampleEvent } from '../../helpers/sample-events.js';
 import type { AwsInterceptor } from './intercept-aws.js';
+import { sweep, sweepWorker } from './sweep-runs.js';
 
-/** What a run needs: the AWS interceptor (to make writers race) and the function's table. */
+/**
+ * What a run needs: the AWS interceptor (to make writers race, to answer from another snapshot),
+ * the snapshot it answers from and the function's table.
+ */
 export interface RunContext {
   aws: AwsInterceptor;
+  files: SnapshotFiles;
   client: DynamoDBClient;
   tableName: string;
 }
@@ -108,29 +114,6 @@ async function onIamEvent(run: RunContext): Promise<void> {
   ]);
 }
 
-/** The daily schedule's event (EventBridge Scheduler) and `POST /sweeps`'s payload, at once. */
-async function sweep(run: RunContext): Promise<void> {
-  const { handler } = await import('../../../functions/src/sweep.js');
-  const invoke = handler as Invoke;
-  const scheduled = {
-    version: '0',
-    id: '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa',
-    'detail-type': 'Scheduled Event',
-    source: 'aws.events',
-    account: '111122223333',
-    time: '2026-12-01T03:00:00Z',
-    region: 'eu-west-1',
-    resources: ['arn:aws:events:eu-west-1:111122223333:rule/customs-prod-DailySweep'],
-    detail: {},
-  };
-  const started = { source: 'customs.api', startedAt: '2026-12-01T03:00:00.000Z' };
-  run.aws.gather('BatchGetItem', 2);
-  await Promise.all([
-    invoke(scheduled, localLambdaContext('sweep')),
-    invoke(started, localLambdaContext('sweep')),
-  ]);
-}
-
 /**
  * The stream and the retry schedule: an empty batch (the schedule), a new finding while Slack
  * asks to wait, the schedule again once Slack is back, the finding resolved, the same batch twice.
@@ -208,6 +191,7 @@ export const HANDLER_RUNS: Record<
   'on-eks-event': onEksEvent,
   'on-iam-event': onIamEvent,
   sweep,
+  'sweep-worker': sweepWorker,
   'on-finding-change': onFindingChange,
   api,
 };

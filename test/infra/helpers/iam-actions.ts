@@ -11,6 +11,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   Inspector2Client: 'inspector2',
   EventBridgeClient: 'events',
   LambdaClient: 'lambda',
+  SQSClient: 'sqs',
 };
 
 type Input = Record<string, unknown>;
@@ -37,6 +38,10 @@ export const ACTION_EXCEPTIONS: Record<string, { source: string; actions(input: 
     source: 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html',
     actions: () => ['lambda:InvokeFunction'],
   },
+  'sqs:SendMessageBatch': {
+    source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-batch-api.html',
+    actions: () => ['sqs:SendMessage'],
+  },
   'dynamodb:TransactWriteItems': {
     source: 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html',
     actions: (input) =>
@@ -55,6 +60,7 @@ export interface DeployedNames {
   tableName: string;
   busName: string;
   sweepFunctionName?: string;
+  sweepQueueUrl?: string;
 }
 
 /** A resource a grant names (infra/permissions.ts) or one the function has no grant for. */
@@ -92,12 +98,16 @@ function resourceOf(command: SentCommand, names: DeployedNames, table?: string):
       ? 'sweep-function'
       : `unknown function ${String(input.FunctionName)}`;
   }
+  if (client === 'SQSClient') {
+    return input.QueueUrl === names.sweepQueueUrl ? 'sweep-queue' : `unknown queue ${String(input.QueueUrl)}`;
+  }
   return undefined;
 }
 
 /**
  * The IAM permissions one sent command needs: its actions (see {@link ACTION_EXCEPTIONS}), each
- * on the deployed resource it names (the table or its indexes, the bus, the sweep function).
+ * on the deployed resource it names (the table or its indexes, the bus, the sweep function, the
+ * sweep queue).
  * @example permissionsFor({ client: 'DynamoDBClient', operation: 'Query', input: { TableName, IndexName: 'byStatus' } }, names);
  */
 export function permissionsFor(command: SentCommand, names: DeployedNames): Permission[] {

@@ -24,6 +24,11 @@ export interface AwsInterceptor {
    * that concurrent writers read the same state (two deliveries of one event racing).
    */
   gather(operation: string, count: number): void;
+  /**
+   * Answers with `answer` instead (the account grown, say) until the returned function is called,
+   * which brings the previous answer back.
+   */
+  answerWith(answer: Answer): () => void;
   restore(): void;
 }
 
@@ -53,6 +58,7 @@ export function interceptAws(answer: Answer): AwsInterceptor {
   const patched = new WeakSet<object>();
   const gatherings = new Map<string, { count: number; waiting: (() => void)[] }>();
   const original = Client.prototype.send;
+  let current = answer;
 
   async function gathered(operation: string): Promise<void> {
     const gathering = gatherings.get(operation);
@@ -78,7 +84,7 @@ export function interceptAws(answer: Answer): AwsInterceptor {
       };
       sent.push(command);
       await gathered(command.operation);
-      const answered = answer(command);
+      const answered = current(command);
       if (!answered) return next(args);
       const output = await answered;
       return { output: { $metadata: { httpStatusCode: 200 }, ...output }, response: {} };
@@ -102,6 +108,13 @@ export function interceptAws(answer: Answer): AwsInterceptor {
     },
     gather(operation, count) {
       gatherings.set(operation, { count, waiting: [] });
+    },
+    answerWith(next) {
+      const previous = current;
+      current = next;
+      return function answerAsBefore() {
+        current = previous;
+      };
     },
     restore() {
       Client.prototype.send = original;

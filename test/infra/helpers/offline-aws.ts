@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createAnswerer } from '../../../packages/aws/test/live/helpers/mock-aws.js';
 import type { SnapshotFiles } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
 import type { Answer } from './intercept-aws.js';
@@ -7,7 +8,8 @@ const COLLECTOR_CLIENTS = { ECRClient: 'ecr', EKSClient: 'eks', EC2Client: 'ec2'
 /**
  * AWS as the handlers meet it offline: the collector's reads answered from a snapshot's recorded
  * responses (packages/aws/test/live/helpers/mock-aws.ts), EventBridge PutEvents accepting every
- * entry and Lambda Invoke accepting an asynchronous invocation, as AWS documents their answers;
+ * entry, Lambda Invoke accepting an asynchronous invocation and SQS SendMessageBatch queuing every
+ * message, as AWS documents their answers;
  * DynamoDB goes through (to DynamoDB Local). Anything else is refused, after it was recorded.
  * @example const aws = interceptAws(offlineAws(readSnapshotDir(DEMO)));
  */
@@ -30,6 +32,17 @@ export function offlineAws(files: SnapshotFiles): Answer {
       return Promise.resolve({
         StatusCode: 202,
         $metadata: { httpStatusCode: 202, requestId: 'e0c2c4c8-req' },
+      });
+    }
+    if (client === 'SQSClient' && operation === 'SendMessageBatch') {
+      const entries = (input.Entries ?? []) as { Id: string; MessageBody: string }[];
+      return Promise.resolve({
+        Successful: entries.map((entry, index) => ({
+          Id: entry.Id,
+          MessageId: `5fea7756-0ea4-451a-a703-a558b933e2${String(index).padStart(2, '0')}`,
+          MD5OfMessageBody: createHash('md5').update(entry.MessageBody).digest('hex'),
+        })),
+        Failed: [],
       });
     }
     return Promise.reject(new Error(`${client} ${operation} is not answered offline`));
@@ -56,4 +69,26 @@ export function withUserAfterCredentialReport(files: SnapshotFiles, userName: st
     Tags: [],
   };
   return new Map(files).set(path, { ...details, UserDetailList: [...details.UserDetailList, created] });
+}
+
+/**
+ * The snapshot with `count` more ECR repositories listed (DescribeRepositories), each like the
+ * first one: an account too large for one sweep, as its coordinator counts it.
+ * @example const files = withMoreRepositories(readSnapshotDir(DEMO), 200);
+ */
+export function withMoreRepositories(files: SnapshotFiles, count: number): SnapshotFiles {
+  const path = 'ecr/DescribeRepositories.json';
+  const listed = files.get(path) as { repositories: Record<string, unknown>[] };
+  const [first] = listed.repositories;
+  if (!first) throw new Error(`${path} lists no repository to copy`);
+  const added = Array.from({ length: count }, function repositoryAt(_, index) {
+    const repositoryName = `services/svc-${String(index).padStart(4, '0')}`;
+    return {
+      ...first,
+      repositoryName,
+      repositoryArn: `arn:aws:ecr:eu-west-1:111122223333:repository/${repositoryName}`,
+      repositoryUri: `111122223333.dkr.ecr.eu-west-1.amazonaws.com/${repositoryName}`,
+    };
+  });
+  return new Map(files).set(path, { ...listed, repositories: [...listed.repositories, ...added] });
 }
