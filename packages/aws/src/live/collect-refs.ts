@@ -1,4 +1,5 @@
 import type { ResourceRef } from '@customs/core';
+import { iamRefOutcome } from '../iam-ref.js';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
 import { found, MISSING, type RefOutcome } from '../ref-outcome.js';
 import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
@@ -92,25 +93,10 @@ async function collectIamRef(
   details: Awaited<ReturnType<typeof readIamDetails>> & object,
 ): Promise<RefOutcome> {
   if (isUnreadable(details)) return { skipped: details.unreadable };
-  const policies = iamPolicies(context, details);
-  if (ref.type === 'iam-policy') {
-    const id = ref.parent ? `${ref.parent}/inline-policy/${ref.name}` : ref.name;
-    const matched = policies.filter((policy) => policy.id === id);
-    if (ref.parent || matched.length === 0) return found(matched);
-    // A managed policy's change re-assesses the users and roles it is attached to (CHECKS.md).
-    const attached = new Set(matched.flatMap((policy) => policy.attachedTo));
-    const userNames = details.users.filter((user) => attached.has(user.arn)).map((user) => user.name);
-    const roleNames = details.roles.filter((role) => attached.has(role.arn)).map((role) => role.name);
-    const users = userNames.length > 0 ? await readIamUsers(context, details, userNames) : [];
-    return found([...matched, ...users, ...iamRoles(context, details, roleNames)]);
-  }
-  const principals =
-    ref.type === 'iam-user'
-      ? await readIamUsers(context, details, [ref.name])
-      : iamRoles(context, details, [ref.name]);
-  const arns = new Set(principals.map((principal) => principal.id));
-  const inline = policies.filter(
-    (policy) => policy.kind === 'inline' && policy.attachedTo.some((arn) => arns.has(arn)),
-  );
-  return found([...principals, ...inline]);
+  return iamRefOutcome(ref, {
+    details,
+    policies: iamPolicies(context, details),
+    users: (names) => readIamUsers(context, details, names),
+    roles: (names) => iamRoles(context, details, names),
+  });
 }

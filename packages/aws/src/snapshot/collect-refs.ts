@@ -1,4 +1,5 @@
 import type { ResourceRef } from '@customs/core';
+import { iamRefOutcome } from '../iam-ref.js';
 import { found, MISSING, type RefOutcome } from '../ref-outcome.js';
 import type { ReadContext } from './context.js';
 import { listRepositories, readImages, readRegistry, readRepository } from './read-ecr.js';
@@ -50,25 +51,10 @@ export async function collectRef(context: ReadContext, ref: ResourceRef): Promis
 
 async function collectIamRef(context: ReadContext, ref: ResourceRef): Promise<RefOutcome> {
   const details = await readIamDetails(context);
-  const policies = iamPolicies(context, details);
-  if (ref.type === 'iam-policy') {
-    const id = ref.parent ? `${ref.parent}/inline-policy/${ref.name}` : ref.name;
-    const matched = policies.filter((policy) => policy.id === id);
-    if (ref.parent || matched.length === 0) return found(matched);
-    // A managed policy's change re-assesses the users and roles it is attached to (CHECKS.md).
-    const attached = new Set(matched.flatMap((policy) => policy.attachedTo));
-    const userNames = details.users.filter((user) => attached.has(user.arn)).map((user) => user.name);
-    const roleNames = details.roles.filter((role) => attached.has(role.arn)).map((role) => role.name);
-    const users = userNames.length > 0 ? await readIamUsers(context, details, userNames) : [];
-    return found([...matched, ...users, ...iamRoles(context, details, roleNames)]);
-  }
-  const principals =
-    ref.type === 'iam-user'
-      ? await readIamUsers(context, details, [ref.name])
-      : iamRoles(context, details, [ref.name]);
-  const arns = new Set(principals.map((principal) => principal.id));
-  const inline = policies.filter(
-    (policy) => policy.kind === 'inline' && policy.attachedTo.some((arn) => arns.has(arn)),
-  );
-  return found([...principals, ...inline]);
+  return iamRefOutcome(ref, {
+    details,
+    policies: iamPolicies(context, details),
+    users: (names) => readIamUsers(context, details, names),
+    roles: (names) => iamRoles(context, details, names),
+  });
 }
