@@ -1,7 +1,7 @@
 import type { SweepUnit } from '@customs/aws';
 import type { PipelineDependencies } from './dependencies.js';
-import { evaluateAndStore } from './evaluate-and-store.js';
 import type { SweepOutcome } from './run-sweep.js';
+import { storeSweep } from './store-sweep.js';
 import { unitScopes } from './unit-scopes.js';
 
 /** A collector cannot read units, or a unit is of another region than the collector's. */
@@ -19,22 +19,10 @@ export async function runSweepUnit(
   unit: SweepUnit,
   dependencies: PipelineDependencies,
 ): Promise<SweepOutcome> {
-  const { collector, repository } = dependencies;
+  const { collector } = dependencies;
   if (!collector.collectUnit) throw new SweepUnitError('the collector cannot read a unit of a split sweep');
   if (unit.service !== 'iam' && unit.region !== collector.scope.region)
     throw new SweepUnitError(`a unit of ${unit.region} reached the collector of ${collector.scope.region}`);
   const { resources, warnings } = await collector.collectUnit(unit);
-  const { changes, findings, at } = await evaluateAndStore(resources, dependencies);
-  const present = resources.map((resource) => resource.id);
-  for (const scope of unitScopes(unit, resources)) {
-    const resolved = await repository.resolveMissing({
-      accountId: collector.scope.accountId,
-      ...scope,
-      presentResourceIds: present,
-      reason: 'Not found by the sweep: the resource no longer exists',
-      at,
-    });
-    changes.push(...resolved);
-  }
-  return { resources: resources.length, findings, changes, warnings };
+  return storeSweep(resources, warnings, unitScopes(unit, resources), dependencies);
 }

@@ -2,7 +2,7 @@ import { IAM_REGION } from '@customs/aws';
 import { RESOURCE_TYPES } from '@customs/core';
 import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
-import { evaluateAndStore } from './evaluate-and-store.js';
+import { storeSweep } from './store-sweep.js';
 
 /** What a sweep did. */
 export interface SweepOutcome {
@@ -18,10 +18,8 @@ export interface SweepOutcome {
  * @example const { changes } = await runSweep(dependencies);
  */
 export async function runSweep(dependencies: PipelineDependencies): Promise<SweepOutcome> {
-  const { collector, repository } = dependencies;
+  const { collector } = dependencies;
   const { resources, warnings } = await collector.collectAll();
-  const { changes, findings, at } = await evaluateAndStore(resources, dependencies);
-  const present = resources.map((resource) => resource.id);
   const regional = RESOURCE_TYPES.filter((type) => !type.startsWith('iam-'));
   const global = RESOURCE_TYPES.filter((type) => type.startsWith('iam-'));
   // IAM is global and read once: its findings are only resolved by a sweep that read IAM.
@@ -30,15 +28,5 @@ export async function runSweep(dependencies: PipelineDependencies): Promise<Swee
     { region: collector.scope.region, resourceTypes: regional },
     ...(sweptIam ? [{ region: IAM_REGION, resourceTypes: global }] : []),
   ];
-  for (const scope of scopes) {
-    const resolved = await repository.resolveMissing({
-      accountId: collector.scope.accountId,
-      ...scope,
-      presentResourceIds: present,
-      reason: 'Not found by the sweep: the resource no longer exists',
-      at,
-    });
-    changes.push(...resolved);
-  }
-  return { resources: resources.length, findings, changes, warnings };
+  return storeSweep(resources, warnings, scopes, dependencies);
 }

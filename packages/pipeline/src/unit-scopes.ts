@@ -2,7 +2,7 @@ import { IAM_REGION, type SweepUnit } from '@customs/aws';
 import { RESOURCE_TYPES, type Resource, type ResourceType } from '@customs/core';
 import type { StoredFinding } from '@customs/store';
 
-/** Where a unit resolves the findings of resources it did not see. */
+/** Where a sweep, or a unit of it, resolves the findings of resources it did not see. */
 export interface UnitScope {
   region: string;
   resourceTypes: ResourceType[];

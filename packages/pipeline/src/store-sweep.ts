@@ -1,0 +1,36 @@
+import type { Resource } from '@customs/core';
+import type { PipelineDependencies } from './dependencies.js';
+import { evaluateAndStore } from './evaluate-and-store.js';
+import type { SweepOutcome } from './run-sweep.js';
+import type { UnitScope } from './unit-scopes.js';
+
+/** Where a sweep (or one unit of it) may resolve the findings of resources it did not find. */
+export type SweepScope = Pick<MissingScope, 'region' | 'resourceTypes'> &
+  Partial<Pick<MissingScope, 'inScope'>>;
+
+/**
+ * Evaluates and stores what a sweep read, then resolves, in each scope it covered, the findings
+ * of resources it no longer found.
+ * @example return storeSweep(resources, warnings, [{ region, resourceTypes: ['eks-cluster'] }], dependencies);
+ */
+export async function storeSweep(
+  resources: Resource[],
+  warnings: string[],
+  scopes: UnitScope[],
+  dependencies: PipelineDependencies,
+): Promise<SweepOutcome> {
+  const { collector, repository } = dependencies;
+  const { changes, findings, at } = await evaluateAndStore(resources, dependencies);
+  const present = resources.map((resource) => resource.id);
+  for (const scope of scopes) {
+    const resolved = await repository.resolveMissing({
+      accountId: collector.scope.accountId,
+      ...scope,
+      presentResourceIds: present,
+      reason: 'Not found by the sweep: the resource no longer exists',
+      at,
+    });
+    changes.push(...resolved);
+  }
+  return { resources: resources.length, findings, changes, warnings };
+}
