@@ -4,10 +4,6 @@ import { evaluateAndStore } from './evaluate-and-store.js';
 import type { SweepOutcome } from './run-sweep.js';
 import type { UnitScope } from './unit-scopes.js';
 
-/** Where a sweep (or one unit of it) may resolve the findings of resources it did not find. */
-export type SweepScope = Pick<MissingScope, 'region' | 'resourceTypes'> &
-  Partial<Pick<MissingScope, 'inScope'>>;
-
 /**
  * Evaluates and stores what a sweep read, then resolves, in each scope it covered, the findings
  * of resources it no longer found.
