@@ -1,4 +1,5 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** What every store operation needs: the client, the table and the write policy. */
 export interface StoreContext {
@@ -10,4 +11,31 @@ export interface StoreContext {
   maxConflictAttempts: number;
   /** The current time; history expiry counts from it. */
   clock: () => Date;
+}
+
+/** How a repository on the findings table is set up. */
+export interface StoreContextOptions {
+  /** Configure its retries (`createStoreClient` does); a call that still fails is thrown. */
+  client: DynamoDBClient;
+  tableName: string;
+  /** Days a history entry is kept before TTL deletes it; 180 by default. */
+  historyTtlDays?: number;
+  /** Re-read-and-retry attempts per finding when another writer changed it first; 10 by default. */
+  maxConflictAttempts?: number;
+  /** The current time (history expiry counts from it); `new Date()` by default. */
+  clock?: () => Date;
+}
+
+/**
+ * The context of the findings table's repositories, with the defaults.
+ * @example const context = storeContext({ client, tableName: 'customs-findings' });
+ */
+export function storeContext(options: StoreContextOptions): StoreContext {
+  return {
+    doc: DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } }),
+    tableName: options.tableName,
+    historyTtlSeconds: Math.round((options.historyTtlDays ?? 180) * 86_400),
+    maxConflictAttempts: options.maxConflictAttempts ?? 10,
+    clock: options.clock ?? (() => new Date()),
+  };
 }

@@ -1,7 +1,6 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Finding, ResourceType } from '@customs/core';
-import type { StoreContext } from './context.js';
+import { type StoreContext, type StoreContextOptions, storeContext } from './context.js';
 import { findingFromItem, historyFromItem } from './items.js';
 import { findingKey, HISTORY_PREFIX } from './keys.js';
 import { type FindingFilters, planListing } from './list-plan.js';
@@ -10,18 +9,9 @@ import { queryAll, queryPage } from './run-query.js';
 import { type FindingsSummary, readSummary } from './summary.js';
 import { resourceFindings, writeEvaluation, writeRemovals } from './write-findings.js';
 
-export interface FindingsRepositoryOptions {
-  /** Configure its retries (`createStoreClient` does); a call that still fails is thrown. */
-  client: DynamoDBClient;
-  tableName: string;
-  /** Days a history entry is kept before TTL deletes it; 180 by default. */
-  historyTtlDays?: number;
-  /** Re-read-and-retry attempts per finding when another writer changed it first; 10 by default. */
-  maxConflictAttempts?: number;
+export interface FindingsRepositoryOptions extends StoreContextOptions {
   /** Findings written in parallel; 8 by default. */
   concurrency?: number;
-  /** The current time (history expiry counts from it); `new Date()` by default. */
-  clock?: () => Date;
 }
 
 export interface PageOptions {
@@ -72,13 +62,7 @@ export class FindingsRepository {
   readonly #concurrency: number;
 
   constructor(options: FindingsRepositoryOptions) {
-    this.#context = {
-      doc: DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } }),
-      tableName: options.tableName,
-      historyTtlSeconds: Math.round((options.historyTtlDays ?? 180) * 86_400),
-      maxConflictAttempts: options.maxConflictAttempts ?? 10,
-      clock: options.clock ?? (() => new Date()),
-    };
+    this.#context = storeContext(options);
     this.#concurrency = options.concurrency ?? 8;
   }
 

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { storeContext } from './context.js';
 import type { Page } from './model.js';
 import {
   type ClaimResult,
@@ -47,11 +47,7 @@ export class OutboxRepository {
 
   constructor(options: OutboxRepositoryOptions) {
     this.#context = {
-      doc: DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } }),
-      tableName: options.tableName,
-      historyTtlSeconds: 0,
-      maxConflictAttempts: 1,
-      clock: options.clock ?? (() => new Date()),
+      ...storeContext({ ...options, historyTtlDays: 0, maxConflictAttempts: 1 }),
       leaseMs: options.leaseMs ?? 120_000,
       deliveredTtlSeconds: Math.round((options.deliveredTtlDays ?? 30) * 86_400),
     };

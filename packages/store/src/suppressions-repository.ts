@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import type { StoreContext } from './context.js';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type StoreContext, storeContext } from './context.js';
 import type { FindingsRepositoryOptions } from './findings-repository.js';
 import type { Decision } from './lifecycle.js';
 import type { FindingChange, StoredFinding } from './model.js';
@@ -55,13 +49,7 @@ export class SuppressionsRepository {
   readonly #concurrency: number;
 
   constructor(options: FindingsRepositoryOptions) {
-    this.#context = {
-      doc: DynamoDBDocumentClient.from(options.client, { marshallOptions: { removeUndefinedValues: true } }),
-      tableName: options.tableName,
-      historyTtlSeconds: Math.round((options.historyTtlDays ?? 180) * 86_400),
-      maxConflictAttempts: options.maxConflictAttempts ?? 10,
-      clock: options.clock ?? (() => new Date()),
-    };
+    this.#context = storeContext(options);
     this.#concurrency = options.concurrency ?? 8;
   }
 
