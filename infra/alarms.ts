@@ -10,6 +10,24 @@ export interface AlarmsInput {
   remoteQueues: readonly RemoteDeadLetterQueue[];
 }
 
+/** Alarm as soon as the metric is above zero in a five-minute period; no data is not a breach. */
+function anyInFiveMinutes(
+  actions: $util.Input<string>[],
+): Pick<
+  aws.cloudwatch.MetricAlarmArgs,
+  | 'period'
+  | 'evaluationPeriods'
+  | 'threshold'
+  | 'comparisonOperator'
+  | 'treatMissingData'
+  | 'alarmActions'
+  | 'okActions'
+> {
+  return {
+    ...anyInFiveMinutes(actions),
+  };
+}
+
 /** Any message in a dead-letter queue: an event or batch that was not processed. */
 function queueDepthAlarm(
   name: string,
@@ -25,13 +43,7 @@ function queueDepthAlarm(
       metricName: 'ApproximateNumberOfMessagesVisible',
       dimensions: { QueueName: queue.nodes.queue.name },
       statistic: 'Maximum',
-      period: 300,
-      evaluationPeriods: 1,
-      threshold: 0,
-      comparisonOperator: 'GreaterThanThreshold',
-      treatMissingData: 'notBreaching',
-      alarmActions: actions,
-      okActions: actions,
+      ...anyInFiveMinutes(actions),
     },
     opts,
   );
@@ -49,13 +61,7 @@ function functionErrorsAlarm(
     metricName: 'Errors',
     dimensions: { FunctionName: fn.name },
     statistic: 'Sum',
-    period: 300,
-    evaluationPeriods: 1,
-    threshold: 0,
-    comparisonOperator: 'GreaterThanThreshold',
-    treatMissingData: 'notBreaching',
-    alarmActions: actions,
-    okActions: actions,
+    ...anyInFiveMinutes(actions),
   });
 }
 

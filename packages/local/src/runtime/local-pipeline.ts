@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Collector, SnapshotCollector } from '@customs/aws';
+import type { Config } from '@customs/core';
 import { EVENT_RULES, type EventHandlerName } from '@customs/events';
 import { createEventHandler, type EventHandlerResult } from '@customs/functions';
 import type { PipelineDependencies } from '@customs/pipeline';
@@ -19,6 +20,8 @@ export interface LocalPipelineOptions {
   /** Keep DynamoDB's data here across runs; in memory when absent. */
   dataDir?: string;
   configPath?: string;
+  /** The configuration itself, when the caller has read it already (instead of configPath). */
+  config?: Config;
   /** The findings table; `customs-findings` by default. */
   tableName?: string;
   /** Powertools log level of the handlers; silent by default so CLI output stays readable. */
@@ -56,7 +59,7 @@ const HANDLERS: EventHandlerName[] = ['on-ecr-event', 'on-eks-event', 'on-iam-ev
  */
 export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
   const collector = await openCollector(options);
-  const config = await loadConfigFile(options.configPath);
+  const config = options.config ?? (await loadConfigFile(options.configPath));
   const capturedAt = collector instanceof SnapshotCollector ? collector.capturedAt : undefined;
   const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
   const client = localDynamoClient(dynamo.endpoint);

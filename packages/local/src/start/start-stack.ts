@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApiHandler, postureOf } from '@customs/api';
 import { type PostureSummary, RECOMMENDATIONS } from '@customs/core';
+import type { SlackSender } from '@customs/notify';
 import { runSweep, type SweepOutcome } from '@customs/pipeline';
 import { SuppressionsRepository } from '@customs/store';
 import { postureLine } from '../cli/format/findings.js';
@@ -50,6 +51,16 @@ function describeSweep(outcome: SweepOutcome): string {
   return `${outcome.resources} resources, ${outcome.findings} findings (${moved})`;
 }
 
+/** Prints each Slack message the fan-out would send as one line: its header block. */
+function headlineSender(say: (line: string) => void): SlackSender {
+  return {
+    async send(_webhookUrl, message) {
+      const header = message.blocks.find((block) => block.type === 'header');
+      say(`  slack ▸ ${header?.type === 'header' ? header.text.text : message.text}`);
+    },
+  };
+}
+
 /** `arn:aws:ecr:eu-west-1:111122223333:repository/team/app@sha256:…` → `repository/team/app@sha256:…`. */
 function shortResource(resourceId: string): string {
   return resourceId.replace(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d*:/, '');
@@ -84,7 +95,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       ...(source.snapshotDir ? { snapshotDir: source.snapshotDir } : {}),
       ...(source.collector ? { collector: source.collector } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      ...(options.configPath ? { configPath: options.configPath } : {}),
+      config,
     });
   } catch (error) {
     throw error instanceof Error && error.name === 'SnapshotError'
@@ -97,11 +108,8 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     endpoint: pipeline.endpoint,
     tableName: pipeline.tableName,
     notify,
-    write: (text) => {
-      // A printed Slack message, one line each here: its headline (`== … ==`).
-      for (const line of text.split('\n'))
-        if (line.startsWith('== ')) say(`  slack ▸ ${line.replace(/^== | ==$/g, '')}`);
-    },
+    // Printed messages, one line each here: their headline.
+    ...(notify.posts ? {} : { slack: headlineSender(say) }),
   });
   say(
     `  Fan-out from the table's stream: Slack messages ${notify.posts ? 'posted to SLACK_WEBHOOK_URL' : 'printed here (set SLACK_WEBHOOK_URL to post them)'}`,
