@@ -25,4 +25,5 @@ export { findingId } from './finding-id.js';
 export * from './policy/index.js';
 export { resourceNameOfRef } from './ref-name.js';
 export { type Posture, type PostureSummary, summarize } from './summary.js';
+export { DEFAULT_SAFE_TEXT_LENGTH, type SafeTextOptions, safeText } from './text/safe-text.js';
 export type * from './types/index.js';
