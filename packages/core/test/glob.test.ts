@@ -162,5 +162,7 @@ describe('globPatternProblem', () => {
     );
     expect(globPatternProblem('')).toBe('is empty');
     expect(globPatternProblem('arn:\u001b[2J*')).toBe('holds the control character U+001B at 5');
+    expect(globPatternProblem('arn:\ud800*')).toBe('holds a lone surrogate at 5');
+    expect(globPatternProblem('repository/😀*')).toBeUndefined();
   });
 });
