@@ -11,3 +11,5 @@ export {
   onAllResources,
   principalValues,
 } from './statements.js';
+export { evaluatePolicy } from './evaluate-policy.js';
+export { statementLabel } from './normalise-statement.js';
