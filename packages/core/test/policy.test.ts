@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   accountOfPrincipal,
-  actionMatches,
-  conditionKeys,
-  isPublicPrincipal,
   PolicyParseError,
   parsePolicyDocument,
-  principalValues,
+  statementLabel,
 } from '../src/policy/index.js';
 
 // The repository policy from AWS's `aws ecr get-repository-policy` example.
@@ -48,45 +45,20 @@ describe('parsePolicyDocument', () => {
   });
 });
 
-describe('statement helpers', () => {
-  it('matches IAM action wildcards case-insensitively', () => {
-    expect(actionMatches('ecr:*', 'ecr:PutImage')).toBe(true);
-    expect(actionMatches('ECR:put*', 'ecr:PutImage')).toBe(true);
-    expect(actionMatches('ecr:Get?ownloadUrlForLayer', 'ecr:GetDownloadUrlForLayer')).toBe(true);
-    expect(actionMatches('ecr:Batch*', 'ecr:PutImage')).toBe(false);
-    expect(actionMatches('*', 'eks:DeleteCluster')).toBe(true);
-  });
-
-  it('recognises public principals', () => {
-    expect(isPublicPrincipal('*')).toBe(true);
-    expect(isPublicPrincipal({ AWS: '*' })).toBe(true);
-    expect(isPublicPrincipal({ AWS: ['arn:aws:iam::111122223333:root', '*'] })).toBe(true);
-    expect(isPublicPrincipal({ Service: 'ec2.amazonaws.com' })).toBe(false);
-    expect(isPublicPrincipal(undefined)).toBe(false);
-  });
-
-  it('lists principals and their accounts', () => {
-    expect(
-      principalValues({
-        AWS: ['111122223333', 'arn:aws:iam::444455556666:role/ci'],
-        Service: 'eks.amazonaws.com',
-      }),
-    ).toEqual([
-      { kind: 'AWS', value: '111122223333' },
-      { kind: 'AWS', value: 'arn:aws:iam::444455556666:role/ci' },
-      { kind: 'Service', value: 'eks.amazonaws.com' },
-    ]);
+describe('accountOfPrincipal and statementLabel', () => {
+  it('finds the account of an account id, an IAM or STS ARN, and of nothing else', () => {
     expect(accountOfPrincipal('arn:aws:iam::444455556666:role/ci')).toBe('444455556666');
     expect(accountOfPrincipal('111122223333')).toBe('111122223333');
     expect(accountOfPrincipal('arn:aws:sts::444455556666:assumed-role/ci/session')).toBe('444455556666');
+    expect(accountOfPrincipal('arn:aws-cn:iam::444455556666:root')).toBe('444455556666');
     expect(accountOfPrincipal('*')).toBeUndefined();
+    expect(accountOfPrincipal('AROA1234567890EXAMPLE')).toBeUndefined();
+    expect(accountOfPrincipal('arn:aws:s3:::444455556666')).toBeUndefined();
   });
 
-  it('lists condition keys lower-cased', () => {
-    const keys = conditionKeys({
-      Effect: 'Allow',
-      Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc', 'sts:ExternalId': 'x' } },
-    });
-    expect(keys).toEqual(['aws:principalorgid', 'sts:externalid']);
+  it('names a statement by index and Sid', () => {
+    expect(statementLabel({ Sid: 'Admin' }, 0)).toBe('Statement[0] (Sid "Admin")');
+    expect(statementLabel({ Sid: ' ' }, 2)).toBe('Statement[2]');
+    expect(statementLabel({}, 1)).toBe('Statement[1]');
   });
 });
