@@ -413,3 +413,23 @@ describe('scope "some": can the caller do anything at all?', () => {
     );
   });
 });
+
+describe('a document at the size bound', () => {
+  it('answers for every principal a large policy names, denied or not', () => {
+    // Prepare: 250 statements, each granting push to one foreign role, every other one denied again
+    const statements = Array.from({ length: 250 }, (_, index) => ({
+      Sid: `S${index}`,
+      Effect: index % 2 === 0 ? 'Allow' : 'Deny',
+      Principal: { AWS: `arn:aws:iam::${String(400_000_000_000 + Math.floor(index / 2))}:role/r` },
+      Action: 'ecr:PutImage',
+    }));
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: statements });
+    expect(text.length).toBeLessThan(32_768);
+    // Act
+    const answer = evaluatePolicy(parsePolicyDocument(text), { principal: OUTSIDE, action: 'ecr:PutImage' });
+    // Assess: each allowed role is denied by the statement after it
+    expect(answer.decision).toBe('denied');
+    expect(answer.allowedBy).toHaveLength(125);
+    expect(answer.deniedBy).toHaveLength(125);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accountOfPrincipal,
+  MAX_POLICY_CHARACTERS,
   PolicyParseError,
   parsePolicyDocument,
   statementLabel,
@@ -41,6 +42,28 @@ describe('parsePolicyDocument', () => {
     expect(() => parsePolicyDocument({ Version: '2012-10-17' })).toThrow('the policy has no Statement');
     expect(() => parsePolicyDocument({ Statement: [{ Effect: 'Maybe' }] })).toThrow(
       'Statement[0].Effect is "Maybe", not Allow or Deny',
+    );
+  });
+});
+
+describe('parsePolicyDocument on hostile input', () => {
+  it('refuses a document over MAX_POLICY_CHARACTERS as text, URL-encoded text or an object', () => {
+    const statement = { Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: '*' };
+    const huge = { Version: '2012-10-17', Statement: Array.from({ length: 1_000 }, () => statement) };
+    const text = JSON.stringify(huge);
+    expect(text.length).toBeGreaterThan(MAX_POLICY_CHARACTERS);
+    expect(() => parsePolicyDocument(text)).toThrow(
+      `the policy is ${text.length} characters long; at most 32768 are read`,
+    );
+    expect(() => parsePolicyDocument(encodeURIComponent(text))).toThrow(PolicyParseError);
+    expect(() => parsePolicyDocument(huge)).toThrow('the policy is over 32768 characters long');
+  });
+
+  it('refuses a document nested 100,000 deep with a PolicyParseError, not a stack overflow', () => {
+    let deep: unknown = 'ecr:*';
+    for (let level = 0; level < 100_000; level += 1) deep = { Condition: deep };
+    expect(() => parsePolicyDocument({ Statement: [{ Effect: 'Allow', Action: deep }] })).toThrow(
+      PolicyParseError,
     );
   });
 });

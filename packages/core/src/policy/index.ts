@@ -1,4 +1,4 @@
 export { evaluatePolicy } from './evaluate-policy.js';
 export { statementLabel } from './normalise-statement.js';
-export { PolicyParseError, parsePolicyDocument } from './parse-policy.js';
+export { MAX_POLICY_CHARACTERS, PolicyParseError, parsePolicyDocument } from './parse-policy.js';
 export { accountOfPrincipal } from './principals.js';
