@@ -264,6 +264,15 @@ describe('reference_policies_elements_condition_operators and _condition-logic-m
     expect(decide(open({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }))).toBe('not-granted');
   });
 
+  it('a named outsider may be in an organization of its own, or in none', () => {
+    const named = { AWS: `arn:aws:iam::${OTHER}:root` };
+    expect(decide(open({ Null: { 'aws:PrincipalOrgID': 'false' } }, named), OUTSIDE)).toBe('allowed');
+    expect(decide(open({ Null: { 'aws:PrincipalOrgID': 'true' } }, named), OUTSIDE)).toBe('allowed');
+    expect(decide(open({ StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }, named), OUTSIDE)).toBe(
+      'not-granted',
+    );
+  });
+
   it('Null tests presence; ForAllValues holds on an absent key, ForAnyValue does not', () => {
     expect(decide(open({ Null: { 'aws:PrincipalOrgID': 'false' } }))).toBe('allowed');
     expect(decide(open({ 'ForAllValues:StringEquals': { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } }))).toBe(
@@ -407,6 +416,10 @@ describe('scope "some": can the caller do anything at all?', () => {
     expect(evaluatePolicy(complement, { principal: ANYONE, action: '*', scope: 'some' }).decision).toBe(
       'denied',
     );
+    const someOf = policy({ Effect: 'Allow', Principal: '*', NotAction: ['ecr:Delete*', 'iam:*'] });
+    expect(
+      evaluatePolicy(someOf, { principal: ANYONE, action: 'ecr:*', scope: 'some' }).grants[0]?.actions,
+    ).toEqual(['ecr:* but ecr:Delete*']);
     const notAction = policy({ Effect: 'Allow', Principal: '*', NotAction: 'ecr:Delete*' });
     expect(evaluatePolicy(notAction, { principal: ANYONE, action: '*', scope: 'some' }).grants).toMatchObject(
       [{ actions: ['every action but ecr:Delete*'] }],

@@ -24,7 +24,9 @@ export function callersFor(question: PolicyCaller, statements: NormalStatement[]
       return unnamedCallers(statements, new Set());
     default: {
       const trusted = new Set([question.accountId, ...(question.trustedAccounts ?? [])]);
-      return dedupe([...unnamedCallers(statements, trusted), ...namedOutsiders(statements, trusted)]);
+      const unnamed = unnamedCallers(statements, trusted);
+      const orgId = unnamed[0]?.orgId ?? null;
+      return dedupe([...unnamed, ...namedOutsiders(statements, trusted, orgId)]);
     }
   }
 }
@@ -42,12 +44,16 @@ function unnamedCallers(statements: NormalStatement[], trusted: Set<string>): Ca
   ];
 }
 
-function namedOutsiders(statements: NormalStatement[], trusted: Set<string>): Caller[] {
+/** Each outside account or ARN an Allow names, in an organization of its own and in none. */
+function namedOutsiders(statements: NormalStatement[], trusted: Set<string>, orgId: string | null): Caller[] {
   const named: Caller[] = [];
   const add = (account: string | undefined, arn: string | undefined) => {
     if (account === undefined || trusted.has(account)) return;
     const principalArn = arn ?? unnamedArnIn(account);
-    named.push({ type: 'aws', account, arn: principalArn, orgId: null });
+    named.push(
+      { type: 'aws', account, arn: principalArn, orgId },
+      { type: 'aws', account, arn: principalArn, orgId: null },
+    );
   };
   for (const statement of statements) {
     if (statement.effect !== 'Allow') continue;

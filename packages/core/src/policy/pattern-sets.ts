@@ -57,7 +57,8 @@ export function witnessesOf(
   if (list === undefined) return [{ pattern: question, except: [] }];
   if (list.negated) {
     const coversAll = list.patterns.some((pattern) => globCovers(pattern, question, options));
-    return coversAll ? [] : [{ pattern: question, except: list.patterns }];
+    const except = list.patterns.filter((pattern) => globsIntersect(pattern, question, options));
+    return coversAll ? [] : [{ pattern: question, except }];
   }
   return list.patterns
     .filter((pattern) => globsIntersect(pattern, question, options))
