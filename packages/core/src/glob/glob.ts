@@ -58,7 +58,7 @@ export class Glob {
 
   /**
    * Matches and says how many token comparisons it took (for tests that bound the work).
-   * @example compileGlob('*a*b').matchSteps('a'.repeat(10_000)).steps // about 20,000
+   * @example compileGlob('*b*a').matchSteps('a'.repeat(10_000)); // { matches: false, steps: 10000 }
    */
   matchSteps(text: string): { matches: boolean; steps: number } {
     const counter = { steps: 0 };
