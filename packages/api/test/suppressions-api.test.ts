@@ -154,6 +154,22 @@ describe('POST /suppressions validation', () => {
     ],
     ['no reason', { ...valid, reason: '  ' }, /^reason: /],
     ['an unknown field', { ...valid, team: 'x' }, /^unknown field\(s\) team$/],
+    [
+      'a resource pattern over 1024 characters',
+      { ...valid, resourcePattern: `arn:aws:ecr:*${'*a'.repeat(506)}` },
+      /^resourcePattern: is 1025 characters long; at most 1024$/,
+    ],
+    ['an empty resource pattern', { ...valid, resourcePattern: '' }, /^resourcePattern: is empty$/],
+    [
+      'a resource pattern with a control character',
+      { ...valid, resourcePattern: 'arn:aws:ecr:*\u001b[2J' },
+      /^resourcePattern: holds the control character U\+001B at 14$/,
+    ],
+    [
+      'a resource pattern with a lone surrogate',
+      { ...valid, resourcePattern: 'arn:aws:ecr:*\ud800' },
+      /^resourcePattern: holds a lone surrogate at 14$/,
+    ],
   ];
   for (const [name, request, message] of cases) {
     it(`answers 400 invalid_body naming the field for ${name}`, async () => {
@@ -164,6 +180,28 @@ describe('POST /suppressions validation', () => {
       });
     });
   }
+
+  it('stores nothing for a rejected pattern, and accepts one of exactly 1024 characters', async () => {
+    const listed = async () =>
+      ((await setup.api.call('GET', '/suppressions')).json.suppressions as unknown[]).length;
+    const before = await listed();
+    const tooLong = await setup.api.call(
+      'POST',
+      '/suppressions',
+      body({ ...valid, resourcePattern: '*a'.repeat(1_000) }),
+    );
+    expect(tooLong.status).toBe(400);
+    expect(await listed()).toBe(before);
+    const longest = `arn:aws:ecr:*:repository/${'x'.repeat(1024 - 26)}*`;
+    expect(longest).toHaveLength(1024);
+    const accepted = await setup.api.call(
+      'POST',
+      '/suppressions',
+      body({ ...valid, resourcePattern: longest }),
+    );
+    expect(accepted.status).toBe(201);
+    expect(await listed()).toBe(before + 1);
+  });
 
   it('answers 400 invalid_json for a body that is not JSON, and 413 over 64 KiB', async () => {
     const notJson = await setup.api.call('POST', '/suppressions', { body: '{"checkId": ' });

@@ -22,6 +22,7 @@ export {
 export { CatalogError, ConfigError } from './errors.js';
 export { type EvaluateOptions, evaluate, evaluateAll } from './evaluate.js';
 export { findingId } from './finding-id.js';
+export * from './glob/index.js';
 export * from './policy/index.js';
 export { resourceNameOfRef } from './ref-name.js';
 export { type Posture, type PostureSummary, summarize } from './summary.js';

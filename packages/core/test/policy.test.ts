@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   accountOfPrincipal,
-  actionMatches,
-  conditionKeys,
-  isPublicPrincipal,
+  MAX_POLICY_CHARACTERS,
   PolicyParseError,
   parsePolicyDocument,
-  principalValues,
+  statementLabel,
 } from '../src/policy/index.js';
 
 // The repository policy from AWS's `aws ecr get-repository-policy` example.
@@ -48,45 +46,42 @@ describe('parsePolicyDocument', () => {
   });
 });
 
-describe('statement helpers', () => {
-  it('matches IAM action wildcards case-insensitively', () => {
-    expect(actionMatches('ecr:*', 'ecr:PutImage')).toBe(true);
-    expect(actionMatches('ECR:put*', 'ecr:PutImage')).toBe(true);
-    expect(actionMatches('ecr:Get?ownloadUrlForLayer', 'ecr:GetDownloadUrlForLayer')).toBe(true);
-    expect(actionMatches('ecr:Batch*', 'ecr:PutImage')).toBe(false);
-    expect(actionMatches('*', 'eks:DeleteCluster')).toBe(true);
+describe('parsePolicyDocument on hostile input', () => {
+  it('refuses a document over MAX_POLICY_CHARACTERS as text, URL-encoded text or an object', () => {
+    const statement = { Effect: 'Allow', Action: 'ecr:BatchGetImage', Resource: '*' };
+    const huge = { Version: '2012-10-17', Statement: Array.from({ length: 1_000 }, () => statement) };
+    const text = JSON.stringify(huge);
+    expect(text.length).toBeGreaterThan(MAX_POLICY_CHARACTERS);
+    expect(() => parsePolicyDocument(text)).toThrow(
+      `the policy is ${text.length} characters long; at most 32768 are read`,
+    );
+    expect(() => parsePolicyDocument(encodeURIComponent(text))).toThrow(PolicyParseError);
+    expect(() => parsePolicyDocument(huge)).toThrow('the policy is over 32768 characters long');
   });
 
-  it('recognises public principals', () => {
-    expect(isPublicPrincipal('*')).toBe(true);
-    expect(isPublicPrincipal({ AWS: '*' })).toBe(true);
-    expect(isPublicPrincipal({ AWS: ['arn:aws:iam::111122223333:root', '*'] })).toBe(true);
-    expect(isPublicPrincipal({ Service: 'ec2.amazonaws.com' })).toBe(false);
-    expect(isPublicPrincipal(undefined)).toBe(false);
+  it('refuses a document nested 100,000 deep with a PolicyParseError, not a stack overflow', () => {
+    let deep: unknown = 'ecr:*';
+    for (let level = 0; level < 100_000; level += 1) deep = { Condition: deep };
+    expect(() => parsePolicyDocument({ Statement: [{ Effect: 'Allow', Action: deep }] })).toThrow(
+      PolicyParseError,
+    );
   });
+});
 
-  it('lists principals and their accounts', () => {
-    expect(
-      principalValues({
-        AWS: ['111122223333', 'arn:aws:iam::444455556666:role/ci'],
-        Service: 'eks.amazonaws.com',
-      }),
-    ).toEqual([
-      { kind: 'AWS', value: '111122223333' },
-      { kind: 'AWS', value: 'arn:aws:iam::444455556666:role/ci' },
-      { kind: 'Service', value: 'eks.amazonaws.com' },
-    ]);
+describe('accountOfPrincipal and statementLabel', () => {
+  it('finds the account of an account id, an IAM or STS ARN, and of nothing else', () => {
     expect(accountOfPrincipal('arn:aws:iam::444455556666:role/ci')).toBe('444455556666');
     expect(accountOfPrincipal('111122223333')).toBe('111122223333');
     expect(accountOfPrincipal('arn:aws:sts::444455556666:assumed-role/ci/session')).toBe('444455556666');
+    expect(accountOfPrincipal('arn:aws-cn:iam::444455556666:root')).toBe('444455556666');
     expect(accountOfPrincipal('*')).toBeUndefined();
+    expect(accountOfPrincipal('AROA1234567890EXAMPLE')).toBeUndefined();
+    expect(accountOfPrincipal('arn:aws:s3:::444455556666')).toBeUndefined();
   });
 
-  it('lists condition keys lower-cased', () => {
-    const keys = conditionKeys({
-      Effect: 'Allow',
-      Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc', 'sts:ExternalId': 'x' } },
-    });
-    expect(keys).toEqual(['aws:principalorgid', 'sts:externalid']);
+  it('names a statement by index and Sid', () => {
+    expect(statementLabel({ Sid: 'Admin' }, 0)).toBe('Statement[0] (Sid "Admin")');
+    expect(statementLabel({ Sid: ' ' }, 2)).toBe('Statement[2]');
+    expect(statementLabel({}, 1)).toBe('Statement[1]');
   });
 });

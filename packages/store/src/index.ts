@@ -24,7 +24,7 @@ export {
 export { createStoreClient, STORE_MAX_ATTEMPTS } from './store-client.js';
 export type { FindingsSummary, StatusCounts } from './summary.js';
 export type { Suppression } from './suppressions.js';
-export { coversFinding, globMatches } from './suppressions.js';
+export { coversFinding, resourcePatternMatches } from './suppressions.js';
 export {
   InvalidSuppressionError,
   type NewSuppression,

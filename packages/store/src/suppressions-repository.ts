@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { globPatternProblem } from '@customs/core';
 import { type StoreContext, storeContext } from './context.js';
 import type { FindingsRepositoryOptions } from './findings-repository.js';
 import type { Decision } from './lifecycle.js';
@@ -31,7 +32,7 @@ export interface SuppressionOutcome {
   changes: FindingChange[];
 }
 
-/** A suppression that names neither a check nor a resource pattern, or that has already expired. */
+/** A suppression that names neither a check nor a resource pattern, has a bad pattern, or has already expired. */
 export class InvalidSuppressionError extends Error {
   override name = 'InvalidSuppressionError';
 }
@@ -179,6 +180,9 @@ function newSuppression(request: NewSuppression, change: Change): Suppression {
   if (request.checkId === undefined && request.resourcePattern === undefined) {
     throw new InvalidSuppressionError('A suppression names a checkId, a resourcePattern or both');
   }
+  const patternProblem =
+    request.resourcePattern === undefined ? undefined : globPatternProblem(request.resourcePattern);
+  if (patternProblem !== undefined) throw new InvalidSuppressionError(`resourcePattern: ${patternProblem}`);
   const expires = new Date(request.expiresAt);
   if (Number.isNaN(expires.getTime()) || expires.getTime() <= Date.parse(change.at)) {
     throw new InvalidSuppressionError(`expiresAt must be a future time, got ${request.expiresAt}`);

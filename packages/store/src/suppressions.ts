@@ -1,4 +1,4 @@
-import type { Finding } from '@customs/core';
+import { type Finding, type GlobOptions, globMatches } from '@customs/core';
 import type { StoredFinding } from './model.js';
 
 /**
@@ -55,24 +55,17 @@ export function suppressionFromItem(item: Record<string, unknown>): Suppression 
   return suppression as unknown as Suppression;
 }
 
-const patterns = new Map<string, RegExp>();
+/** Suppression patterns: `*` any run of characters, everything else (`?` included) itself, case-sensitive. */
+const RESOURCE_PATTERN: GlobOptions = { questionMark: false };
 
 /**
- * Whether a glob matches a whole resource id: `*` matches any run of characters (`/` and `:`
- * included); everything else matches itself.
- * @example globMatches('arn:aws:ecr:*:111122223333:repository/team/*', repositoryArn); // true
+ * Whether a suppression's `resourcePattern` matches a whole resource id: `*` matches any run of
+ * characters (`/` and `:` included); everything else, `?` included, matches itself, case-sensitively.
+ * Linear in the id and the pattern (core's `Glob`): no pattern can stall a write.
+ * @example resourcePatternMatches('arn:aws:ecr:*:111122223333:repository/team/*', repositoryArn); // true
  */
-export function globMatches(pattern: string, value: string): boolean {
-  let compiled = patterns.get(pattern);
-  if (!compiled) {
-    const source = pattern
-      .split('*')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    compiled = new RegExp(`^${source}$`, 's');
-    patterns.set(pattern, compiled);
-  }
-  return compiled.test(value);
+export function resourcePatternMatches(pattern: string, resourceId: string): boolean {
+  return globMatches(pattern, resourceId, RESOURCE_PATTERN);
 }
 
 /**
@@ -86,7 +79,7 @@ export function coversFinding(
   if (suppression.checkId !== undefined && suppression.checkId !== finding.checkId) return false;
   if (
     suppression.resourcePattern !== undefined &&
-    !globMatches(suppression.resourcePattern, finding.resourceId)
+    !resourcePatternMatches(suppression.resourcePattern, finding.resourceId)
   )
     return false;
   return true;

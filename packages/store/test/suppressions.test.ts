@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
-import { globMatches, type NewSuppression, SuppressionsRepository } from '../src/index.js';
+import { type NewSuppression, resourcePatternMatches, SuppressionsRepository } from '../src/index.js';
 import { at, CHECKS, cluster, finding, repository, user } from './helpers/findings.js';
 import { repositoryOn } from './helpers/repository.js';
 
@@ -25,16 +25,33 @@ const rule = (overrides: Partial<NewSuppression>): NewSuppression => ({
   ...overrides,
 });
 
-describe('globMatches', () => {
+describe('resourcePatternMatches', () => {
+  const arn = 'arn:aws:ecr:eu-west-1:111122223333:repository/team/app';
+
   it('matches a whole id, * spanning / and :, other characters literally', () => {
-    const arn = 'arn:aws:ecr:eu-west-1:111122223333:repository/team/app';
-    expect(globMatches('arn:aws:ecr:*:repository/team/*', arn)).toBe(true);
-    expect(globMatches('*', arn)).toBe(true);
-    expect(globMatches('arn:aws:ecr:*:repository/team', arn)).toBe(false);
+    expect(resourcePatternMatches('arn:aws:ecr:*:repository/team/*', arn)).toBe(true);
+    expect(resourcePatternMatches('*', arn)).toBe(true);
+    expect(resourcePatternMatches('arn:aws:ecr:*:repository/team', arn)).toBe(false);
     expect(
-      globMatches('arn:aws:ecr:eu-west-1:111122223333:repository/team.app', arn.replace('/app', '/xapp')),
+      resourcePatternMatches(
+        'arn:aws:ecr:eu-west-1:111122223333:repository/team.app',
+        arn.replace('/app', '/xapp'),
+      ),
     ).toBe(false);
-    expect(globMatches('repository/(team)+', 'repository/(team)+')).toBe(true);
+    expect(resourcePatternMatches('repository/(team)+', 'repository/(team)+')).toBe(true);
+  });
+
+  it('keeps the suppression semantics it always had: `?` is itself and case matters', () => {
+    expect(resourcePatternMatches('*repository/te?m/app', arn)).toBe(false);
+    expect(resourcePatternMatches('*repository/te?m/app', arn.replace('team', 'te?m'))).toBe(true);
+    expect(resourcePatternMatches('*REPOSITORY/team/app', arn)).toBe(false);
+  });
+
+  it('answers a pathological pattern against a long id (the old RegExp took over 60 s)', () => {
+    const pattern = `${'*a'.repeat(45)}b`;
+    const longId = `arn:aws:ecr:eu-west-1:111122223333:repository/${'a'.repeat(10_000)}`;
+    expect(resourcePatternMatches(pattern, longId)).toBe(false);
+    expect(resourcePatternMatches(pattern, `${longId}b`)).toBe(true);
   });
 });
 
@@ -190,5 +207,17 @@ describe('suppressions in the store', () => {
     await expect(
       suppressions.create(rule({ checkId: CHECKS.userMfa.checkId, expiresAt: at(1) }), 'alice'),
     ).rejects.toThrow(/future/);
+  });
+
+  it('validates a resource pattern before storing anything', async () => {
+    const { suppressions } = storesAt(5);
+    const before = (await suppressions.list()).length;
+    await expect(
+      suppressions.create(rule({ resourcePattern: `arn:aws:ecr:*${'*a'.repeat(600)}` }), 'alice'),
+    ).rejects.toThrow('resourcePattern: is 1213 characters long; at most 1024');
+    await expect(
+      suppressions.create(rule({ resourcePattern: 'arn:aws:ecr:*\u001b[2J' }), 'alice'),
+    ).rejects.toThrow('resourcePattern: holds the control character U+001B at 14');
+    expect(await suppressions.list()).toHaveLength(before);
   });
 });

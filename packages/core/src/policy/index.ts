@@ -1,13 +1,4 @@
-export { PolicyParseError, parsePolicyDocument } from './parse-policy.js';
-export {
-  accountOfPrincipal,
-  actionMatches,
-  allowStatements,
-  allowsAnyAction,
-  asArray,
-  conditionKeys,
-  isPublicPrincipal,
-  namesAction,
-  onAllResources,
-  principalValues,
-} from './statements.js';
+export { evaluatePolicy } from './evaluate-policy.js';
+export { statementLabel } from './normalise-statement.js';
+export { MAX_POLICY_CHARACTERS, PolicyParseError, parsePolicyDocument } from './parse-policy.js';
+export { accountOfPrincipal } from './principals.js';

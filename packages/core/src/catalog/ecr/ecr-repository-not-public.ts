@@ -1,16 +1,16 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, pass } from '../../check/outcome.js';
-import {
-  describeActions,
-  grantsEveryone,
-  hasRestrictingCondition,
-  RESTRICTING_CONDITION_KEYS,
-  statementLabel,
-} from './repository-policy.js';
+import { evaluatePolicy } from '../../policy/index.js';
+import { RESTRICTING_CONDITION_KEYS, unrestrictingConditions } from './repository-policy.js';
 
 /** `aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount or aws:SourceArn`, for messages. */
 const RESTRICTING_CONDITIONS = `${RESTRICTING_CONDITION_KEYS.slice(0, -1).join(', ')} or ${RESTRICTING_CONDITION_KEYS.at(-1)}`;
 
+/**
+ * The question to the evaluator: "can anyone (any AWS account the policy does not name, in no
+ * organization it names, or an anonymous caller) perform some action on the repository, after
+ * Deny?" (`principal: anyone`, action `*`, scope `some`).
+ */
 export const ecrRepositoryNotPublic = defineCheck({
   id: 'ecr-repository-not-public',
   title: 'ECR repository policies do not grant access to everyone',
@@ -33,17 +33,27 @@ export const ecrRepositoryNotPublic = defineCheck({
   reads: ['policy'],
   evaluate(repository) {
     if (repository.policy === null) return pass(`Repository ${repository.name} has no repository policy`);
-    const exposing = repository.policy.Statement.map((statement, index) => ({ statement, index })).filter(
-      ({ statement }) => grantsEveryone(statement) && !hasRestrictingCondition(statement),
-    );
-    if (exposing.length === 0) {
-      return pass(`Repository ${repository.name} policy grants no unconditioned access to everyone`);
+    const answer = evaluatePolicy(repository.policy, {
+      principal: { kind: 'anyone' },
+      action: '*',
+      resource: repository.id,
+      scope: 'some',
+    });
+    if (answer.decision !== 'allowed') {
+      const denied =
+        answer.decision === 'denied'
+          ? `; what ${answer.allowedBy.map((ref) => ref.label).join(', ')} grants everyone, ${answer.deniedBy.map((ref) => ref.label).join(', ')} denies`
+          : '';
+      return pass(`Repository ${repository.name} policy grants nothing to everyone${denied}`);
     }
-    const described = exposing
-      .map(({ statement, index }) => `${statementLabel(statement, index)} (${describeActions(statement)})`)
+    const described = answer.grants
+      .map(
+        (grant) =>
+          `${grant.statement.label} allows ${grant.actions.join(', ')}${unrestrictingConditions(grant)}`,
+      )
       .join('; ');
     return fail(
-      `Repository ${repository.name} policy allows principal "*" without an ${RESTRICTING_CONDITIONS} condition: ${described}`,
+      `Repository ${repository.name} policy lets everyone in (principal "*" or a NotPrincipal, without an ${RESTRICTING_CONDITIONS} condition): ${described}`,
     );
   },
 });

@@ -1,7 +1,42 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, pass } from '../../check/outcome.js';
-import { allowedPushActions, outsidePrincipals, statementLabel } from './repository-policy.js';
+import { evaluatePolicy } from '../../policy/index.js';
+import type { PolicyDocument, PolicyQuestion, StatementRef } from '../../types/policy.js';
+import { grantee, PUSH_ACTIONS, unrestrictingConditions } from './repository-policy.js';
 
+/** Each statement's push grants to outsiders: the actions and to whom, in document order. */
+function outsidePushGrants(
+  policy: PolicyDocument,
+  principal: PolicyQuestion['principal'],
+  repositoryArn: string,
+): string[] {
+  const byStatement = new Map<number, { ref: StatementRef; actions: string[]; grantees: string[] }>();
+  for (const action of PUSH_ACTIONS) {
+    for (const grant of evaluatePolicy(policy, { principal, action, resource: repositoryArn }).grants) {
+      const entry = byStatement.get(grant.statement.index) ?? {
+        ref: grant.statement,
+        actions: [],
+        grantees: [],
+      };
+      if (!entry.actions.includes(action)) entry.actions.push(action);
+      const who = `${grantee(grant)}${unrestrictingConditions(grant)}`;
+      if (!entry.grantees.includes(who)) entry.grantees.push(who);
+      byStatement.set(grant.statement.index, entry);
+    }
+  }
+  return [...byStatement.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(
+      ([, { ref, actions, grantees }]) =>
+        `${ref.label} allows ${actions.join(', ')} to ${grantees.join(', ')}`,
+    );
+}
+
+/**
+ * The question to the evaluator, for each push action (ecr:PutImage, ecr:InitiateLayerUpload,
+ * ecr:UploadLayerPart, ecr:CompleteLayerUpload): "can anyone outside the account and
+ * `trustedAccounts` perform it on the repository, after Deny?"
+ */
 export const ecrRepositoryPushRestricted = defineCheck({
   id: 'ecr-repository-push-restricted',
   title: 'ECR repository policies let only the account and trusted accounts push images',
@@ -26,13 +61,11 @@ export const ecrRepositoryPushRestricted = defineCheck({
     if (repository.policy === null) {
       return pass(`Repository ${repository.name} has no repository policy; only its own account can push`);
     }
-    const grants = repository.policy.Statement.flatMap(function outsidePushGrant(statement, index) {
-      const actions = allowedPushActions(statement);
-      if (actions.length === 0) return [];
-      const principals = outsidePrincipals(statement, repository.accountId, config.trustedAccounts);
-      if (principals.length === 0) return [];
-      return [`${statementLabel(statement, index)} allows ${actions.join(', ')} to ${principals.join(', ')}`];
-    });
+    const grants = outsidePushGrants(
+      repository.policy,
+      { kind: 'outside', accountId: repository.accountId, trustedAccounts: config.trustedAccounts },
+      repository.id,
+    );
     if (grants.length === 0) {
       return pass(
         `Repository ${repository.name} policy lets no principal outside the account and trustedAccounts push`,

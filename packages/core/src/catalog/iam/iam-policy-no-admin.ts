@@ -1,12 +1,15 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
-import { namesAction, onAllResources } from '../../policy/index.js';
-import { allowStatementsWhere, isAttached } from './policy-support.js';
+import { evaluatePolicy } from '../../policy/index.js';
+import { isAttached, labels } from './policy-support.js';
 
 /**
- * An attached customer-managed or inline policy must not allow `Action: "*"` on `Resource: "*"`.
- * AWS managed policies (AdministratorAccess…) are out of scope, as in Security Hub IAM.1 and the
- * AWS Config rule; unattached policies grant nothing and are NOT_APPLICABLE.
+ * An attached customer-managed or inline policy must not allow every action on every resource.
+ * The question to the evaluator: "does the document allow `*` on `*` for the principals it is
+ * attached to, after its Deny statements?" (a conditional Allow still counts; a Deny under a
+ * condition Customs cannot know does not take it away). AWS managed policies (AdministratorAccess…)
+ * are out of scope, as in Security Hub IAM.1 and the AWS Config rule; unattached policies grant
+ * nothing and are NOT_APPLICABLE.
  */
 export const iamPolicyNoAdmin = defineCheck({
   id: 'iam-policy-no-admin',
@@ -50,12 +53,21 @@ export const iamPolicyNoAdmin = defineCheck({
         `Policy ${policy.name}: its document is unknown, so administrative access cannot be ruled out`,
       );
     }
-    const offending = allowStatementsWhere(
-      policy.document.Statement,
-      (statement) => namesAction(statement, '*') && onAllResources(statement),
-    );
-    return offending.length > 0
-      ? fail(`Policy ${policy.name} allows Action "*" on Resource "*" in ${offending.join(', ')}`)
-      : pass(`Policy ${policy.name} has no statement allowing Action "*" on Resource "*"`);
+    const answer = evaluatePolicy(policy.document, {
+      principal: { kind: 'attached', accountId: policy.accountId },
+      action: '*',
+      resource: '*',
+    });
+    if (answer.decision === 'allowed') {
+      return fail(
+        `Policy ${policy.name} allows Action "*" on Resource "*" in ${labels(answer.grants.map((grant) => grant.statement))}`,
+      );
+    }
+    if (answer.decision === 'denied') {
+      return pass(
+        `Policy ${policy.name} does not allow Action "*" on Resource "*": ${labels(answer.allowedBy)} would, but ${labels(answer.deniedBy)} denies part of it`,
+      );
+    }
+    return pass(`Policy ${policy.name} has no statement allowing Action "*" on Resource "*"`);
   },
 });

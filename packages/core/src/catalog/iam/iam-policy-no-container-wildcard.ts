@@ -1,21 +1,38 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
-import { namesAction, onAllResources } from '../../policy/index.js';
-import type { PolicyStatement } from '../../types/policy.js';
-import { isAttached, statementLabel } from './policy-support.js';
+import { evaluatePolicy } from '../../policy/index.js';
+import type { PolicyDocument, PolicyQuestion, StatementRef } from '../../types/policy.js';
+import { isAttached } from './policy-support.js';
 
 /** The service-wide wildcards over the container registry and orchestrator. */
 const CONTAINER_WILDCARDS = ['ecr:*', 'eks:*'];
 
-function containerWildcardsOf(statement: PolicyStatement): string[] {
-  return onAllResources(statement)
-    ? CONTAINER_WILDCARDS.filter((action) => namesAction(statement, action))
-    : [];
+/** The wildcards each statement grants on every resource, by statement, in document order. */
+function wildcardGrants(
+  document: PolicyDocument,
+  accountId: string,
+): Map<number, { ref: StatementRef; wildcards: string[] }> {
+  const byStatement = new Map<number, { ref: StatementRef; wildcards: string[] }>();
+  for (const wildcard of CONTAINER_WILDCARDS) {
+    const question: PolicyQuestion = {
+      principal: { kind: 'attached', accountId },
+      action: wildcard,
+      resource: '*',
+    };
+    for (const grant of evaluatePolicy(document, question).grants) {
+      const entry = byStatement.get(grant.statement.index) ?? { ref: grant.statement, wildcards: [] };
+      entry.wildcards.push(wildcard);
+      byStatement.set(grant.statement.index, entry);
+    }
+  }
+  return new Map([...byStatement].sort(([a], [b]) => a - b));
 }
 
 /**
- * Any attached policy, AWS managed included, must not allow `ecr:*` or `eks:*` on `Resource: "*"`.
- * A bare `Action: "*"` is deliberately not reported here: it is iam-policy-no-admin's finding.
+ * Any attached policy, AWS managed included, must not allow every ECR or every EKS action on every
+ * resource. The questions to the evaluator: "does the document allow `ecr:*` (then `eks:*`) on `*`
+ * for its attached principals, after Deny?", whether through `ecr:*`, `*`, or a `NotAction` that
+ * leaves them in. A document that allows `*` on `*` is left to iam-policy-no-admin (its finding).
  */
 export const iamPolicyNoContainerWildcard = defineCheck({
   id: 'iam-policy-no-container-wildcard',
@@ -44,12 +61,19 @@ export const iamPolicyNoContainerWildcard = defineCheck({
     if (policy.document === undefined) {
       return fail(`Policy ${policy.name}: its document is unknown, so ecr:* and eks:* cannot be ruled out`);
     }
-    const offending = policy.document.Statement.flatMap(function describeWildcards(statement, index) {
-      const wildcards = statement.Effect === 'Allow' ? containerWildcardsOf(statement) : [];
-      return wildcards.length > 0
-        ? [`${wildcards.join(' and ')} on Resource "*" in ${statementLabel(statement, index)}`]
-        : [];
+    const admin = evaluatePolicy(policy.document, {
+      principal: { kind: 'attached', accountId: policy.accountId },
+      action: '*',
+      resource: '*',
     });
+    if (admin.decision === 'allowed') {
+      return pass(
+        `Policy ${policy.name} allows "*" on Resource "*" (iam-policy-no-admin's finding), so ecr:* and eks:* are not reported apart`,
+      );
+    }
+    const offending = [...wildcardGrants(policy.document, policy.accountId).values()].map(
+      ({ ref, wildcards }) => `${wildcards.join(' and ')} on Resource "*" in ${ref.label}`,
+    );
     return offending.length > 0
       ? fail(`Policy ${policy.name} allows ${offending.join(', ')}`)
       : pass(`Policy ${policy.name} does not allow ecr:* or eks:* on Resource "*"`);

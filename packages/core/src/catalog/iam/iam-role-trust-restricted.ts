@@ -1,57 +1,59 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
-import { accountOfPrincipal, allowsAnyAction, asArray, principalValues } from '../../policy/index.js';
-import type { PolicyStatement } from '../../types/policy.js';
-import { statementLabel } from './policy-support.js';
+import { evaluatePolicy } from '../../policy/index.js';
+import type { PolicyCaller, PolicyDocument, PolicyGrant } from '../../types/policy.js';
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
 
-/** Operators under which a key must be present and match (negated, IfExists, Null and ForAllValues do not restrict). */
-const RESTRICTING_OPERATORS = new Set([
-  'stringequals',
-  'stringequalsignorecase',
-  'stringlike',
-  'foranyvalue:stringequals',
-  'foranyvalue:stringequalsignorecase',
-  'foranyvalue:stringlike',
-]);
-
-/** The values a statement requires for a condition key; none when the key is absent or not restricting. */
-function requiredValues(statement: PolicyStatement, key: string): string[] {
-  return Object.entries(statement.Condition ?? {}).flatMap(([operator, block]) => {
-    if (!RESTRICTING_OPERATORS.has(operator.toLowerCase())) return [];
-    return Object.entries(block)
-      .filter(([name]) => name.toLowerCase() === key)
-      .flatMap(([, values]) => asArray(values).map(String))
-      .filter((value) => /[^*?]/.test(value));
-  });
+/**
+ * Is a grant the confused-deputy pattern AWS documents for a third party: an account or ARN the
+ * statement names, allowed only when the caller presents a specific `sts:ExternalId`? (With
+ * principal `*` an external id restricts no one: whoever learns it can present it.)
+ */
+function guardedThirdParty(grant: PolicyGrant): boolean {
+  return grant.named && grant.conditions.some((key) => key.toLowerCase() === 'sts:externalid');
 }
 
-/** Why the statement lets principals outside the trusted accounts assume the role, if it does. */
-function untrustedPrincipals(statement: PolicyStatement, trusted: Set<string>): string[] {
-  const canAssume = statement.NotAction !== undefined || allowsAnyAction(statement, ASSUME_ACTIONS);
-  if (statement.Effect !== 'Allow' || !canAssume) return [];
-  const inOrg = requiredValues(statement, 'aws:principalorgid').length > 0;
-  const accounts = requiredValues(statement, 'aws:principalaccount');
-  const accountPinned = accounts.length > 0 && accounts.every((account) => trusted.has(account));
-  const externalId = requiredValues(statement, 'sts:externalid').length > 0;
-  const principals =
-    statement.NotPrincipal !== undefined ? [{ kind: '*', value: '*' }] : principalValues(statement.Principal);
-  return principals.flatMap(function describeUntrusted({ kind, value }) {
-    if (value === '*' && (kind === '*' || kind === 'AWS')) {
-      return inOrg || accountPinned ? [] : ['principal "*" without an aws:PrincipalOrgID condition'];
-    }
-    if (kind !== 'AWS') return [];
-    const account = accountOfPrincipal(value);
-    if (account === undefined || trusted.has(account) || inOrg || externalId) return [];
-    const who = value === account ? `account ${account}` : `account ${account} (${value})`;
-    return [`${who} without an sts:ExternalId or aws:PrincipalOrgID condition`];
-  });
+/** Who a grant trusts, for the message. */
+function describeTrust(grant: PolicyGrant): string {
+  const unrestricting =
+    grant.conditions.length > 0
+      ? ` (its condition on ${grant.conditions.join(', ')} does not restrict who)`
+      : '';
+  if (!grant.named) {
+    const who =
+      grant.principal === 'NotPrincipal' ? 'every principal its NotPrincipal does not name' : 'principal "*"';
+    return `${who} without an aws:PrincipalOrgID condition${unrestricting}`;
+  }
+  const who =
+    grant.principal === grant.account
+      ? `account ${grant.account}`
+      : `account ${grant.account} (${grant.principal})`;
+  return `${who} without an sts:ExternalId or aws:PrincipalOrgID condition${unrestricting}`;
+}
+
+/** The grants of the assume actions to callers outside the trusted accounts, one per statement and principal. */
+function untrustedGrants(trustPolicy: PolicyDocument, outside: PolicyCaller, roleArn: string): PolicyGrant[] {
+  const seen = new Set<string>();
+  return ASSUME_ACTIONS.flatMap(
+    (action) => evaluatePolicy(trustPolicy, { principal: outside, action, resource: roleArn }).grants,
+  )
+    .filter((grant) => !guardedThirdParty(grant))
+    .filter(function firstOfItsKind(grant) {
+      const key = `${grant.statement.index}|${grant.principal}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => a.statement.index - b.statement.index);
 }
 
 /**
  * Only the role's account, `trustedAccounts`, AWS services and federated providers may assume
- * the role, unless a condition pins outsiders (`sts:ExternalId`, `aws:PrincipalOrgID`).
+ * the role. The question to the evaluator: "can anyone outside the account and `trustedAccounts`
+ * perform sts:AssumeRole, sts:AssumeRoleWithSAML or sts:AssumeRoleWithWebIdentity, after Deny?";
+ * a statement that names a third-party account and requires an `sts:ExternalId` is accepted.
+ * `aws:PrincipalOrgID` and `aws:PrincipalAccount` conditions restrict who matches.
  */
 export const iamRoleTrustRestricted = defineCheck({
   id: 'iam-role-trust-restricted',
@@ -80,11 +82,13 @@ export const iamRoleTrustRestricted = defineCheck({
     if (role.trustPolicy === undefined) {
       return fail(`Role ${role.name}: its trust policy is unknown, so open trust cannot be ruled out`);
     }
-    const trusted = new Set([role.accountId, ...config.trustedAccounts]);
-    const findings = role.trustPolicy.Statement.flatMap((statement, index) =>
-      untrustedPrincipals(statement, trusted).map(
-        (why) => `${statementLabel(statement, index)} trusts ${why}`,
-      ),
+    const outside: PolicyCaller = {
+      kind: 'outside',
+      accountId: role.accountId,
+      trustedAccounts: config.trustedAccounts,
+    };
+    const findings = untrustedGrants(role.trustPolicy, outside, role.id).map(
+      (grant) => `${grant.statement.label} trusts ${describeTrust(grant)}`,
     );
     return findings.length > 0
       ? fail(`Role ${role.name}: ${findings.join('; ')}`)

@@ -1,14 +1,5 @@
-import type { PolicyStatement } from '../../types/policy.js';
+import type { StatementRef } from '../../types/policy.js';
 import type { IamPolicy } from '../../types/resource.js';
-
-/**
- * Names a statement for a finding message: its index and, when it has one, its Sid.
- * @example statementLabel({ Sid: 'Admin', Effect: 'Allow' }, 0) // 'Statement[0] (Sid "Admin")'
- */
-export function statementLabel(statement: PolicyStatement, index: number): string {
-  const sid = statement.Sid?.trim();
-  return sid ? `Statement[${index}] (Sid "${sid}")` : `Statement[${index}]`;
-}
 
 /**
  * Does the policy grant anything to anyone? An inline policy always does (it lives on its
@@ -20,14 +11,9 @@ export function isAttached(policy: IamPolicy): boolean {
 }
 
 /**
- * Labels of the `Allow` statements the predicate picks, numbered by their place in the document.
- * @example allowStatementsWhere(doc.Statement, (s) => namesAction(s, '*')) // ['Statement[1] (Sid "Admin")']
+ * Statements for a message, by label.
+ * @example labels([{ index: 1, sid: 'Admin', label: 'Statement[1] (Sid "Admin")' }]) // 'Statement[1] (Sid "Admin")'
  */
-export function allowStatementsWhere(
-  statements: PolicyStatement[],
-  picks: (statement: PolicyStatement) => boolean,
-): string[] {
-  return statements.flatMap(function labelPicked(statement, index) {
-    return statement.Effect === 'Allow' && picks(statement) ? [statementLabel(statement, index)] : [];
-  });
+export function labels(refs: readonly StatementRef[]): string {
+  return refs.map((ref) => ref.label).join(', ');
 }

@@ -32,7 +32,7 @@ describe('ecr-repository-not-public', () => {
     const repository = ecrRepository({ policy: repositoryPolicy(ALLOW_PUSH_PULL, ALLOW_CODEBUILD_PULL) });
     expect(runCheck(check, repository)).toEqual({
       status: 'PASS',
-      message: 'Repository team/app policy grants no unconditioned access to everyone',
+      message: 'Repository team/app policy grants nothing to everyone',
     });
   });
 
@@ -48,7 +48,7 @@ describe('ecr-repository-not-public', () => {
     expect(outcome).toEqual({
       status: 'FAIL',
       message:
-        'Repository cluster-autoscaler policy allows principal "*" without an aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount or aws:SourceArn condition: statement "allow public pull" (ecr:BatchCheckLayerAvailability, ecr:BatchGetImage, ecr:GetDownloadUrlForLayer)',
+        'Repository cluster-autoscaler policy lets everyone in (principal "*" or a NotPrincipal, without an aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount or aws:SourceArn condition): Statement[0] (Sid "allow public pull") allows ecr:BatchCheckLayerAvailability, ecr:BatchGetImage, ecr:GetDownloadUrlForLayer',
     });
   });
 
@@ -64,7 +64,7 @@ describe('ecr-repository-not-public', () => {
     expect(runCheck(check, awsStar).status).toBe('FAIL');
     const outcome = runCheck(check, singleStatement);
     expect(outcome.status).toBe('FAIL');
-    expect(outcome.message).toContain('Statement[0] (ecr:*)');
+    expect(outcome.message).toContain('Statement[0] allows ecr:*');
   });
 
   it.each([
@@ -109,6 +109,6 @@ describe('ecr-repository-not-public', () => {
     };
     const outcome = runCheck(check, ecrRepository({ policy: repositoryPolicy(notPrincipal) }));
     expect(outcome.status).toBe('FAIL');
-    expect(outcome.message).toContain('statement "AllButAdmin"');
+    expect(outcome.message).toContain('Statement[0] (Sid "AllButAdmin") allows');
   });
 });
