@@ -7,7 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createApiHandler } from '@customs/api';
 import { SnapshotCollector } from '@customs/aws';
-import { boundedJson, type LocalPipeline, replayEvents, startLocalPipeline } from '@customs/local';
+import {
+  boundedJson,
+  type LocalPipeline,
+  replayEvents,
+  replayRemote,
+  startLocalPipeline,
+} from '@customs/local';
 import { SuppressionsRepository } from '@customs/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../../packages/local/src/dynamodb/index.js';
@@ -191,6 +197,40 @@ describe(`hostile events through replay and the local events route (seed ${SEED}
     expect(((await deep.json()) as Report).rejected).toEqual([
       { event: 0, reason: 'the event is nested over 1100 levels deep; EventBridge processes at most 1100' },
     ]);
+  });
+
+  it('sends replay --to in batches under 4 MiB, rejecting here what it cannot send, each event numbered as in the file', async () => {
+    // Prepare: 30 events of 200 KB (two batches at least), one too deep to write as JSON, a push
+    const large = (index: number) => {
+      const event = demoCloudTrail('aws.eks', 'UpdateClusterConfig', { name: 'legacy' });
+      event.detail.padding = `${index}${'x'.repeat(200 * 1024)}`;
+      return event;
+    };
+    const deep = JSON.parse(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`);
+    const events = [
+      deep,
+      ...Array.from({ length: 30 }, (_, index) => large(index)),
+      demoCloudTrail('aws.eks', 'UpdateClusterConfig', { name: 'prod' }),
+    ];
+    const entries = [
+      ...events.map((event, index) => ({ index, event })),
+      { index: 32, error: 'line 33 is not JSON', text: '{' },
+    ];
+    // Act
+    const report = await replayRemote(entries, server.url, TOKEN);
+    // Assess
+    const unchangedOrChanged = new Set([
+      ...report.unchanged.map((e) => e.event),
+      ...report.changes.filter((c) => c.transition !== 'unchanged').map((c) => c.event),
+    ]);
+    expect([...unchangedOrChanged].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 31 }, (_, index) => index + 1),
+    );
+    expect(report.rejected.map((entry) => [entry.event, entry.reason])).toEqual([
+      [0, 'the event is nested over 1100 levels deep; EventBridge processes at most 1100'],
+      [32, 'line 33 is not JSON'],
+    ]);
+    expect(report.ignored).toEqual([]);
   });
 
   it('replays a sample of them through the customs CLI as a process: exit 0, nothing on the terminal it could act on, every rejected event kept', async () => {
