@@ -67,6 +67,28 @@ describe('the Lambda handlers, configured from the environment', () => {
     );
   });
 
+  it('fails a hostile event with a bounded, escaped reason (the DLQ message), before reading anything', async () => {
+    // Prepare: the names and nesting that crashed the local stack
+    const surrogate = demoCloudTrail('aws.eks', 'UpdateClusterConfig', { name: 'legacy\ud800' });
+    const deep = demoImageAction('PUSH', 'team/payments-api', VULNERABLE, 'v2.13.1');
+    deep.detail.extra = JSON.parse(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`);
+    const long = demoImageAction('PUSH', `\u001b[2J${'x'.repeat(200_000)}`, VULNERABLE, 'v2.13.1');
+    const calls = aws.actions().length;
+    // Act
+    const reasons = await Promise.all([
+      onEksEvent(surrogate, localLambdaContext('on-eks-event')).catch((error: Error) => error.message),
+      onEcrEvent(deep, localLambdaContext('on-ecr-event')).catch((error: Error) => error.message),
+      onEcrEvent(long, localLambdaContext('on-ecr-event')).catch((error: Error) => error.message),
+    ]);
+    // Assess
+    expect(reasons).toEqual([
+      'detail.requestParameters.name: holds a lone UTF-16 surrogate at position 6; an EKS cluster name is valid Unicode',
+      'the event is nested over 1100 levels deep; EventBridge processes at most 1100',
+      'detail.repository-name: is 200004 characters; an ECR repository name has at most 256',
+    ]);
+    expect(aws.actions().length).toBe(calls);
+  });
+
   it('sweep assesses every resource of the account', async () => {
     const result = await sweep({}, localLambdaContext('sweep'));
     expect(result.resources).toBe(49);

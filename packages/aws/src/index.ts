@@ -1,5 +1,5 @@
 export type { Collector, CollectResult } from './collector.js';
-export { SnapshotError } from './errors.js';
+export { type RefFailure, RefReadError, SnapshotError } from './errors.js';
 export * from './live/index.js';
 export * from './normalise/index.js';
 export * from './snapshot/index.js';

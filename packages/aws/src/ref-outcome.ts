@@ -1,5 +1,6 @@
 import type { Resource, ResourceRef } from '@customs/core';
 import type { CollectResult } from './collector.js';
+import { RefReadError } from './errors.js';
 
 /** What one ref resolved to: its resources, `missing`, or why it was skipped. */
 export type RefOutcome = { resources: Resource[] } | { missing: true } | { skipped: string };
@@ -14,7 +15,7 @@ export function found(resources: Resource[]): RefOutcome {
 /**
  * Turns each ref's outcome into a collector's result: resources without repeats, the missing
  * refs, and a warning for each skipped one after the read's own warnings.
- * @example return gatherOutcomes(refs, await Promise.all(refs.map(read)), session.warnings);
+ * @example return gatherOutcomes(refs, await readEachRef(refs, read), session.warnings);
  */
 export function gatherOutcomes(
   refs: ResourceRef[],
@@ -35,4 +36,24 @@ export function gatherOutcomes(
       );
   });
   return { resources: [...resources.values()], missing, warnings: [...warnings, ...skipped] };
+}
+
+/**
+ * Reads every ref and waits for all of them (never `Promise.all` alone, which leaves the other
+ * reads' failures unobserved once one fails); then, if any read failed, throws one
+ * {@link RefReadError} naming each failed ref, else returns the outcomes in the refs' order.
+ * @example const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref));
+ */
+export async function readEachRef(
+  refs: ResourceRef[],
+  read: (ref: ResourceRef) => Promise<RefOutcome>,
+): Promise<RefOutcome[]> {
+  const settled = await Promise.allSettled(refs.map(async (ref) => read(ref)));
+  const failures = settled.flatMap((result, index) =>
+    result.status === 'rejected'
+      ? [{ ref: refs[index] as ResourceRef, error: result.reason as unknown }]
+      : [],
+  );
+  if (failures.length > 0) throw new RefReadError(failures, refs.length);
+  return settled.map((result) => (result as PromiseFulfilledResult<RefOutcome>).value);
 }

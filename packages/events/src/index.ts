@@ -1,4 +1,4 @@
-export { EventValidationError } from './errors.js';
+export { EventValidationError, MAX_REASON_LENGTH } from './errors.js';
 export {
   type AnythingButOperand,
   type ContentFilter,
@@ -21,5 +21,14 @@ export {
   type EventRule,
   IAM_RULE,
 } from './rules/rules.js';
+export { AWS_NAME_LIMITS, type AwsNameKind, awsNameProblem } from './schemas/aws-names.js';
+export { isAccountId, isIsoInstant, isRegionName } from './schemas/aws-values.js';
 export type { Envelope } from './schemas/envelope.js';
-export { type ParsedEvent, parseEvent } from './schemas/parse-event.js';
+export {
+  checkEventBounds,
+  type EventMeasure,
+  MAX_EVENT_BYTES,
+  MAX_EVENT_DEPTH,
+  measureEvent,
+} from './schemas/event-bounds.js';
+export { type ParsedEvent, parseEnvelope, parseEvent } from './schemas/parse-event.js';

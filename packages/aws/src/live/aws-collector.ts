@@ -3,7 +3,7 @@ import type { ResourceRef } from '@customs/core';
 import type { Collector, CollectResult } from '../collector.js';
 import { isUnreadable } from '../normalise/unreadable.js';
 import type { Scope } from '../normalise/wire.js';
-import { gatherOutcomes } from '../ref-outcome.js';
+import { gatherOutcomes, readEachRef } from '../ref-outcome.js';
 import { SERVICES, type Service } from './actions.js';
 import { type AwsClients, type ClientOptions, clientRegion, createAwsClients } from './clients.js';
 import { collectEcr, collectEks, collectIam } from './collect-all.js';
@@ -104,10 +104,13 @@ export class AwsCollector implements Collector {
     return { resources, missing: [], warnings: context.session.warnings };
   }
 
-  /** Re-reads the named resources; those that no longer exist are `missing`. */
+  /**
+   * Re-reads the named resources; those that no longer exist are `missing`. Every ref is read to
+   * the end; when some could not be read, throws one `RefReadError` naming each.
+   */
   async collect(refs: ResourceRef[]): Promise<CollectResult> {
     const context = this.#context();
-    const outcomes = await Promise.all(refs.map((ref) => collectRef(context, ref, this.#iam)));
+    const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref, this.#iam));
     return gatherOutcomes(refs, outcomes, context.session.warnings);
   }
 

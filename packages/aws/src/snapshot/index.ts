@@ -1,2 +1,2 @@
-export { SnapshotFiles, snapshotPath } from './files.js';
+export { MAX_FILE_NAME_BYTES, SnapshotFiles, snapshotKey, snapshotPath } from './files.js';
 export { SnapshotCollector } from './snapshot-collector.js';

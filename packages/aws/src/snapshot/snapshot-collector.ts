@@ -2,7 +2,7 @@ import type { Resource, ResourceRef } from '@customs/core';
 import type { Collector, CollectResult } from '../collector.js';
 import type { CollectUnit } from '../live/aws-collector.js';
 import type { Scope } from '../normalise/wire.js';
-import { gatherOutcomes } from '../ref-outcome.js';
+import { gatherOutcomes, readEachRef } from '../ref-outcome.js';
 import { collectEverything } from './collect-all.js';
 import { collectRef } from './collect-refs.js';
 import type { ReadContext } from './context.js';
@@ -73,10 +73,13 @@ export class SnapshotCollector implements Collector {
     return { ...all, resources: resourcesOfUnit(all.resources, unit) };
   }
 
-  /** Re-reads the named resources; refs whose resource is not in the snapshot are `missing`. */
+  /**
+   * Re-reads the named resources; refs whose resource is not in the snapshot are `missing`. Every
+   * ref is read to the end; when some could not be read, throws one `RefReadError` naming each.
+   */
   async collect(refs: ResourceRef[]): Promise<CollectResult> {
     const context = this.#context();
-    const outcomes = await Promise.all(refs.map((ref) => collectRef(context, ref)));
+    const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref));
     return gatherOutcomes(refs, outcomes, this.#warnings(context));
   }
 

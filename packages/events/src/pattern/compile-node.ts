@@ -1,3 +1,4 @@
+import { forEachLeafElement } from './event-arrays.js';
 import { isPlainObject, ownField, reject } from './guards.js';
 import { compileLeaf, type NodeTest } from './leaf.js';
 import type { PatternPath } from './path.js';
@@ -47,18 +48,12 @@ function compileFields(pattern: Readonly<Record<string, unknown>>, path: Pattern
 /** Whether any object among the (possibly nested) array elements passes; arrays hold no object → test undefined. */
 function anyElement(array: readonly unknown[], test: FieldsTest): boolean {
   let sawObject = false;
-  const visit = (elements: readonly unknown[]): boolean => {
-    for (const element of elements) {
-      if (Array.isArray(element)) {
-        if (visit(element)) return true;
-      } else if (isPlainObject(element)) {
-        sawObject = true;
-        if (test(element)) return true;
-      }
-    }
-    return false;
-  };
-  return visit(array) || (!sawObject && test(undefined));
+  const matched = forEachLeafElement(array, function testObject(element) {
+    if (!isPlainObject(element)) return false;
+    sawObject = true;
+    return test(element);
+  });
+  return matched || (!sawObject && test(undefined));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type CompiledFilter, compileContentFilter } from './content-filter.js';
+import { forEachLeafElement } from './event-arrays.js';
 import { isPlainObject, isScalar, reject } from './guards.js';
 import type { PatternPath } from './path.js';
 import type { EventPatternValue } from './types.js';
@@ -14,17 +15,13 @@ const MATCH = 2;
 /** Scans an event array (nested arrays included) for scalars: none, some but no match, or a match. */
 function scanArray(array: readonly unknown[], test: ValueTest): number {
   let state = NO_SCALAR;
-  for (const element of array) {
-    if (Array.isArray(element)) {
-      const inner = scanArray(element, test);
-      if (inner === MATCH) return MATCH;
-      if (inner === NO_MATCH) state = NO_MATCH;
-    } else if (isScalar(element)) {
-      if (test(element)) return MATCH;
-      state = NO_MATCH;
-    }
-  }
-  return state;
+  const matched = forEachLeafElement(array, function testScalar(element) {
+    if (!isScalar(element)) return false;
+    if (test(element)) return true;
+    state = NO_MATCH;
+    return false;
+  });
+  return matched ? MATCH : state;
 }
 
 /** Builds the test for exact values: sets for strings and numbers, flags for booleans and null. */

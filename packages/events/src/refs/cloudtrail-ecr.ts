@@ -1,15 +1,20 @@
 import type { ResourceRef } from '@customs/core';
 import type { CloudTrailDetail } from '../schemas/cloudtrail.js';
-import { firstString } from './arn.js';
+import { nameIn } from './arn.js';
 
 type RefsOf = (detail: CloudTrailDetail, accountId: string) => Omit<ResourceRef, 'accountId' | 'region'>[];
 
+const REQUEST = 'detail.requestParameters';
+
 const repository: RefsOf = (detail) => {
-  const name = firstString(detail.requestParameters, 'repositoryName');
+  const name = nameIn(detail.requestParameters, REQUEST, 'ecr-repository', 'repositoryName');
   return name ? [{ type: 'ecr-repository', name }] : [];
 };
 const registry: RefsOf = (detail, accountId) => [
-  { type: 'ecr-registry', name: firstString(detail.requestParameters, 'registryId') ?? accountId },
+  {
+    type: 'ecr-registry',
+    name: nameIn(detail.requestParameters, REQUEST, 'account-id', 'registryId') ?? accountId,
+  },
 ];
 
 /** ECR API calls that change what a check reads, and what each re-assesses. */

@@ -1,16 +1,19 @@
 import type { ResourceRef } from '@customs/core';
 import type { CloudTrailDetail } from '../schemas/cloudtrail.js';
-import { firstString, objectField } from './arn.js';
+import { nameIn, objectField } from './arn.js';
 
 type Ref = Omit<ResourceRef, 'accountId' | 'region'>;
 type RefsOf = (detail: CloudTrailDetail) => Ref[];
+
+const REQUEST = 'detail.requestParameters';
+const RESPONSE = 'detail.responseElements';
 
 /** The cluster name: request parameters name it `name` or `clusterName` depending on the API. */
 function clusterOf(detail: CloudTrailDetail): string | undefined {
   const response = objectField(detail.responseElements, 'cluster');
   return (
-    firstString(detail.requestParameters, 'clusterName', 'name') ??
-    firstString(response, 'name', 'clusterName')
+    nameIn(detail.requestParameters, REQUEST, 'eks-cluster', 'clusterName', 'name') ??
+    nameIn(response, `${RESPONSE}.cluster`, 'eks-cluster', 'name', 'clusterName')
   );
 }
 
@@ -23,8 +26,13 @@ const cluster: RefsOf = (detail) => {
 const nodegroup: RefsOf = (detail) => {
   const parent = clusterOf(detail);
   const name =
-    firstString(detail.requestParameters, 'nodegroupName') ??
-    firstString(objectField(detail.responseElements, 'nodegroup'), 'nodegroupName');
+    nameIn(detail.requestParameters, REQUEST, 'eks-nodegroup', 'nodegroupName') ??
+    nameIn(
+      objectField(detail.responseElements, 'nodegroup'),
+      `${RESPONSE}.nodegroup`,
+      'eks-nodegroup',
+      'nodegroupName',
+    );
   if (!parent) return [];
   return name
     ? [
@@ -36,7 +44,7 @@ const nodegroup: RefsOf = (detail) => {
 
 const accessEntry: RefsOf = (detail) => {
   const parent = clusterOf(detail);
-  const name = firstString(detail.requestParameters, 'principalArn');
+  const name = nameIn(detail.requestParameters, REQUEST, 'arn', 'principalArn');
   return parent && name ? [{ type: 'eks-access-entry', name, parent }] : [];
 };
 

@@ -1,6 +1,6 @@
 import type { ResourceRef } from '@customs/core';
 import type { ParsedEvent } from '../schemas/parse-event.js';
-import { repositoryNameOf } from './arn.js';
+import { checkedName, repositoryNameOf } from './arn.js';
 import { ECR_CALLS } from './cloudtrail-ecr.js';
 import { EKS_CALLS } from './cloudtrail-eks.js';
 import { IAM_CALLS } from './cloudtrail-iam.js';
@@ -13,35 +13,61 @@ const CALLS_BY_SOURCE: Record<string, Record<string, (detail: never, accountId: 
   'iam.amazonaws.com': IAM_CALLS,
 };
 
-function image(repository: string, digest: string): Ref {
-  return { type: 'ecr-image', name: digest, parent: repositoryNameOf(repository) };
+/** An image ref, its names checked; `fields` are where the event holds the repository and the digest. */
+function image(repository: string, digest: string, fields: readonly [string, string]): Ref {
+  return {
+    type: 'ecr-image',
+    name: checkedName(digest, fields[1], 'ecr-image-digest'),
+    parent: checkedName(repositoryNameOf(repository), fields[0], 'ecr-repository'),
+  };
+}
+
+const DETAIL_IMAGE = ['detail.repository-name', 'detail.image-digest'] as const;
+
+/** The own entry `key` of a lookup table (never one inherited from Object.prototype). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function refsOf(event: ParsedEvent, accountId: string): Ref[] {
   switch (event.kind) {
     case 'ecr-image-action': {
       const { 'repository-name': repository, 'image-digest': digest } = event.detail;
-      return [image(repository, digest), { type: 'ecr-repository', name: repository }];
+      const pushed = image(repository, digest, DETAIL_IMAGE);
+      return [pushed, { type: 'ecr-repository', name: pushed.parent as string }];
     }
     case 'ecr-image-scan':
     case 'inspector2-scan':
-      return [image(event.detail['repository-name'], event.detail['image-digest'])];
+      return [image(event.detail['repository-name'], event.detail['image-digest'], DETAIL_IMAGE)];
     case 'inspector2-finding':
-      return event.detail.resources.flatMap((resource) => {
+      return event.detail.resources.flatMap((resource, index) => {
         const container = resource.details?.awsEcrContainerImage;
-        return container ? [image(container.repositoryName, container.imageHash)] : [];
+        const at = `detail.resources.${index}.details.awsEcrContainerImage`;
+        return container
+          ? [
+              image(container.repositoryName, container.imageHash, [
+                `${at}.repositoryName`,
+                `${at}.imageHash`,
+              ]),
+            ]
+          : [];
       });
     case 'ecr-scan-resource-change':
       if (event.detail['resource-type'] === 'REPOSITORY') {
-        return (event.detail.repositories ?? []).map(
-          (r) => ({ type: 'ecr-repository', name: r['repository-name'] }) as Ref,
-        );
+        return (event.detail.repositories ?? []).map((r, index) => ({
+          type: 'ecr-repository',
+          name: checkedName(
+            r['repository-name'],
+            `detail.repositories.${index}.repository-name`,
+            'ecr-repository',
+          ),
+        }));
       }
       return [{ type: 'ecr-registry', name: accountId }];
     case 'cloudtrail': {
       if (event.detail.errorCode) return [];
-      const calls = CALLS_BY_SOURCE[event.detail.eventSource];
-      const refsFor = calls?.[event.detail.eventName];
+      const calls = own(CALLS_BY_SOURCE, event.detail.eventSource);
+      const refsFor = calls ? own(calls, event.detail.eventName) : undefined;
       return refsFor ? refsFor(event.detail as never, accountId) : [];
     }
   }
@@ -50,7 +76,9 @@ function refsOf(event: ParsedEvent, accountId: string): Ref[] {
 /**
  * The resources an event says may have changed, to be re-read and re-assessed (an event is a
  * trigger, never the truth). Refs carry the account and region the event came from; a failed
- * API call (`errorCode`) changes nothing and yields none.
+ * API call (`errorCode`) changes nothing and yields none. A name AWS could not have issued (a
+ * lone surrogate, a control character, over AWS's length limit for that name) is an
+ * `EventValidationError` naming the field, before anything is read.
  * @example eventToResourceRefs(parseEvent(pushEvent)) // [{ type: 'ecr-image', ... }, { type: 'ecr-repository', ... }]
  */
 export function eventToResourceRefs(event: ParsedEvent): ResourceRef[] {

@@ -5,6 +5,12 @@ import { sampleEvent } from '../load-event.js';
 
 const refsOf = (event: unknown) => eventToResourceRefs(parseEvent(event));
 
+/** AWS's CreateCluster sample, its placeholder Region (`region-code`) replaced by a real one. */
+function createCluster(region = 'eu-west-1') {
+  const event = sampleEvent('cloudtrail-eks-createcluster');
+  return { ...event, region, detail: { ...event.detail, awsRegion: region } };
+}
+
 /** A CloudTrail event built from AWS's CreateCluster sample with another call and parameters. */
 function cloudTrail(
   source: string,
@@ -13,7 +19,7 @@ function cloudTrail(
   requestParameters: object,
   extra = {},
 ) {
-  const event = sampleEvent('cloudtrail-eks-createcluster');
+  const event = createCluster();
   return {
     ...event,
     source,
@@ -56,9 +62,15 @@ describe('eventToResourceRefs', () => {
     expect(refsOf(sampleEvent('cloudtrail-ecr-createrepository'))).toEqual([
       { type: 'ecr-repository', name: 'testrepo', accountId: '123456789012', region: 'us-east-2' },
     ]);
-    expect(refsOf(sampleEvent('cloudtrail-eks-createcluster'))).toEqual([
-      { type: 'eks-cluster', name: 'test', accountId: '111122223333', region: 'region-code' },
+    expect(refsOf(createCluster())).toEqual([
+      { type: 'eks-cluster', name: 'test', accountId: '111122223333', region: 'eu-west-1' },
     ]);
+  });
+
+  it("rejects the documentation's placeholder Region, naming the field", () => {
+    expect(() => refsOf(sampleEvent('cloudtrail-eks-createcluster'))).toThrow(
+      /^not an EventBridge event: region: must be an AWS Region name/,
+    );
   });
 
   it('re-assesses a nodegroup with its cluster, and an access entry by principal', () => {

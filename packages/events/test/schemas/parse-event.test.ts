@@ -11,7 +11,6 @@ describe('parseEvent', () => {
     ['inspector2-scan-ecr', 'inspector2-scan'],
     ['inspector2-finding-ecr', 'inspector2-finding'],
     ['cloudtrail-ecr-createrepository', 'cloudtrail'],
-    ['cloudtrail-eks-createcluster', 'cloudtrail'],
     ['cloudtrail-iam-createuser', 'cloudtrail'],
   ])('accepts AWS sample %s as %s', (name, kind) => {
     expect(parseEvent(sampleEvent(name)).kind).toBe(kind);
@@ -39,8 +38,19 @@ describe('parseEvent', () => {
     );
   });
 
+  it("accepts AWS's CreateCluster sample once its placeholder Region is a real one", () => {
+    const event = sampleEvent('cloudtrail-eks-createcluster');
+    expect(() => parseEvent(event)).toThrow('not an EventBridge event: region: must be an AWS Region name');
+    event.region = 'eu-west-1';
+    expect(() => parseEvent(event)).toThrow('detail.awsRegion: must be an AWS Region name');
+    event.detail.awsRegion = 'eu-west-1';
+    expect(parseEvent(event).kind).toBe('cloudtrail');
+  });
+
   it('names a CloudTrail record without an eventName', () => {
     const event = sampleEvent('cloudtrail-eks-createcluster');
+    event.region = 'eu-west-1';
+    event.detail.awsRegion = 'eu-west-1';
     delete event.detail.eventName;
     expect(() => parseEvent(event)).toThrow(/^detail\.eventName: /);
   });

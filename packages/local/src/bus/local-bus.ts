@@ -1,4 +1,5 @@
-import { compileEventPattern, type EventHandlerName, type EventRule } from '@customs/events';
+import { safeText } from '@customs/core';
+import { compileEventPattern, type EventHandlerName, type EventRule, parseEnvelope } from '@customs/events';
 
 /** A handler the local bus delivers to, as Lambda would invoke it. */
 export type LocalHandler<R> = (event: unknown) => Promise<R>;
@@ -11,7 +12,10 @@ export type Delivery<R> =
 /**
  * The local stand-in for the EventBridge default bus: routes each event to the handlers whose
  * rule pattern matches it, with the same rules (and the same matcher semantics) the deployed
- * infrastructure uses. Handlers run one after another, in rule order.
+ * infrastructure uses. Handlers run one after another, in rule order. An event EventBridge would
+ * not carry (over 256 KB, nested over 1,100 levels) or whose envelope is malformed (`detail` not
+ * an object, `time`, `account`, `region` not what EventBridge writes) is refused with an
+ * `EventValidationError` before any rule sees it, as the handlers would refuse it anyway.
  * @example
  * const bus = new LocalBus(EVENT_RULES, { 'on-ecr-event': onEcrEvent });
  * const delivery = await bus.publish(event);
@@ -26,6 +30,7 @@ export class LocalBus<R> {
   }
 
   async publish(event: unknown): Promise<Delivery<R>> {
+    parseEnvelope(event);
     const matched = this.#routes.filter((route) => route.matches(event));
     if (matched.length === 0) return { outcome: 'ignored', reason: describeUnmatched(event) };
     const results: R[] = [];
@@ -38,9 +43,11 @@ export class LocalBus<R> {
   }
 }
 
+/** Why no rule matched, naming the event's source, detail type and call, each bounded and escaped. */
 function describeUnmatched(event: unknown): string {
-  const record = (event ?? {}) as Record<string, unknown>;
-  const detail = (record.detail ?? {}) as Record<string, unknown>;
-  const name = typeof detail.eventName === 'string' ? ` ${detail.eventName}` : '';
-  return `no rule matches source ${String(record.source)}, detail-type "${String(record['detail-type'])}"${name}`;
+  const record = event as Record<string, unknown>;
+  const detail = record.detail as Record<string, unknown>;
+  const shown = (value: unknown) => safeText(value, { maxLength: 100 });
+  const name = typeof detail.eventName === 'string' ? ` ${shown(detail.eventName)}` : '';
+  return `no rule matches source ${shown(record.source)}, detail-type "${shown(record['detail-type'])}"${name}`;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CatalogError, ConfigError } from '@customs/core';
+import { CatalogError, ConfigError, safeText } from '@customs/core';
 import type { CommandIo } from './commands/command.js';
 import { COMMANDS } from './commands/index.js';
 import { UsageError } from './errors.js';
@@ -25,10 +25,10 @@ function isInputError(error: unknown): error is Error {
   );
 }
 
-async function dispatch(name: string | undefined, argv: string[], io: CommandIo): Promise<void> {
+async function dispatch(name: string | undefined, argv: string[], io: CommandIo): Promise<number> {
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out.write(usage(COMMANDS));
-    return;
+    return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
@@ -43,13 +43,15 @@ async function dispatch(name: string | undefined, argv: string[], io: CommandIo)
   });
   if (values.help) {
     io.out.write(`${command.usage}\n  ${command.summary}\n`);
-    return;
+    return 0;
   }
-  await command.run(values, positionals, io);
+  return (await command.run(values, positionals, io)) ?? 0;
 }
 
 /**
- * Runs the `customs` command line; resolves to the exit status.
+ * Runs the `customs` command line; resolves to the exit status: 0 when it ran, 2 on bad input (one
+ * line on stderr, bounded and control-escaped), 1 when a command reports an internal error (a
+ * replay event that failed). Anything else thrown is a bug, for the bin to print as an internal error.
  * @example process.exitCode = await main(['scan', '--snapshot', 'demo', '--format', 'json']);
  */
 export async function main(
@@ -59,13 +61,15 @@ export async function main(
 ): Promise<number> {
   const [name, ...rest] = args;
   try {
-    await dispatch(name, rest, { out, err });
-    return 0;
+    return await dispatch(name, rest, { out, err });
   } catch (error) {
     if (isInputError(error)) {
-      err.write(`customs: ${error.message}\n`);
+      err.write(`customs: ${safeText(error.message, { maxLength: 1000 })}\n`);
       return 2;
     }
     throw error;
   }
 }
+
+export { describeError } from '../replay/describe.js';
+export { installProcessGuards } from './process-guards.js';

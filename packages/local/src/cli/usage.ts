@@ -10,6 +10,7 @@ ${lines.join('\n')}
   customs help
       Show this text.
 
-Exit status: 0 when the command ran, whatever it found; 2 on bad input, with the reason on stderr.
+Exit status: 0 when the command ran, whatever it found; 2 on bad input, with the reason on stderr;
+1 on an internal error (replay: an event that failed with one), one line on stderr.
 `;
 }

@@ -11,6 +11,8 @@ export interface ApiServerOptions {
   handler: ApiHandler;
   /** Every route but `/openapi.json` requires `Authorization: Bearer <token>`. */
   token: string;
+  /** The largest body a path takes, in bytes [64 KiB, the API's `MAX_BODY_BYTES`, for every path]. */
+  bodyLimit?: (path: string) => number;
 }
 
 export interface ApiServer {
@@ -26,15 +28,15 @@ function sendError(response: ServerResponse, status: number, code: string, messa
     .end(JSON.stringify({ error: { code, message } }));
 }
 
-/** Reads the body, at most `MAX_BODY_BYTES`; `undefined` (and nothing more read) past that. */
-function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+/** Reads the body, at most `limit` bytes; `undefined` (and nothing more read) past that. */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise(function collect(resolve, reject) {
-    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return resolve(undefined);
+    if (Number(request.headers['content-length'] ?? 0) > limit) return resolve(undefined);
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', function take(chunk: Buffer) {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         request.removeAllListeners('data');
         resolve(undefined);
         return;
@@ -49,7 +51,7 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 /**
  * The local API: a Node HTTP server that turns each request into an API Gateway HTTP API (payload
  * v2) event for `handler`, behind the local bearer-token check, and writes the result back. Bodies
- * over 64 KiB are answered 413 without being read further. A port in use rejects with one sentence.
+ * over 64 KiB (or the path's `bodyLimit`) are answered 413 without being read further. A port in use rejects with one sentence.
  * @example
  * const server = await startApiServer({ port: 4000, handler: createApiHandler(dependencies), token });
  * console.log(server.url); // http://127.0.0.1:4000
@@ -57,11 +59,13 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
 export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const host = options.host ?? '127.0.0.1';
   const handler = requireBearerToken(options.handler, options.token);
+  const bodyLimit = options.bodyLimit ?? (() => MAX_BODY_BYTES);
   const server = createServer(async function serve(request, response) {
     try {
-      const body = await readBody(request);
+      const limit = bodyLimit(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const body = await readBody(request, limit);
       if (body === undefined) {
-        sendError(response, 413, 'payload_too_large', `The body is over ${MAX_BODY_BYTES} bytes`);
+        sendError(response, 413, 'payload_too_large', `The body is over ${limit} bytes`);
         request.resume();
         return;
       }

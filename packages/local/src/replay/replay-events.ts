@@ -1,7 +1,10 @@
-import type { Severity, Status } from '@customs/core';
+import { type ResourceRef, resourceNameOfRef, type Severity, type Status } from '@customs/core';
+import { eventToResourceRefs, parseEvent } from '@customs/events';
 import type { FindingChange } from '@customs/store';
 import type { LocalPipeline } from '../runtime/index.js';
+import { describeError, safeReason } from './describe.js';
 import type { EventEntry } from './read-events.js';
+import type { RejectedRecord } from './rejected-log.js';
 
 /** The transitions DESIGN.md names for replay output. */
 export type PublicTransition = 'opened' | 'resolved' | 'reopened' | 'suppressed' | 'unchanged';
@@ -17,10 +20,32 @@ export interface ReplayChange {
   event: number;
 }
 
+/** A processed event that changed no finding's lifecycle: what it named, and why nothing changed. */
+export interface UnchangedEvent {
+  event: number;
+  /** The resources it named (`eks-cluster prod`), re-read and re-assessed. */
+  refs: string[];
+  reason: string;
+}
+
+/**
+ * Where each event of a replay ended, exactly one place per event: an event with a lifecycle
+ * change (`opened`, `resolved`, `reopened`, `suppressed`) among `changes`, else `unchanged`,
+ * `ignored` or `rejected`. `changes` lists every finding re-evaluated, `unchanged` ones included.
+ */
 export interface ReplayReport {
   changes: ReplayChange[];
+  unchanged: UnchangedEvent[];
   ignored: { event: number; reason: string }[];
   rejected: { event: number; reason: string; raw: unknown }[];
+}
+
+/** What a replay does besides building its report. */
+export interface ReplayOptions {
+  /** Keeps each rejected event as soon as it is rejected (the rejected log, written per event). */
+  keep?: (record: RejectedRecord) => Promise<void>;
+  /** Told, in one bounded line, of an internal error while processing one event (which is then rejected). */
+  onInternalError?: (line: string) => void;
 }
 
 const LIFECYCLE: readonly string[] = ['opened', 'resolved', 'reopened', 'suppressed'];
@@ -33,47 +58,95 @@ function toPublic(change: FindingChange, event: number): ReplayChange {
   return { findingId, checkId, resourceId, transition, status, severity, event };
 }
 
-function isEnvelope(event: unknown): boolean {
-  if (event === null || typeof event !== 'object' || Array.isArray(event)) return false;
-  const record = event as Record<string, unknown>;
-  return typeof record.source === 'string' && typeof record['detail-type'] === 'string';
+/** Where one event ended. */
+type Place =
+  | { place: 'changes' | 'unchanged'; changes: FindingChange[]; refs: string[]; reason: string }
+  | { place: 'ignored'; reason: string }
+  | { place: 'rejected'; reason: string; internal: boolean };
+
+function describeRef(ref: ResourceRef): string {
+  return safeReason(`${ref.type} ${resourceNameOfRef(ref)}`, 200);
+}
+
+/** The refs a delivered event named (it was validated by the handler, so this does not throw). */
+function refsOf(event: unknown): string[] {
+  try {
+    return eventToResourceRefs(parseEvent(event)).slice(0, 20).map(describeRef);
+  } catch {
+    return [];
+  }
+}
+
+/** Delivers one event and says where it ended; never throws. */
+async function placeOf(event: unknown, pipeline: LocalPipeline): Promise<Place> {
+  try {
+    const delivery = await pipeline.bus.publish(event);
+    if (delivery.outcome === 'ignored') return { place: 'ignored', reason: safeReason(delivery.reason) };
+    const changes = delivery.results.flatMap((result) => result.changes);
+    const warnings = delivery.results.flatMap((result) => result.warnings);
+    const named = delivery.results.reduce((count, result) => count + result.refs, 0);
+    if (named === 0) return { place: 'ignored', reason: 'the event names no resource to re-assess' };
+    if (changes.length === 0 && warnings.length > 0)
+      return { place: 'ignored', reason: safeReason(warnings.join('; ')) };
+    const refs = refsOf(event);
+    if (changes.some((change) => LIFECYCLE.includes(change.transition)))
+      return { place: 'changes', changes, refs, reason: '' };
+    const why =
+      changes.length > 0
+        ? `${changes.length} finding(s) re-evaluated, none changed`
+        : 'not found in the account, and no finding of it stored to resolve';
+    const reason = safeReason(warnings.length > 0 ? `${why}; ${warnings.join('; ')}` : why);
+    return { place: 'unchanged', changes, refs, reason };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'EventValidationError')
+      return { place: 'rejected', reason: safeReason(error.message), internal: false };
+    return { place: 'rejected', reason: `internal error: ${describeError(error)}`, internal: true };
+  }
 }
 
 /**
  * Publishes each event on the local bus, in file order, through the deployed rules and the same
- * handlers; collects the finding changes each caused, the events no rule matched, and the events
- * rejected as malformed (which change nothing).
- * @example const report = await replayEvents(await readEventsFile(path), pipeline);
+ * handlers, and says where each ended — exactly one place per event, whatever it holds: with its
+ * finding changes, unchanged (with the refs it named), ignored (no rule matched, another account,
+ * no resource named) or rejected (malformed, with the field that is wrong; or an internal error
+ * while processing it). No error of one event stops the replay; each rejected event is kept
+ * (`options.keep`) as soon as it is rejected. Reasons are bounded and control-escaped.
+ * @example const report = await replayEvents(await readEventsFile(path), pipeline, { keep });
  */
-export async function replayEvents(entries: EventEntry[], pipeline: LocalPipeline): Promise<ReplayReport> {
-  const report: ReplayReport = { changes: [], ignored: [], rejected: [] };
+export async function replayEvents(
+  entries: EventEntry[],
+  pipeline: LocalPipeline,
+  options: ReplayOptions = {},
+): Promise<ReplayReport> {
+  const report: ReplayReport = { changes: [], unchanged: [], ignored: [], rejected: [] };
   for (const entry of entries) {
-    if ('error' in entry) {
-      report.rejected.push({ event: entry.index, reason: entry.error, raw: entry.text });
-      continue;
-    }
-    if (!isEnvelope(entry.event)) {
-      const reason = 'not an EventBridge event: it needs at least source and detail-type';
-      report.rejected.push({ event: entry.index, reason, raw: entry.event });
-      continue;
-    }
-    try {
-      const delivery = await pipeline.bus.publish(entry.event);
-      if (delivery.outcome === 'ignored') {
-        report.ignored.push({ event: entry.index, reason: delivery.reason });
-        continue;
-      }
-      const results = delivery.results;
-      const changes = results.flatMap((result) => result.changes);
-      const warnings = results.flatMap((result) => result.warnings);
-      if (changes.length === 0 && warnings.length > 0) {
-        report.ignored.push({ event: entry.index, reason: warnings.join('; ') });
-      }
-      report.changes.push(...changes.map((change) => toPublic(change, entry.index)));
-    } catch (error) {
-      if (!(error instanceof Error) || error.name !== 'EventValidationError') throw error;
-      report.rejected.push({ event: entry.index, reason: error.message, raw: entry.event });
+    const place: Place =
+      'error' in entry
+        ? { place: 'rejected', reason: safeReason(entry.error), internal: false }
+        : await placeOf(entry.event, pipeline);
+    const index = entry.index;
+    if (place.place === 'rejected') {
+      const raw = 'error' in entry ? entry.text : entry.event;
+      report.rejected.push({ event: index, reason: place.reason, raw });
+      if (place.internal) options.onInternalError?.(`event ${index}: ${place.reason}`);
+      await keepSafely(options, { at: new Date().toISOString(), index, reason: place.reason, event: raw });
+    } else if (place.place === 'ignored') {
+      report.ignored.push({ event: index, reason: place.reason });
+    } else {
+      report.changes.push(...place.changes.map((change) => toPublic(change, index)));
+      if (place.place === 'unchanged')
+        report.unchanged.push({ event: index, refs: place.refs, reason: place.reason });
     }
   }
   return report;
+}
+
+/** Keeps a rejected event; a failure to keep it is told once per event, and the replay goes on. */
+async function keepSafely(options: ReplayOptions, record: RejectedRecord): Promise<void> {
+  if (!options.keep) return;
+  try {
+    await options.keep(record);
+  } catch (error) {
+    options.onInternalError?.(`event ${record.index}: not kept: ${describeError(error)}`);
+  }
 }

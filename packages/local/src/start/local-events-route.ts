@@ -1,10 +1,24 @@
 import type { ApiHandler } from '@customs/api';
+import { MAX_BODY_BYTES } from '@customs/api';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { replayEvents } from '../replay/index.js';
+import { describeError } from '../replay/describe.js';
+import { type ReplayOptions, replayEvents } from '../replay/index.js';
 import type { LocalPipeline } from '../runtime/index.js';
 
 /** The local stack's own route, outside the deployed API: events for the local bus (`customs replay --to`). */
 export const LOCAL_EVENTS_PATH = '/local/events';
+
+/** The largest body `POST /local/events` takes: 4 MiB, a batch of events of up to 256 KB each. */
+export const LOCAL_EVENTS_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The body limit of each path of the local stack: {@link LOCAL_EVENTS_MAX_BODY_BYTES} for the
+ * events route, the API's 64 KiB for every other. Pass to `startApiServer({ bodyLimit })`.
+ * @example startApiServer({ ..., bodyLimit: localBodyLimit })
+ */
+export function localBodyLimit(path: string): number {
+  return path === LOCAL_EVENTS_PATH ? LOCAL_EVENTS_MAX_BODY_BYTES : MAX_BODY_BYTES;
+}
 
 function json(statusCode: number, body: unknown) {
   return {
@@ -14,43 +28,62 @@ function json(statusCode: number, body: unknown) {
   };
 }
 
+function error(statusCode: number, code: string, message: string) {
+  return json(statusCode, { error: { code, message } });
+}
+
 /**
  * Adds `POST /local/events` in front of the API handler: a JSON array of EventBridge events
  * replayed through the local bus (the deployed rules and handlers), answered with the replay
- * report `{changes, ignored, rejected}`. Everything else goes to the API.
+ * report `{changes, unchanged, ignored, rejected}` (rejected: index and bounded reason). Whatever
+ * an event holds, it ends in exactly one place of the report and the stack keeps running: no
+ * error of one event, nor of the route, escapes it. Bodies are at most
+ * {@link LOCAL_EVENTS_MAX_BODY_BYTES}. Everything else goes to the API.
  * @example startApiServer({ handler: withLocalEvents(createApiHandler(dependencies), pipeline), ... })
  */
-export function withLocalEvents(api: ApiHandler, pipeline: LocalPipeline): ApiHandler {
+export function withLocalEvents(
+  api: ApiHandler,
+  pipeline: LocalPipeline,
+  options: ReplayOptions = {},
+): ApiHandler {
   return async function routeLocalEvents(event: APIGatewayProxyEventV2) {
     if (event.rawPath !== LOCAL_EVENTS_PATH) return api(event);
     if (event.requestContext.http.method !== 'POST') {
       return {
-        ...json(405, { error: { code: 'method_not_allowed', message: `${LOCAL_EVENTS_PATH} takes POST` } }),
+        ...error(405, 'method_not_allowed', `${LOCAL_EVENTS_PATH} takes POST`),
         headers: { allow: 'POST' },
       };
     }
-    let events: unknown;
     try {
       const text = event.isBase64Encoded
         ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
         : (event.body ?? '');
-      events = JSON.parse(text);
-    } catch {
-      return json(400, { error: { code: 'invalid_body', message: 'the body is not JSON' } });
-    }
-    if (!Array.isArray(events)) {
-      return json(400, {
-        error: { code: 'invalid_body', message: 'the body must be a JSON array of EventBridge events' },
+      if (Buffer.byteLength(text) > LOCAL_EVENTS_MAX_BODY_BYTES) {
+        return error(413, 'payload_too_large', `The body is over ${LOCAL_EVENTS_MAX_BODY_BYTES} bytes`);
+      }
+      let events: unknown;
+      try {
+        events = JSON.parse(text);
+      } catch {
+        return error(400, 'invalid_body', 'the body is not JSON');
+      }
+      if (!Array.isArray(events)) {
+        return error(400, 'invalid_body', 'the body must be a JSON array of EventBridge events');
+      }
+      const report = await replayEvents(
+        events.map((item, index) => ({ index, event: item })),
+        pipeline,
+        options,
+      );
+      return json(200, {
+        changes: report.changes,
+        unchanged: report.unchanged,
+        ignored: report.ignored,
+        rejected: report.rejected.map(({ event: index, reason }) => ({ event: index, reason })),
       });
+    } catch (failure) {
+      options.onInternalError?.(`${LOCAL_EVENTS_PATH}: ${describeError(failure)}`);
+      return error(500, 'internal_error', `replaying the events failed: ${describeError(failure)}`);
     }
-    const report = await replayEvents(
-      events.map((item, index) => ({ index, event: item })),
-      pipeline,
-    );
-    return json(200, {
-      changes: report.changes,
-      ignored: report.ignored,
-      rejected: report.rejected.map(({ event: index, reason }) => ({ event: index, reason })),
-    });
   };
 }

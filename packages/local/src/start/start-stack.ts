@@ -13,7 +13,7 @@ import { type LocalFanOut, localNotifyConfig, startLocalFanOut } from '../stream
 import { type AccountSource, accountSource } from './account-source.js';
 import { ensurePortFree } from './ensure-port-free.js';
 import { StartError } from './errors.js';
-import { withLocalEvents } from './local-events-route.js';
+import { localBodyLimit, withLocalEvents } from './local-events-route.js';
 
 export interface StartOptions {
   port: number;
@@ -131,8 +131,9 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     server = await startApiServer({
       port: options.port,
       host,
-      handler: withLocalEvents(api, pipeline),
+      handler: withLocalEvents(api, pipeline, { onInternalError: (line) => say(`internal error: ${line}`) }),
       token,
+      bodyLimit: localBodyLimit,
     });
   } catch (error) {
     await fanOut.stop();

@@ -15,6 +15,7 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Accepts positional arguments (e.g. `replay FILE`). */
   positionals?: boolean;
+  /** Resolves when done: to the exit status when it is not 0 (replay: 1 when an event failed internally). */
   // biome-ignore lint/suspicious/noExplicitAny: each command narrows the parsed values itself
-  run(values: any, positionals: string[], io: CommandIo): Promise<void>;
+  run(values: any, positionals: string[], io: CommandIo): Promise<number | undefined>;
 }

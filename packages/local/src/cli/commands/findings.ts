@@ -2,6 +2,7 @@ import { summarize } from '@customs/core';
 import type { StoredFinding } from '@customs/store';
 import { UsageError } from '../errors.js';
 import { toCsv } from '../format/csv.js';
+import { toSafeJson } from '../format/safe-json.js';
 import { toTable } from '../format/table.js';
 import { parseFormat } from '../options.js';
 import { executeApiRegion, sigV4Signer } from '../sigv4.js';
@@ -167,7 +168,7 @@ export async function runFindings(
     if (value !== undefined) filters[parameter] = option === 'severity' ? value.toLowerCase() : value;
   }
   const findings = await readFindings(filters, api, authorization);
-  if (format === 'json') return `${JSON.stringify({ findings, summary: summarize(findings) }, null, 2)}\n`;
+  if (format === 'json') return `${toSafeJson({ findings, summary: summarize(findings) })}\n`;
   if (format === 'csv') return toCsv(findings, CSV_COLUMNS);
   const rows = findings.map((f) => [
     f.state,

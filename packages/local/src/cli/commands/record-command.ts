@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { SnapshotRecording } from '@customs/aws';
+import { safeText } from '@customs/core';
 import { UsageError } from '../errors.js';
 import type { Command } from './command.js';
 import { collectLive } from './scan-aws.js';
@@ -38,7 +39,7 @@ export const recordCommand: Command = {
   options: { out: { type: 'string' }, region: { type: 'string' }, profile: { type: 'string' } },
   async run(values, _positionals, { out, err }) {
     const { dir, files, scope, warnings } = await runRecord(values);
-    for (const warning of warnings) err.write(`warning: ${warning}\n`);
+    for (const warning of warnings) err.write(`warning: ${safeText(warning, { maxLength: 1000 })}\n`);
     out.write(`recorded ${files} files of account ${scope.accountId} (${scope.region}) to ${dir}\n`);
   },
 };

@@ -1,5 +1,12 @@
 import { DEMO_SNAPSHOT } from '../../demo.js';
-import { appendRejected, readEventsFile, replayEvents, replayRemote } from '../../replay/index.js';
+import {
+  type ReplayReport,
+  readEventsFile,
+  rejectedLogWriter,
+  replayEvents,
+  replayRemote,
+  safeReason,
+} from '../../replay/index.js';
 import { startLocalPipeline } from '../../runtime/index.js';
 import { localNotifyConfig, startLocalFanOut } from '../../stream/index.js';
 import { UsageError } from '../errors.js';
@@ -28,11 +35,29 @@ export const replayCommand: Command = {
     const [file, ...extra] = positionals;
     if (!file || extra.length > 0) throw new UsageError('replay takes one events file: customs replay FILE');
     const entries = await readEventsFile(file);
+    const rejectedLog = values.rejected ?? '.customs/rejected.jsonl';
+    const keep = rejectedLogWriter(rejectedLog);
+    let internalErrors = 0;
+    const onInternalError = (line: string) => {
+      internalErrors++;
+      err.write(`customs: internal error: ${line}\n`);
+    };
+    const keptIn = (report: ReplayReport) => {
+      if (report.rejected.length > 0)
+        err.write(`${report.rejected.length} rejected event(s) kept in ${rejectedLog}\n`);
+    };
     if (values.to) {
       // A running `customs start`: its bus, handlers, store and fan-out take the events.
       const report = await replayRemote(entries, values.to, values.token ?? process.env.CUSTOMS_API_TOKEN);
+      const at = new Date().toISOString();
+      for (const { event: index, reason, raw } of report.rejected) {
+        await keep({ at, index, reason, event: raw }).catch((error: unknown) =>
+          onInternalError(`event ${index}: not kept: ${safeReason(String(error), 300)}`),
+        );
+      }
+      keptIn(report);
       out.write(renderReplay(report, format));
-      return;
+      return internalErrors > 0 ? 1 : undefined;
     }
     // A refused SLACK_WEBHOOK_URL stops the run before anything starts.
     const notify = localNotifyConfig(process.env);
@@ -42,15 +67,9 @@ export const replayCommand: Command = {
       ...(values.config ? { configPath: values.config } : {}),
     });
     try {
-      const report = await replayEvents(entries, pipeline);
-      const at = new Date().toISOString();
-      const rejectedLog = values.rejected ?? '.customs/rejected.jsonl';
-      await appendRejected(
-        rejectedLog,
-        report.rejected.map(({ reason, raw }) => ({ at, reason, event: raw })),
-      );
-      if (report.rejected.length > 0)
-        err.write(`${report.rejected.length} rejected event(s) kept in ${rejectedLog}\n`);
+      // Each rejected event is kept as soon as it is rejected; no event's error stops the replay.
+      const report = await replayEvents(entries, pipeline, { keep, onInternalError });
+      keptIn(report);
       out.write(renderReplay(report, format));
       const { client, endpoint, tableName } = pipeline;
       const fanOut = startLocalFanOut({
@@ -63,6 +82,7 @@ export const replayCommand: Command = {
       const notified = await fanOut.drain().finally(() => fanOut.stop());
       const pending = notified.pending > 0 ? `, ${notified.pending} delivery(ies) pending in the outbox` : '';
       err.write(`Notifications: ${notified.slackMessages} Slack message(s) ${notified.mode}${pending}\n`);
+      return internalErrors > 0 ? 1 : undefined;
     } finally {
       await pipeline.stop();
     }

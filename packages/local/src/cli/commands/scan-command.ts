@@ -1,3 +1,4 @@
+import { safeText } from '@customs/core';
 import type { Command } from './command.js';
 import { runScan } from './scan.js';
 
@@ -19,7 +20,7 @@ export const scanCommand: Command = {
   },
   async run(values, _positionals, { out, err }) {
     const { output, warnings } = await runScan(values);
-    for (const warning of warnings) err.write(`warning: ${warning}\n`);
+    for (const warning of warnings) err.write(`warning: ${safeText(warning, { maxLength: 1000 })}\n`);
     out.write(output);
   },
 };

@@ -1,3 +1,4 @@
+import { safeText } from '@customs/core';
 import { startStack } from '../../start/index.js';
 import { UsageError } from '../errors.js';
 import type { Command } from './command.js';
@@ -53,7 +54,8 @@ export const startCommand: Command = {
       ...(values.data ? { dataDir: values.data } : {}),
       ...(values.config ? { configPath: values.config } : {}),
       story: !values['no-story'],
-      say: (line) => out.write(`${line}\n`),
+      // Lines quote names and messages from the account and its events: escaped, one line each.
+      say: (line) => out.write(`${safeText(line, { maxLength: 2000 })}\n`),
     });
     out.write(
       [

@@ -1,6 +1,14 @@
-/** Quotes a CSV field when needed, and neutralises spreadsheet formulas (a leading = + - @). */
+import { safeText } from '@customs/core';
+
+/** The longest CSV field kept: a message or a policy-sized value, never a whole hostile event. */
+const MAX_FIELD_LENGTH = 10_000;
+
+/**
+ * Quotes a CSV field when needed, and neutralises spreadsheet formulas (a leading = + - @); control
+ * characters are escaped (`safeText`), as CSV is printed on terminals too.
+ */
 function csvField(value: unknown): string {
-  let text = value === undefined || value === null ? '' : String(value);
+  let text = value === undefined || value === null ? '' : safeText(value, { maxLength: MAX_FIELD_LENGTH });
   if (/^[=+\-@]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

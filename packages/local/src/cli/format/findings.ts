@@ -9,6 +9,7 @@ import {
 } from '@customs/core';
 import type { Format } from '../options.js';
 import { toCsv } from './csv.js';
+import { toSafeJson } from './safe-json.js';
 import { toTable } from './table.js';
 
 const STATUS_ORDER = ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'];
@@ -66,7 +67,7 @@ const CSV_COLUMNS: (keyof Finding & string)[] = [
  * @example process.stdout.write(renderFindings(findings, 'json'));
  */
 export function renderFindings(findings: Finding[], format: Format): string {
-  if (format === 'json') return `${JSON.stringify({ findings, summary: summarize(findings) }, null, 2)}\n`;
+  if (format === 'json') return `${toSafeJson({ findings, summary: summarize(findings) })}\n`;
   if (format === 'csv') return toCsv([...findings].sort(byImportance), CSV_COLUMNS);
   return tableReport(findings);
 }

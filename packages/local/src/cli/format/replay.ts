@@ -1,15 +1,20 @@
 import type { ReplayReport } from '../../replay/index.js';
+import { toSafeJson } from './safe-json.js';
 import { toTable } from './table.js';
 
 /**
- * Renders a replay: `{"changes", "ignored", "rejected"}` as JSON, or tables of the lifecycle
- * changes (unchanged findings counted, not listed), the ignored and the rejected events.
+ * Renders a replay: `{"changes", "unchanged", "ignored", "rejected"}` as JSON, or tables of the
+ * lifecycle changes (unchanged findings counted, not listed), the unchanged, ignored and rejected
+ * events. Every name, reason and id is control-escaped and bounded (`safeText` in the tables;
+ * JSON escapes what a terminal could act on), so nothing in an event can act on the terminal.
  * @example process.stdout.write(renderReplay(report, 'table'));
  */
 export function renderReplay(report: ReplayReport, format: 'table' | 'json'): string {
   const rejected = report.rejected.map(({ event, reason }) => ({ event, reason }));
-  if (format === 'json')
-    return `${JSON.stringify({ changes: report.changes, ignored: report.ignored, rejected }, null, 2)}\n`;
+  if (format === 'json') {
+    const { changes, unchanged, ignored } = report;
+    return `${toSafeJson({ changes, unchanged, ignored, rejected })}\n`;
+  }
   const moved = report.changes.filter((change) => change.transition !== 'unchanged');
   const count = (transition: string) =>
     report.changes.filter((change) => change.transition === transition).length;
@@ -26,6 +31,12 @@ export function renderReplay(report: ReplayReport, format: 'table' | 'json'): st
     ]);
     sections.push(
       toTable([['EVENT', 'TRANSITION', 'STATUS', 'SEVERITY', 'CHECK', 'RESOURCE'], ...rows], 110),
+    );
+  }
+  if (report.unchanged.length > 0) {
+    const rows = report.unchanged.map((entry) => [String(entry.event), entry.refs.join(', '), entry.reason]);
+    sections.push(
+      `Unchanged: ${report.unchanged.length}\n${toTable([['EVENT', 'RESOURCES', 'REASON'], ...rows], 110)}`,
     );
   }
   if (report.ignored.length > 0) {
