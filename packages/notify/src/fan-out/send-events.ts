@@ -36,6 +36,7 @@ export async function sendEvents(
         await outbox.release(
           later.map((item) => item.entry),
           waiting,
+          { attempted: false },
         );
       result.pending.push(
         { outgoing: failed, reason },
