@@ -176,7 +176,8 @@ export async function sendSlack(
       unit.items.map((item) => item.entry),
       unit.via,
     );
-    if (hold && hold.failures > 0) await outbox.clearTargetHold(target.target);
+    // The hold it waited out (or a backoff that ran out) is over: the next run starts afresh.
+    if (hold) await outbox.clearTargetHold(target.target);
     result.delivered.push(...unit.items);
     result.sent++;
     index++;
