@@ -11,6 +11,8 @@ export interface ApiServerOptions {
   handler: ApiHandler;
   /** Every route but `/openapi.json` requires `Authorization: Bearer <token>`. */
   token: string;
+  /** Told of a failure of the adapter itself (answered 500), with the request's method and path. */
+  onError?: (error: unknown, request: string) => void;
 }
 
 export interface ApiServer {
@@ -66,7 +68,8 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
         return;
       }
       writeHttpApiResult(response, await handler(toHttpApiEvent(request, body)));
-    } catch {
+    } catch (error) {
+      options.onError?.(error, `${request.method ?? '?'} ${(request.url ?? '').split('?')[0]}`);
       if (!response.headersSent) sendError(response, 500, 'internal_error', 'The local API adapter failed');
     }
   });
