@@ -114,7 +114,14 @@ describe('createFanOut', () => {
       .commandCalls(PutEventsCommand)
       .map((call) => detailsOf(call.args[0].input).map((d) => d.version));
     expect(puts).toEqual([[1], [1], [2]]);
-    expect(second).toMatchObject({ events: 2, pending: [] });
+    expect(first.failing).toEqual([
+      expect.objectContaining({
+        target: 'eventbridge:default',
+        cause: 'InternalFailure: Internal service error (after 1 attempts)',
+        pending: 2,
+      }),
+    ]);
+    expect(second).toMatchObject({ events: 2, pending: [], failing: [] });
   });
 
   describe('hold-offs and answers lost', () => {

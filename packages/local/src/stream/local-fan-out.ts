@@ -186,7 +186,7 @@ function statusReporter(
     for (const [target, { shown }] of failingTargets) {
       if (stillFailing.has(target)) continue;
       failingTargets.delete(target);
-      say?.(`Slack ${shown}: delivering again`);
+      say?.(`${target.startsWith('slack:') ? 'Slack' : 'EventBridge'} ${shown}: delivering again`);
     }
   };
   const reportError = (error: unknown) => {
