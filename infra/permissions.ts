@@ -204,9 +204,17 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
       caller: 'lambda-service',
     },
     // The outbox: claim (conditional PutItem), lease, release and mark delivered (UpdateItem),
-    // a finding's earlier pending deliveries (Query), the pending ones to retry (Query on byStatus).
+    // a finding's earlier pending deliveries (Query), the pending ones to retry (Query on byStatus);
+    // a webhook's hold-off: read before each message (GetItem), set on a 429 or a failed run
+    // (UpdateItem), ended after a delivery (conditional DeleteItem).
     {
-      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+      actions: [
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:Query',
+        'dynamodb:GetItem',
+        'dynamodb:DeleteItem',
+      ],
       resources: ['findings-table'],
     },
     { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },

@@ -1,9 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { safeText } from '@customs/core';
 import { EventValidationError } from '@customs/events';
 import {
   createFanOut,
   type FanOut,
   type FanOutDependencies,
+  type FanOutReport,
   type FindingTransition,
   transitionFromStreamRecord,
   transitionKey,
@@ -25,20 +27,34 @@ export function parseStreamEvent(event: unknown): DynamoDBStreamEvent {
 function sequenceOf(record: DynamoDBRecord): string {
   const sequence = record.dynamodb?.SequenceNumber;
   // Without its sequence number a failed record cannot be reported alone: fail the whole batch.
-  if (!sequence) throw new Error(`stream record ${record.eventID ?? '(no eventID)'} has no SequenceNumber`);
+  if (!sequence)
+    throw new Error(`stream record ${safeText(record.eventID ?? '(no eventID)')} has no SequenceNumber`);
   return sequence;
+}
+
+/** Told of each run (`onReport`) and of a run that failed as a whole (`onError`); local runs print them. */
+export interface FindingChangeHooks {
+  onReport?: (report: FanOutReport) => void;
+  onError?: (error: unknown) => void;
+}
+
+/** A failure as a log line holds it: bounded, control characters escaped. */
+function shown(error: unknown): string {
+  return safeText(error instanceof Error ? `${error.name}: ${error.message}` : error);
 }
 
 /**
  * Builds the on-finding-change handler: derives the transitions of a stream batch, fans them out
  * through the outbox (retrying what is pending first) and reports as `batchItemFailures` the
  * records that could not be read or whose notifications are still pending, so Lambda retries
- * those and not the rest. The dependencies are resolved once per container.
+ * those and not the rest. Each failing target is logged once per invocation with its cause and
+ * its next try, not once per delivery. The dependencies are resolved once per container.
  * @example export const handler = createFindingChangeHandler(async () => lambdaFanOutDependencies());
  */
 export function createFindingChangeHandler(
   dependencies: () => Promise<FanOutDependencies>,
   logger = new Logger({ serviceName: 'customs', persistentKeys: { function: 'on-finding-change' } }),
+  hooks: FindingChangeHooks = {},
 ) {
   let fanOut: Promise<FanOut> | undefined;
   async function onRecords(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
@@ -53,7 +69,7 @@ export function createFindingChangeHandler(
         const transition = transitionFromStreamRecord(record);
         if (transition) derived.push({ sequence: sequenceOf(record), transition });
       } catch (error) {
-        logger.error('unreadable stream record', { eventID: record.eventID, error: String(error) });
+        logger.error('unreadable stream record', { eventID: safeText(record.eventID), error: shown(error) });
         failed.add(sequenceOf(record));
       }
     }
@@ -69,10 +85,12 @@ export function createFindingChangeHandler(
         alreadyDelivered,
       };
       logger.info('fanned out', { ...summary, busy, slackMessages, events, pending: report.pending.length });
-      for (const { key, reason } of report.pending.slice(0, 20))
-        logger.warn('delivery pending', { key, reason });
+      for (const { target, shown: webhook, cause, pending, retryAt, held, schedule } of report.failing)
+        logger.warn('delivery failing', { target, webhook, cause, pending, retryAt, held, schedule });
+      hooks.onReport?.(report);
     } catch (error) {
-      logger.error('fan-out failed; the batch is retried', { error: String(error) });
+      logger.error('fan-out failed; the batch is retried', { error: shown(error) });
+      hooks.onError?.(error);
       for (const item of derived) failed.add(item.sequence);
     }
     return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };

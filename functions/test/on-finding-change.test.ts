@@ -1,7 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand, type PutEventsCommandInput } from '@aws-sdk/client-eventbridge';
 import { useDynamoDbLocal } from '@customs/local/testing';
-import { eventBridgePublisher, httpSlackSender, parseNotifyConfig } from '@customs/notify';
+import { eventBridgePublisher, httpSlackSender, parseNotifyConfig, webhookTarget } from '@customs/notify';
 import { OutboxRepository } from '@customs/store';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -34,7 +35,14 @@ describe('on-finding-change', () => {
   afterAll(async () => {
     await slack?.close();
   });
-  afterEach(() => {
+  afterEach(async () => {
+    // No hold-off of the webhook outlives its test.
+    await dynamo.client.send(
+      new DeleteItemCommand({
+        TableName: dynamo.tableName,
+        Key: { PK: { S: 'OUTBOX#HOLD' }, SK: { S: webhookTarget(slack.url) } },
+      }),
+    );
     eventBridge.reset();
     slack.requests.length = 0;
     slack.answer = () => undefined;
@@ -49,8 +57,18 @@ describe('on-finding-change', () => {
       );
     }
     eventBridge.on(PutEventsCommand).callsFake(accepted);
+    // A clock the hold-offs are read on, moved by what the fan-out waits: no real waits.
+    const now = { ms: Date.now() };
     const dependencies = {
-      outbox: new OutboxRepository({ client: dynamo.client, tableName: dynamo.tableName }),
+      outbox: new OutboxRepository({
+        client: dynamo.client,
+        tableName: dynamo.tableName,
+        clock: () => new Date(now.ms),
+      }),
+      clock: () => now.ms,
+      sleep: async (ms: number) => {
+        now.ms += ms;
+      },
       config: parseNotifyConfig({
         slack: { webhookUrl: slack.url },
         apiUrl: 'https://api.customs.example.com',
@@ -60,8 +78,9 @@ describe('on-finding-change', () => {
     };
     const logger = new Logger({ serviceName: 'customs', logLevel: 'DEBUG' });
     const built = createFindingChangeHandler(async () => dependencies, logger);
-    return (records: DynamoDBRecord[]) =>
+    const invoke = (records: DynamoDBRecord[]) =>
       built({ Records: records }, CONTEXT) as Promise<DynamoDBBatchResponse>;
+    return Object.assign(invoke, { now });
   }
 
   it('notifies Slack and EventBridge of a new finding and reports a record it cannot read, alone', async () => {
@@ -121,12 +140,28 @@ describe('on-finding-change', () => {
     // Act
     const down = await invoke([opened]);
     slack.answer = () => undefined;
+    const heldOff = await invoke([resolved]);
+    invoke.now.ms += 10_000;
     const back = await invoke([resolved]);
     // Assess
     expect(down.batchItemFailures).toEqual([{ itemIdentifier: opened.dynamodb?.SequenceNumber }]);
+    expect(heldOff.batchItemFailures).toEqual([{ itemIdentifier: resolved.dynamodb?.SequenceNumber }]);
     expect(back.batchItemFailures).toEqual([]);
     expect(slack.posted().map((request) => request.message.text.split(':')[0])).toEqual(['High', 'Resolved']);
-    expect(logs.join('')).toContain('delivery pending');
+    const failing = logs.filter((line) => line.includes('delivery failing')).map((line) => JSON.parse(line));
+    expect(failing).toEqual([
+      expect.objectContaining({
+        level: 'WARN',
+        target: expect.stringMatching(/^slack:/),
+        webhook: expect.stringMatching(/\/services\/T…\/…$/),
+        cause: expect.stringMatching(/after 2 attempts: HTTP 500/),
+        pending: 1,
+        retryAt: expect.any(String),
+        held: false,
+        schedule: 'with a backoff of 10 s doubling to 5 min while it fails',
+      }),
+      expect.objectContaining({ held: true, pending: 2 }),
+    ]);
   });
 
   it('never logs the webhook URL', async () => {

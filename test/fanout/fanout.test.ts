@@ -87,6 +87,9 @@ describe('fan-out: the stream of a local pipeline to a loopback Slack', () => {
       retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 },
     });
     const { client, endpoint, tableName } = pipeline;
+    // The outbox's and the fan-out's clock: the test moves it past the webhook's hold-off.
+    const clock = { ms: Date.now() };
+    const statuses: string[] = [];
     const fanOut = startLocalFanOut({
       client,
       endpoint,
@@ -94,6 +97,8 @@ describe('fan-out: the stream of a local pipeline to a loopback Slack', () => {
       notify,
       slack: sender,
       startAt: 'LATEST',
+      clock: () => clock.ms,
+      onStatus: (line) => statuses.push(line),
     });
     await fanOut.drain();
     slack.answer = () => ({ status: 500 });
@@ -122,15 +127,26 @@ describe('fan-out: the stream of a local pipeline to a loopback Slack', () => {
     await pipeline.repository.applyEvaluation(evaluate(2, 'PASS'));
     await pipeline.repository.applyEvaluation(evaluate(3, 'FAIL'));
     const down = await fanOut.drain();
+    const requestsWhileDown = slack.requests.length;
     const downAgain = await fanOut.retryPending();
+    const requestsWhileHeld = slack.requests.length - requestsWhileDown;
     slack.answer = () => undefined;
+    clock.ms += 10_001;
     const recovered = await fanOut.retryPending();
     await fanOut.stop();
-    // Assess
+    // Assess: one bounded try while down, none while held off, one line each way
     expect(slack.posted().length).toBe(6);
     expect(down.pending).toBe(6);
     expect(downAgain.pending).toBe(6);
+    expect(requestsWhileHeld).toBe(0);
     expect(recovered.pending).toBe(0);
+    expect(statuses).toEqual([
+      expect.stringMatching(
+        /^Slack http:\/\/127\.0\.0\.1:\d+\/services\/T…\/…: not delivered: .*after 2 attempts: HTTP 500 error; 6 deliveries pending, next try in 10 s \(at .*\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
+      ),
+      expect.stringMatching(/^Slack http:\/\/127\.0\.0\.1:\d+\/services\/T…\/…: delivering again$/),
+    ]);
+    expect(down.failing).toEqual([statuses[0]]);
     const delivered = slack.posted().map((request) => aboutOf(request.message));
     expect(new Set(delivered).size).toBe(6);
     for (const name of ['outage-a', 'outage-b']) {

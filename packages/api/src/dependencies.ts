@@ -9,6 +9,12 @@ export interface SweepStarted {
   id?: string;
 }
 
+/** The request an unexpected error failed, as `onError` is told of it (the path as requested: untrusted). */
+export interface FailedRequest {
+  method: string;
+  path: string;
+}
+
 /** What the API reads and writes with; built from the environment in AWS, by `customs start` locally. */
 export interface ApiDependencies {
   findings: FindingsRepository;
@@ -20,6 +26,6 @@ export interface ApiDependencies {
   /** The furthest ahead a suppression may expire, in days (core config `maxSuppressionDays`). */
   maxSuppressionDays: number;
   clock?: () => Date;
-  /** Where unexpected errors are reported (they are answered as 500 without details). */
-  onError?: (error: unknown) => void;
+  /** Where unexpected errors are reported, once each (they are answered as 500 without details). */
+  onError?: (error: unknown, request: FailedRequest) => void;
 }

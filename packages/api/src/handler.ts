@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
-import type { ApiDependencies } from './dependencies.js';
+import type { ApiDependencies, FailedRequest } from './dependencies.js';
 import { ApiError } from './http/api-error.js';
 import { actorOf, parseBody, parseQuery } from './http/parse-input.js';
 import { errorResponse, jsonResponse } from './http/responses.js';
@@ -21,8 +21,8 @@ const REQUEST_ERRORS: Record<string, [number, ApiError['code']]> = {
 
 /**
  * The findings API as one handler: route, validate (zod), call the store, answer JSON. Every error
- * is `{ "error": { "code", "message" } }`; an unexpected one is reported to `onError` and answered
- * 500 without details. Authentication is not its concern (IAM in AWS, `requireBearerToken` locally).
+ * is `{ "error": { "code", "message" } }`; an unexpected one is reported to `onError` (once, with
+ * the request's method and path) and answered 500 without details. Authentication is not its concern (IAM in AWS, `requireBearerToken` locally).
  * @example
  * const handler = createApiHandler({ findings, suppressions, cursorKey, startSweep, maxSuppressionDays: 90 });
  * const result = await handler(event); // { statusCode: 200, body: '{"findings":[...]}' }
@@ -43,15 +43,17 @@ export function createApiHandler(
       );
       return jsonResponse(response.status, response.body, response.headers);
     } catch (error) {
-      return errorResponse(asApiError(error, dependencies.onError));
+      const request = { method: event.requestContext.http.method, path: event.rawPath };
+      return errorResponse(asApiError(error, request, dependencies.onError));
     }
   };
 }
 
-function asApiError(error: unknown, onError: ApiDependencies['onError']): ApiError {
+/** An API error as is, a store error that is the request's fault as its 400, else a reported 500. */
+function asApiError(error: unknown, request: FailedRequest, onError: ApiDependencies['onError']): ApiError {
   if (error instanceof ApiError) return error;
   const known = error instanceof Error ? REQUEST_ERRORS[error.name] : undefined;
   if (known && error instanceof Error) return new ApiError(known[0], known[1], error.message);
-  onError?.(error);
+  onError?.(error, request);
   return new ApiError(500, 'internal_error', 'An unexpected error occurred; it was logged');
 }

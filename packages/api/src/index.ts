@@ -1,5 +1,5 @@
 export { LOCAL_ACTOR, requireBearerToken } from './auth/bearer-token.js';
-export type { ApiDependencies, SweepStarted } from './dependencies.js';
+export type { ApiDependencies, FailedRequest, SweepStarted } from './dependencies.js';
 export { type ApiHandler, createApiHandler } from './handler.js';
 export { ApiError, type ApiErrorCode } from './http/api-error.js';
 export { MAX_BODY_BYTES } from './http/parse-input.js';

@@ -84,6 +84,28 @@ describe('GET /findings', () => {
     }
   });
 
+  it('answers 400 for __proto__, constructor and prototype as API Gateway delivers them, and shows a hostile name escaped', async () => {
+    // Prepare: API Gateway's event is JSON, so `__proto__` arrives as an own property
+    const parsed = JSON.parse('{"__proto__": "1", "constructor": "1", "prototype": "1"}');
+    const hostile = `\u001b[2J${'k'.repeat(300)}`;
+    // Act
+    const proto = await setup.api.call('GET', '/findings', { query: parsed });
+    const escaped = await setup.api.call('GET', '/findings', { query: { [hostile]: '1' } });
+    // Assess
+    expect(proto).toMatchObject({
+      status: 400,
+      json: {
+        error: {
+          code: 'invalid_parameter',
+          message: 'unknown parameter(s) __proto__, constructor, prototype',
+        },
+      },
+    });
+    const message = (escaped.json.error as { message: string }).message;
+    expect(message).toMatch(/^unknown parameter\(s\) \\u001b\[2Jk+… \(\d+ more characters\)$/);
+    expect(message).not.toContain('\u001b');
+  });
+
   it('never splices a filter value into an expression', async () => {
     // Prepare
     setup.api.log.clear();
@@ -178,9 +200,9 @@ describe('errors', () => {
     expect(unknown).toMatchObject({ status: 404, json: { error: { code: 'not_found' } } });
     const wrongMethod = await setup.api.call('PATCH', '/findings');
     expect(wrongMethod).toMatchObject({ status: 405, headers: { allow: 'GET' } });
-    const reported: unknown[] = [];
+    const reported: unknown[][] = [];
     const failing = apiOn(dynamo, {
-      onError: (error) => reported.push(error),
+      onError: (...args) => reported.push(args),
       startSweep: async () => {
         throw new Error('lambda:InvokeFunction denied at line 12');
       },
@@ -191,7 +213,9 @@ describe('errors', () => {
       headers: expect.any(Object),
       json: { error: { code: 'internal_error', message: 'An unexpected error occurred; it was logged' } },
     });
-    expect(reported).toHaveLength(1);
+    expect(reported).toEqual([
+      [new Error('lambda:InvokeFunction denied at line 12'), { method: 'POST', path: '/sweeps' }],
+    ]);
     expect(JSON.stringify(crash.json)).not.toMatch(/denied|line 12|at /);
   });
 });

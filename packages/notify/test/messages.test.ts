@@ -1,7 +1,18 @@
 import { CATALOG } from '@customs/core';
 import { describe, expect, it } from 'vitest';
-import { digestMessage, renderMessageText, transitionMessage } from '../src/index.js';
+import { digestMessage, renderMessageText, type SlackMessage, transitionMessage } from '../src/index.js';
 import { transition } from './helpers/transitions.js';
+
+/** Control characters (but line feeds) and lone surrogates left in a text, by code. */
+function rawControls(text: string): number[] {
+  return [...text]
+    .filter((char) => {
+      const code = char.charCodeAt(0);
+      const lone = char.length === 1 && code >= 0xd800 && code <= 0xdfff;
+      return (code < 0x20 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f) || lone;
+    })
+    .map((char) => char.charCodeAt(0));
+}
 
 describe('Slack messages', () => {
   it('says what fails, why it matters and how to fix it, with a link to the finding in the API', () => {
@@ -42,6 +53,54 @@ describe('Slack messages', () => {
   it("escapes Slack's mrkdwn characters in values that come from AWS", () => {
     const message = transitionMessage(transition('opened', { message: 'Principal <*> & friends' }));
     expect(JSON.stringify(message.blocks)).toContain('Principal &lt;*&gt; &amp; friends');
+  });
+
+  it('lets no resource name, ARN or message ping a channel, forge a link, reach a terminal raw or run long', () => {
+    // Prepare: what an account could name a resource, and a huge failing value
+    const hostile = {
+      resourceName: '<!channel> @here @Everyone <https://evil.example|click me> \u001b[2J\u0007',
+      resourceId: `arn:aws:ecr:eu-west-1:111122223333:repository/<@U024BE7LH>${'x'.repeat(5000)}`,
+      message: `line one\nline two <!here|here> \u001b[1;31mALL CHECKS PASSED ${'y'.repeat(1_000_000)}`,
+      accountId: '<#C024BE7LR>',
+      id: 'c0ffee\ud800',
+    };
+    // Act
+    const messages = [
+      transitionMessage(transition('opened', hostile), { apiUrl: 'https://api.customs.example.com' }),
+      digestMessage([transition('opened', hostile), transition('resolved', { id: 'other' })], {
+        apiUrl: 'https://api.customs.example.com',
+      }),
+    ];
+    // Assess
+    for (const message of messages) {
+      const texts = [
+        message.text,
+        ...message.blocks.flatMap((block) =>
+          block.type === 'section'
+            ? [...(block.text ? [block.text] : []), ...(block.fields ?? [])]
+            : block.type === 'context' || block.type === 'header'
+              ? 'elements' in block
+                ? block.elements
+                : [block.text]
+              : [],
+        ),
+      ].map((text) => (typeof text === 'string' ? { type: 'fallback', text } : text));
+      const json = JSON.stringify(message);
+      expect(json).not.toMatch(/<[!@#]|<https?:\/\/evil/);
+      expect(json.toLowerCase()).not.toMatch(/@(here|channel|everyone)/);
+      expect(json.length).toBeLessThan(12_000);
+      for (const text of texts) {
+        if (text.type === 'mrkdwn') expect(text).toMatchObject({ verbatim: true });
+        expect(text.text.length).toBeLessThanOrEqual(3000);
+        expect(rawControls(text.text)).toEqual([]);
+      }
+    }
+    const [finding] = messages;
+    const shown = renderMessageText(finding as SlackMessage);
+    expect(shown).toContain('\\u001b[2J');
+    expect(shown).toContain('line one\nline two');
+    expect(shown).toMatch(/y… \(\d+ more characters\)/);
+    expect(shown).toContain('/findings/c0ffee%EF%BF%BD');
   });
 
   it('digests many transitions: counts per transition, recommendation and severity, then the most severe', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { httpSlackSender, SlackDeliveryError, type SlackMessage } from '../src/index.js';
+import { httpSlackSender, RESENT_NOTE, SlackDeliveryError, type SlackMessage } from '../src/index.js';
 import { type FakeSlack, startFakeSlack, WEBHOOK_PATH } from './helpers/fake-slack.js';
 
 const MESSAGE: SlackMessage = { text: 'Critical: ECR images have no critical vulnerabilities', blocks: [] };
@@ -21,15 +21,43 @@ describe('httpSlackSender against a loopback Slack', () => {
     ]);
   });
 
-  it('honours 429 Retry-After: waits as told, then posts once', async () => {
+  it('fails a 429 at once with its Retry-After, whatever its length, for the fan-out to hold the webhook off', async () => {
     // Prepare
-    slack.answer = (index) => (index === 0 ? { status: 429, retryAfter: 1 } : undefined);
+    slack.answer = () => ({ status: 429, retryAfter: 30 });
     // Act
-    await httpSlackSender({ retry: FAST_RETRY }).send(slack.url, MESSAGE);
+    const error = await httpSlackSender({ retry: FAST_RETRY })
+      .send(slack.url, MESSAGE)
+      .catch((caught: unknown) => caught);
     // Assess
-    expect(slack.requests.map((request) => request.status)).toEqual([429, 200]);
-    const [first, second] = slack.requests;
-    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(990);
+    expect(slack.requests).toHaveLength(1);
+    expect(error).toMatchObject({ status: 429, retryAfterMs: 30_000, retryable: true, mayHavePosted: false });
+    expect((error as Error).message).toMatch(/429 with Retry-After 30 s/);
+  });
+
+  it('sends a message again when Slack took it but the answer was lost, saying it may repeat (at least once)', async () => {
+    // Prepare: Slack posts the first request, then the connection closes before its answer
+    slack.answer = (index) => (index === 0 ? { status: 200, drop: true } : undefined);
+    // Act
+    await httpSlackSender({ retry: FAST_RETRY, intervalMs: 0 }).send(slack.url, MESSAGE);
+    // Assess: posted twice, the second with the note; no more
+    const posted = slack.posted();
+    expect(posted.map((request) => request.dropped ?? false)).toEqual([true, false]);
+    expect(posted[0]?.message).toEqual(MESSAGE);
+    expect(posted[1]?.message.blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: RESENT_NOTE, verbatim: true }],
+    });
+  });
+
+  it('says why a webhook cannot be reached: a DNS failure is not a lost answer', async () => {
+    const error = await httpSlackSender({ retry: { ...FAST_RETRY, maxAttempts: 2 }, intervalMs: 0 })
+      .send('http://hooks.customs-test.invalid/services/T0/B0/s3cr3tT0k3n', MESSAGE)
+      .catch((caught: unknown) => caught);
+    expect((error as Error).message).toMatch(
+      /after 2 attempts: DNS lookup failed (for now )?for hooks\.customs-test\.invalid \((ENOTFOUND|EAI_AGAIN)\)$/,
+    );
+    expect(error).toMatchObject({ mayHavePosted: false });
+    expect((error as Error).message).not.toContain('s3cr3tT0k3n');
   });
 
   it('retries 5xx and a slow answer with backoff, and posts once Slack answers', async () => {
@@ -37,9 +65,11 @@ describe('httpSlackSender against a loopback Slack', () => {
     slack.answer = (index) => [{ status: 500 }, { status: 200, delayMs: 400 }, { status: 503 }][index];
     // Act
     await httpSlackSender({ retry: FAST_RETRY, timeoutMs: 150, intervalMs: 0 }).send(slack.url, MESSAGE);
-    // Assess: the slow answer was abandoned (its 200 came too late to count)
+    // Assess: the slow answer was abandoned (its 200 came too late to count), and the next
+    // attempts said they may repeat it
     expect(slack.requests).toHaveLength(4);
     expect(slack.requests.at(-1)?.status).toBe(200);
+    expect(slack.requests.map((request) => request.message.blocks.length)).toEqual([0, 0, 1, 1]);
   });
 
   it('gives up after the bounded attempts with an error that never shows the webhook path', async () => {
@@ -74,7 +104,9 @@ describe('httpSlackSender against a loopback Slack', () => {
     const error = await httpSlackSender({ retry: { ...FAST_RETRY, maxAttempts: 2 } })
       .send(slack.url, MESSAGE)
       .catch((caught: unknown) => caught);
-    expect((error as Error).message).toMatch(/after 2 attempts/);
+    expect((error as Error).message).toMatch(
+      /after 2 attempts: connection refused for 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
+    );
     expect((error as Error).message).not.toContain('s3cr3tT0k3n');
   });
 

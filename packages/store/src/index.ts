@@ -13,6 +13,7 @@ export { decideEvaluation, decideRemoval } from './lifecycle.js';
 export type { FindingFilters } from './list-plan.js';
 export type { FindingChange, FindingState, HistoryEntry, Page, StoredFinding, Transition } from './model.js';
 export { OutboxRepository, type OutboxRepositoryOptions } from './outbox.js';
+export type { HoldRequest, TargetHold } from './outbox-holds.js';
 export {
   type ClaimResult,
   OUTBOX_PENDING,
@@ -21,6 +22,7 @@ export {
   type OutboxStatus,
   outboxKeyOf,
 } from './outbox-model.js';
+export type { ReleaseOptions } from './outbox-writes.js';
 export { createStoreClient, STORE_MAX_ATTEMPTS } from './store-client.js';
 export type { FindingsSummary, StatusCounts } from './summary.js';
 export type { Suppression } from './suppressions.js';

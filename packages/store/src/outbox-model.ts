@@ -33,6 +33,11 @@ export interface OutboxEntry extends OutboxDelivery {
   via?: string;
   /** While a sender holds it: ISO time after which another sender may take it over. */
   leaseUntil?: string;
+  /**
+   * An earlier attempt's outcome is unknown (its answer was lost): the target may have it already,
+   * so a re-send may repeat it. Set by `release(…, { mayHaveGoneOut: true })`, kept until delivered.
+   */
+  mayHaveGoneOut?: boolean;
 }
 
 /**
@@ -43,6 +48,11 @@ export interface OutboxEntry extends OutboxDelivery {
 export interface ClaimResult {
   entry: OutboxEntry;
   outcome: 'claimed' | 'delivered' | 'busy';
+  /**
+   * Claimed over an earlier holder's lease that ran out: that sender may have sent it and stopped
+   * before marking it delivered, so sending it again may repeat it.
+   */
+  takenOver?: boolean;
 }
 
 /** Partition of the byStatus index (GSI1) that lists the pending deliveries, oldest first. */

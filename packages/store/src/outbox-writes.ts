@@ -63,12 +63,15 @@ export async function claimDelivery(context: OutboxContext, delivery: OutboxDeli
   }
 }
 
-/** Takes the lease of a pending delivery when nobody holds it (or the holder's lease ran out). */
+/**
+ * Takes the lease of a pending delivery when nobody holds it (or the holder's lease ran out, which
+ * the result tells as `takenOver`).
+ */
 export async function claimExisting(context: OutboxContext, entry: OutboxEntry): Promise<ClaimResult> {
   const now = context.clock();
   const leaseUntil = new Date(now.getTime() + context.leaseMs).toISOString();
   try {
-    const { Attributes } = await context.doc.send(
+    const { Attributes: before } = await context.doc.send(
       new UpdateCommand({
         TableName: context.tableName,
         Key: outboxItemKey(entry),
@@ -76,11 +79,13 @@ export async function claimExisting(context: OutboxContext, entry: OutboxEntry):
         ConditionExpression: '#status = :pending AND (attribute_not_exists(#lease) OR #lease < :now)',
         ExpressionAttributeNames: { '#lease': 'leaseUntil', '#status': 'status' },
         ExpressionAttributeValues: { ':until': leaseUntil, ':pending': 'PENDING', ':now': now.toISOString() },
-        ReturnValues: 'ALL_NEW',
+        ReturnValues: 'ALL_OLD',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
-    return { entry: Attributes ? entryFromItem(Attributes) : { ...entry, leaseUntil }, outcome: 'claimed' };
+    const previous = before ? entryFromItem(before) : entry;
+    const claimed: ClaimResult = { entry: { ...previous, leaseUntil }, outcome: 'claimed' };
+    return previous.leaseUntil === undefined ? claimed : { ...claimed, takenOver: true };
   } catch (error) {
     if (!isConditionFailed(error)) throw error;
     const current = itemOf(error) ?? entry;
@@ -119,18 +124,28 @@ export async function markEntryDelivered(
   );
 }
 
-/** Gives a claimed delivery back after a failed attempt: still pending, its attempt counted. */
+/** How a delivery is given back. */
+export interface ReleaseOptions {
+  /** It was tried (its attempt counts); false for one not tried (held off, waiting); true by default. */
+  attempted?: boolean;
+  /** The target may have it already (the answer was lost); kept on the entry until it is delivered. */
+  mayHaveGoneOut?: boolean;
+}
+
+/** Gives a claimed delivery back: still pending, its attempt counted when it was `attempted`. */
 export async function releaseEntry(
   context: OutboxContext,
   entry: Pick<OutboxEntry, 'findingId' | 'version' | 'target'>,
   reason: string,
+  options: ReleaseOptions = {},
 ): Promise<void> {
+  const flag = options.mayHaveGoneOut ? ', #mayHaveGoneOut = :true' : '';
   try {
     await context.doc.send(
       new UpdateCommand({
         TableName: context.tableName,
         Key: outboxItemKey(entry),
-        UpdateExpression: 'SET #error = :error, #at = :now ADD #attempts :one REMOVE #lease',
+        UpdateExpression: `SET #error = :error, #at = :now${flag} ADD #attempts :one REMOVE #lease`,
         ConditionExpression: '#status = :pending',
         ExpressionAttributeNames: {
           '#error': 'lastError',
@@ -138,12 +153,14 @@ export async function releaseEntry(
           '#attempts': 'attempts',
           '#lease': 'leaseUntil',
           '#status': 'status',
+          ...(options.mayHaveGoneOut ? { '#mayHaveGoneOut': 'mayHaveGoneOut' } : {}),
         },
         ExpressionAttributeValues: {
           ':error': reason.slice(0, 1000),
           ':now': context.clock().toISOString(),
-          ':one': 1,
+          ':one': (options.attempted ?? true) ? 1 : 0,
           ':pending': 'PENDING',
+          ...(options.mayHaveGoneOut ? { ':true': true } : {}),
         },
       }),
     );

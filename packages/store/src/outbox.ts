@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { storeContext } from './context.js';
 import type { Page } from './model.js';
+import { clearHold, type HoldRequest, readHold, type TargetHold, writeHold } from './outbox-holds.js';
 import {
   type ClaimResult,
   entryFromItem,
@@ -14,6 +15,7 @@ import {
   claimExisting,
   markEntryDelivered,
   type OutboxContext,
+  type ReleaseOptions,
   releaseEntry,
 } from './outbox-writes.js';
 import { queryAll, queryPage } from './run-query.js';
@@ -35,7 +37,10 @@ type DeliveryRef = Pick<OutboxEntry, 'findingId' | 'version' | 'target'>;
 /**
  * The fan-out's outbox on the findings table (README.md, "Outbox"): a delivery is claimed before
  * it is sent (a conditional write keyed by its idempotency key), marked delivered after, and stays
- * pending (listed by a Query on the byStatus index) until it is, so nothing is sent twice or lost.
+ * pending (listed by a Query on the byStatus index) until it is, so nothing is lost and nothing
+ * marked delivered is sent again. What it cannot rule out is a send whose outcome is unknown (the
+ * target's answer lost, or the sender stopped before marking it): that one is sent again, so a
+ * target gets each delivery at least once. Each target may carry a hold-off (`holdTarget`).
  * @example
  * const outbox = new OutboxRepository({ client: createStoreClient(), tableName: 'customs-findings' });
  * const [{ outcome }] = await outbox.claim([{ findingId, version: 2, target: 'eventbridge:default', payload }]);
@@ -82,10 +87,44 @@ export class OutboxRepository {
 
   /**
    * Gives claimed deliveries back after a failed attempt: they stay pending, with the reason.
+   * `attempted: false` gives back ones that were not tried (held off, waiting for an older
+   * version), which keeps their attempt count; `mayHaveGoneOut: true` records that the target may
+   * have them already (an answer lost), so that a re-send can say it may repeat them.
    * @example await outbox.release([delivery], 'Slack answered 500 three times');
    */
-  async release(deliveries: readonly DeliveryRef[], reason: string): Promise<void> {
-    await eachLimited(deliveries, this.#concurrency, (entry) => releaseEntry(this.#context, entry, reason));
+  async release(
+    deliveries: readonly DeliveryRef[],
+    reason: string,
+    options: ReleaseOptions = {},
+  ): Promise<void> {
+    await eachLimited(deliveries, this.#concurrency, (entry) =>
+      releaseEntry(this.#context, entry, reason, options),
+    );
+  }
+
+  /**
+   * The target's hold-off, if it has one (it may have run out: compare `holdUntil`).
+   * @example const hold = await outbox.targetHold('slack:3f2a9c1d0b4e'); // { holdUntil, reason, failures }
+   */
+  targetHold(target: string): Promise<TargetHold | undefined> {
+    return readHold(this.#context, target);
+  }
+
+  /**
+   * Holds a target off until `until` (Slack's `Retry-After`, a backoff), unless it is held longer
+   * already; returns the hold that applies. Every sender reads it before sending.
+   * @example await outbox.holdTarget('slack:3f2a9c1d0b4e', { until, reason: 'Slack answered 429 with Retry-After: 30', failed: false });
+   */
+  holdTarget(target: string, request: HoldRequest): Promise<TargetHold | undefined> {
+    return writeHold(this.#context, target, request);
+  }
+
+  /**
+   * Ends a target's backoff once a delivery went through (a hold still running is kept).
+   * @example await outbox.clearTargetHold('slack:3f2a9c1d0b4e');
+   */
+  clearTargetHold(target: string): Promise<void> {
+    return clearHold(this.#context, target);
   }
 
   /**

@@ -82,7 +82,54 @@ describe('OutboxRepository', () => {
     const [held] = await outbox.claim([delivery('lease', 1)]);
     expect((await outbox.claimPending(held ? [held.entry] : []))[0]?.outcome).toBe('busy');
     now = new Date('2026-11-28T13:01:01.000Z');
-    expect((await outbox.claimPending(held ? [held.entry] : []))[0]?.outcome).toBe('claimed');
+    const [takenOver] = await outbox.claimPending(held ? [held.entry] : []);
+    expect(takenOver).toMatchObject({ outcome: 'claimed', takenOver: true });
+    // A released delivery is claimed again without a takeover: nobody may have sent it.
+    await outbox.release([delivery('lease', 1)], 'HTTP 500');
+    const [again] = await outbox.claim([delivery('lease', 1)]);
+    expect(again?.outcome).toBe('claimed');
+    expect(again?.takenOver).toBeUndefined();
+  });
+
+  it("keeps a target's hold-off for every sender: the later hold wins, a backoff counts failed runs, a delivery clears it", async () => {
+    // Prepare
+    let now = new Date('2026-11-28T14:00:00.000Z');
+    const options = { client: dynamo.client, tableName: dynamo.tableName, clock: () => now };
+    const one = new OutboxRepository(options);
+    const other = new OutboxRepository(options);
+    const target = 'slack:4b1d0e2f3a5c';
+    const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+    // Act
+    const none = await other.targetHold(target);
+    await one.holdTarget(target, {
+      until: at(30),
+      reason: 'Slack answered 429 with Retry-After: 30',
+      failed: false,
+    });
+    const shorter = await other.holdTarget(target, { until: at(5), reason: 'Retry-After: 5', failed: false });
+    const seen = await other.targetHold(target);
+    now = at(31);
+    const failed = await other.holdTarget(target, { until: at(10), reason: 'HTTP 503', failed: true });
+    const failedAgain = await one.holdTarget(target, { until: at(20), reason: 'HTTP 503', failed: true });
+    await one.clearTargetHold(target);
+    const whileHeld = await other.targetHold(target);
+    now = at(21);
+    await one.clearTargetHold(target);
+    // Assess
+    expect(none).toBeUndefined();
+    expect(shorter).toMatchObject({ holdUntil: '2026-11-28T14:00:30.000Z', failures: 0 });
+    expect(seen).toMatchObject({
+      target,
+      holdUntil: '2026-11-28T14:00:30.000Z',
+      reason: 'Slack answered 429 with Retry-After: 30',
+    });
+    expect([failed?.failures, failedAgain?.failures, failedAgain?.holdUntil]).toEqual([
+      1,
+      2,
+      '2026-11-28T14:00:51.000Z',
+    ]);
+    expect(whileHeld?.failures).toBe(2);
+    expect(await other.targetHold(target)).toBeUndefined();
   });
 
   it('finds the pending older versions of a finding for one target, so they go out first', async () => {

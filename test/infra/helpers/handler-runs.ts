@@ -3,6 +3,7 @@ import { EVENT_RULES, type EventHandlerName } from '@customs/events';
 import { localLambdaContext } from '@customs/local';
 import { FindingsRepository } from '@customs/store';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { vi } from 'vitest';
 import type { FunctionName } from '../../../infra/permissions.js';
 import { httpEvent } from '../../../packages/api/test/helpers/http-event.js';
 import type { SnapshotFiles } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
@@ -135,10 +136,18 @@ async function onFindingChange(_run: RunContext, slack: { down: boolean }): Prom
   slack.down = true;
   await invoke([streamRecord(undefined, opened)]);
   slack.down = false;
-  await invoke([]);
-  const batch = [streamRecord(opened, resolved)];
-  await invoke(batch);
-  await invoke(batch);
+  // Slack's Retry-After (60 s) passes (the clock moves on; timers stay real): the held-off
+  // webhook's pending delivery goes out, then a batch, twice.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + 61_000);
+  try {
+    await invoke([]);
+    const batch = [streamRecord(opened, resolved)];
+    await invoke(batch);
+    await invoke(batch);
+  } finally {
+    vi.useRealTimers();
+  }
 }
 
 /** Every route of the API, with findings stored, a suppression made and deleted, a sweep started. */

@@ -1,3 +1,4 @@
+import { safeText } from '@customs/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { ApiError, type ApiErrorCode } from './api-error.js';
@@ -48,15 +49,25 @@ export function parseParam(schema: z.ZodType<string>, name: string, value: strin
   throw new ApiError(400, 'invalid_parameter', `${name}: ${message}`);
 }
 
+/** A name the caller chose (a parameter or field), as an error message shows it: bounded, escaped. */
+function shownName(name: PropertyKey): string {
+  return safeText(String(name), { maxLength: 100 });
+}
+
+/**
+ * Validates with zod (strict schemas: every unknown name, `__proto__` and `constructor` included,
+ * is named in the 400); the message shows the caller's names bounded and control-escaped.
+ */
 function validate<T>(schema: z.ZodType<T>, input: unknown, code: ApiErrorCode, noun: string): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const problems = result.error.issues.map(function describeIssue(issue) {
-    if (issue.code === 'unrecognized_keys') return `unknown ${noun}(s) ${issue.keys.join(', ')}`;
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(body)';
+    if (issue.code === 'unrecognized_keys')
+      return `unknown ${noun}(s) ${issue.keys.slice(0, 20).map(shownName).join(', ')}`;
+    const where = issue.path.length > 0 ? issue.path.map(shownName).join('.') : '(body)';
     return `${where}: ${issue.message}`;
   });
-  throw new ApiError(400, code, problems.join('; '));
+  throw new ApiError(400, code, safeText(problems.join('; '), { maxLength: 2000 }));
 }
 
 /**

@@ -13,6 +13,8 @@ export interface ApiServerOptions {
   token: string;
   /** The largest body a path takes, in bytes [64 KiB, the API's `MAX_BODY_BYTES`, for every path]. */
   bodyLimit?: (path: string) => number;
+  /** Told of a failure of the adapter itself (answered 500), with the request's method and path. */
+  onError?: (error: unknown, request: string) => void;
 }
 
 export interface ApiServer {
@@ -70,7 +72,8 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
         return;
       }
       writeHttpApiResult(response, await handler(toHttpApiEvent(request, body)));
-    } catch {
+    } catch (error) {
+      options.onError?.(error, `${request.method ?? '?'} ${(request.url ?? '').split('?')[0]}`);
       if (!response.headersSent) sendError(response, 500, 'internal_error', 'The local API adapter failed');
     }
   });

@@ -34,14 +34,21 @@ export function toHttpApiEvent(
 ): APIGatewayProxyEventV2 {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const rawPath = decodedPath(url.pathname);
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams)
-    query[name] = name in query ? `${query[name]},${value}` : value;
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (name === 'cookie' || value === undefined) continue;
-    headers[name] = Array.isArray(value) ? value.join(',') : value;
+  // Maps, then own properties: a parameter named `__proto__` or `constructor` is a parameter like
+  // any other (an assignment to a plain object would set its prototype or read Object's).
+  const joined = new Map<string, string>();
+  for (const [name, value] of url.searchParams) {
+    const earlier = joined.get(name);
+    joined.set(name, earlier === undefined ? value : `${earlier},${value}`);
   }
+  const query: Record<string, string> = Object.fromEntries(joined);
+  const headers: Record<string, string> = Object.fromEntries(
+    Object.entries(request.headers).flatMap(([name, value]): [string, string][] =>
+      name === 'cookie' || value === undefined
+        ? []
+        : [[name, Array.isArray(value) ? value.join(',') : value]],
+    ),
+  );
   const cookies = request.headers.cookie?.split(/;\s*/).filter(Boolean);
   const host = headers.host ?? 'localhost';
   const text = TEXT_TYPES.test(headers['content-type'] ?? '');
@@ -52,7 +59,7 @@ export function toHttpApiEvent(
     rawQueryString: url.search.replace(/^\?/, ''),
     ...(cookies && cookies.length > 0 ? { cookies } : {}),
     headers,
-    ...(Object.keys(query).length > 0 ? { queryStringParameters: query } : {}),
+    ...(joined.size > 0 ? { queryStringParameters: query } : {}),
     requestContext: {
       accountId: 'local',
       apiId: 'local',

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createApiHandler, postureOf } from '@customs/api';
-import { type PostureSummary, RECOMMENDATIONS } from '@customs/core';
+import { type PostureSummary, RECOMMENDATIONS, safeText } from '@customs/core';
 import type { SlackSender } from '@customs/notify';
 import { runSweep, type SweepOutcome } from '@customs/pipeline';
 import { SuppressionsRepository } from '@customs/store';
@@ -13,6 +13,7 @@ import { type LocalFanOut, localNotifyConfig, startLocalFanOut } from '../stream
 import { type AccountSource, accountSource } from './account-source.js';
 import { ensurePortFree } from './ensure-port-free.js';
 import { StartError } from './errors.js';
+import { failureLog } from './failure-log.js';
 import { localBodyLimit, withLocalEvents } from './local-events-route.js';
 
 export interface StartOptions {
@@ -30,13 +31,22 @@ export interface StartOptions {
   token?: string;
   /** Progress and results, a line at a time. */
   say: (line: string) => void;
+  /**
+   * What fails while it runs, a line at a time (stderr by default): an internal error of the API
+   * or the fan-out, once per failure; a Slack webhook that fails, with its cause and next try.
+   */
+  warn?: (line: string) => void;
   env?: NodeJS.ProcessEnv;
 }
+
+/** Where the API token came from: the banner prints a generated one, never one the user chose. */
+export type TokenSource = 'generated' | 'CUSTOMS_API_TOKEN' | 'option';
 
 /** The running stack, until `stop()`. */
 export interface RunningStack {
   url: string;
   token: string;
+  tokenSource: TokenSource;
   pipeline: LocalPipeline;
   fanOut: LocalFanOut;
   stop(): Promise<void>;
@@ -56,14 +66,26 @@ function headlineSender(say: (line: string) => void): SlackSender {
   return {
     async send(_webhookUrl, message) {
       const header = message.blocks.find((block) => block.type === 'header');
-      say(`  slack ▸ ${header?.type === 'header' ? header.text.text : message.text}`);
+      say(
+        `  slack ▸ ${safeText(header?.type === 'header' ? header.text.text : message.text, { maxLength: 200 })}`,
+      );
     },
   };
 }
 
+/** The token, and where it came from. */
+function apiToken(
+  options: StartOptions,
+  env: NodeJS.ProcessEnv,
+): { token: string; tokenSource: TokenSource } {
+  if (options.token) return { token: options.token, tokenSource: 'option' };
+  if (env.CUSTOMS_API_TOKEN) return { token: env.CUSTOMS_API_TOKEN, tokenSource: 'CUSTOMS_API_TOKEN' };
+  return { token: randomBytes(24).toString('base64url'), tokenSource: 'generated' };
+}
+
 /** `arn:aws:ecr:eu-west-1:111122223333:repository/team/app@sha256:…` → `repository/team/app@sha256:…`. */
 function shortResource(resourceId: string): string {
-  return resourceId.replace(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d*:/, '');
+  return safeText(resourceId.replace(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d*:/, ''), { maxLength: 200 });
 }
 
 function postureLines(posture: PostureSummary): string[] {
@@ -103,6 +125,18 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       : new StartError((error as Error).message);
   }
   say(`  DynamoDB Local on ${pipeline.endpoint}, table ${pipeline.tableName}`);
+  const { token, tokenSource } = apiToken(options, env);
+  const warn = options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const webhookUrls = [
+    notify.config.slack.webhookUrl,
+    ...notify.config.slack.routes.map((r) => r.webhookUrl),
+  ];
+  const failures = failureLog({
+    write: warn,
+    dynamoEndpoint: pipeline.endpoint,
+    secrets: [token],
+    webhookUrls: notify.posts ? webhookUrls.filter((url): url is string => url !== undefined) : [],
+  });
   const fanOut = startLocalFanOut({
     client: pipeline.client,
     endpoint: pipeline.endpoint,
@@ -110,11 +144,12 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     notify,
     // Printed messages, one line each here: their headline.
     ...(notify.posts ? {} : { slack: headlineSender(say) }),
+    onStatus: warn,
+    onError: (error) => failures.report(error, "the fan-out (reading the table's stream and the outbox)"),
   });
   say(
     `  Fan-out from the table's stream: Slack messages ${notify.posts ? 'posted to SLACK_WEBHOOK_URL' : 'printed here (set SLACK_WEBHOOK_URL to post them)'}`,
   );
-  const token = options.token ?? env.CUSTOMS_API_TOKEN ?? randomBytes(24).toString('base64url');
   let server: ApiServer;
   try {
     const api = createApiHandler({
@@ -123,17 +158,19 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       cursorKey: randomBytes(32),
       maxSuppressionDays: config.maxSuppressionDays,
       startSweep: localSweepStarter(pipeline.dependencies, (outcome) =>
-        say(
-          outcome instanceof Error ? `Sweep failed: ${outcome.message}` : `Sweep: ${describeSweep(outcome)}`,
-        ),
+        outcome instanceof Error
+          ? failures.report(outcome, 'the sweep (POST /sweeps)')
+          : say(`Sweep: ${describeSweep(outcome)}`),
       ),
+      onError: (error, request) => failures.report(error, `${request.method} ${request.path} (answered 500)`),
     });
     server = await startApiServer({
       port: options.port,
       host,
-      handler: withLocalEvents(api, pipeline, { onInternalError: (line) => say(`internal error: ${line}`) }),
+      handler: withLocalEvents(api, pipeline, { onInternalError: (line) => warn(`internal error: ${line}`) }),
       token,
       bodyLimit: localBodyLimit,
+      onError: (error, request) => failures.report(error, `the local API adapter on ${request}`),
     });
   } catch (error) {
     await fanOut.stop();
@@ -168,5 +205,5 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     await stop();
     throw error;
   }
-  return { url: server.url, token, pipeline, fanOut, stop };
+  return { url: server.url, token, tokenSource, pipeline, fanOut, stop };
 }

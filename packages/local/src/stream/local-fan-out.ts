@@ -1,13 +1,17 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { safeText } from '@customs/core';
 import { createFindingChangeHandler } from '@customs/functions';
 import {
+  type FanOutDependencies,
+  type FanOutReport,
   type FindingEventPublisher,
   httpSlackSender,
   type NotifyConfig,
   notifyConfigFromEnv,
   printingSender,
   type SlackSender,
+  targetFailureLine,
 } from '@customs/notify';
 import { OutboxRepository } from '@customs/store';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
@@ -48,6 +52,23 @@ export interface LocalFanOutOptions
   /** Puts events on EventBridge; none locally by default. */
   events?: FindingEventPublisher;
   logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  /**
+   * Told, one line each, when a webhook starts failing or fails differently (its cause, pending
+   * deliveries, next try), when it delivers again, and when a run fails as a whole; once per
+   * webhook and cause, however often the poller retries.
+   */
+  onStatus?: (line: string) => void;
+  /**
+   * Told of a poll or run that failed as a whole (the stream or the table unreachable); the poller
+   * carries on. Without it, such a failure is an `onStatus` line, once per message.
+   */
+  onError?: (error: unknown) => void;
+  /** The time hold-offs are read on, epoch ms (outbox and fan-out alike); `Date.now` by default. */
+  clock?: () => number;
+  /** Waits out a short hold-off; injectable for tests. */
+  sleep?: FanOutDependencies['sleep'];
+  /** Hold-offs up to this long are waited out within a run (20 s by default). */
+  maxHoldWaitMs?: number;
 }
 
 /** What the local fan-out did. */
@@ -57,6 +78,8 @@ export interface LocalFanOutSummary {
   slackMessages: number;
   /** Deliveries still pending in the outbox (retried by the next poll or run). */
   pending: number;
+  /** One line per webhook that failed in the last run: where, why, what waits, the next try. */
+  failing: string[];
 }
 
 /** The fan-out running on this machine: the stream poller and the same handler as the Lambda function. */
@@ -82,7 +105,12 @@ export interface LocalFanOut {
 export function startLocalFanOut(options: LocalFanOutOptions): LocalFanOut {
   const notify = options.notify ?? localNotifyConfig();
   const write = options.write ?? ((text: string) => void process.stderr.write(text));
-  const outbox = new OutboxRepository({ client: options.client, tableName: options.tableName });
+  const clock = options.clock ?? Date.now;
+  const outbox = new OutboxRepository({
+    client: options.client,
+    tableName: options.tableName,
+    clock: () => new Date(clock()),
+  });
   const inner = options.slack ?? (notify.posts ? httpSlackSender() : printingSender(write));
   let slackMessages = 0;
   const slack: SlackSender = {
@@ -92,13 +120,17 @@ export function startLocalFanOut(options: LocalFanOutOptions): LocalFanOut {
     },
   };
   const logger = new Logger({ serviceName: 'customs', logLevel: options.logLevel ?? 'SILENT' });
-  const dependencies = {
+  const dependencies: FanOutDependencies = {
     outbox,
     config: notify.config,
     slack,
+    clock,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.maxHoldWaitMs !== undefined ? { maxHoldWaitMs: options.maxHoldWaitMs } : {}),
     ...(options.events ? { events: options.events } : {}),
   };
-  const handler = createFindingChangeHandler(async () => dependencies, logger);
+  const status = statusReporter(clock, options.onStatus, options.onError);
+  const handler = createFindingChangeHandler(async () => dependencies, logger, status.hooks);
   const invoke = (event: unknown) =>
     handler(event, localLambdaContext('on-finding-change')) as Promise<DynamoDBBatchResponse>;
   const poller = new StreamPoller({
@@ -106,10 +138,12 @@ export function startLocalFanOut(options: LocalFanOutOptions): LocalFanOut {
     handler: invoke,
     filters: FINDING_ITEM_FILTERS,
     onIdle: async () => void (await invoke({ Records: [] })),
+    onError: status.hooks.onError,
   });
   async function summary(): Promise<LocalFanOutSummary> {
     const { items } = await outbox.listPending({ limit: 1000 });
-    return { mode: notify.posts ? 'posted' : 'printed', slackMessages, pending: items.length };
+    const mode = notify.posts ? 'posted' : 'printed';
+    return { mode, slackMessages, pending: items.length, failing: status.failing() };
   }
   return {
     poller,
@@ -125,4 +159,43 @@ export function startLocalFanOut(options: LocalFanOutOptions): LocalFanOut {
     start: () => poller.start(),
     stop: () => poller.stop(),
   };
+}
+
+/**
+ * Turns the handler's reports into status lines: a webhook's failure once per cause (the poller
+ * retries every quarter second, a held-off webhook is skipped each time), its recovery once, and a
+ * run that failed as a whole to `onError`, else once per message.
+ */
+function statusReporter(
+  clock: () => number,
+  say: ((line: string) => void) | undefined,
+  onError: ((error: unknown) => void) | undefined,
+) {
+  const failingTargets = new Map<string, { cause: string; shown: string }>();
+  let lastFailing: string[] = [];
+  let lastError = '';
+  const onReport = (report: FanOutReport) => {
+    lastError = '';
+    lastFailing = report.failing.map((failure) => targetFailureLine(failure, clock()));
+    for (const [index, failure] of report.failing.entries()) {
+      if (failingTargets.get(failure.target)?.cause === failure.cause) continue;
+      failingTargets.set(failure.target, { cause: failure.cause, shown: failure.shown });
+      say?.(lastFailing[index] as string);
+    }
+    const stillFailing = new Set(report.failing.map((failure) => failure.target));
+    for (const [target, { shown }] of failingTargets) {
+      if (stillFailing.has(target)) continue;
+      failingTargets.delete(target);
+      say?.(`${target.startsWith('slack:') ? 'Slack' : 'EventBridge'} ${shown}: delivering again`);
+    }
+  };
+  const reportError = (error: unknown) => {
+    if (onError) return onError(error);
+    const why = safeText(error instanceof Error ? `${error.name}: ${error.message}` : error);
+    const line = `Fan-out failed (retried with the next poll): ${why}`;
+    if (line === lastError) return;
+    lastError = line;
+    say?.(line);
+  };
+  return { hooks: { onReport, onError: reportError }, failing: () => lastFailing };
 }

@@ -119,6 +119,48 @@ describe('the local API server', () => {
     expect(JSON.parse(streamed.body)).toMatchObject({ error: { code: 'payload_too_large' } });
   });
 
+  it('answers 400 naming __proto__, constructor and prototype like any other unknown parameter or field', async () => {
+    // Prepare
+    const post = (body: string) =>
+      fetch(`${setup.server.url}/suppressions`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body,
+      });
+    const valid = {
+      checkId: CHECKS.scanOnPush.checkId,
+      reason: 'accepted for the test',
+      owner: 'platform',
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    };
+    // Act
+    const queries = await Promise.all(
+      ['__proto__', 'constructor', 'prototype', '__proto__[status]'].map(async (name) => {
+        const response = await get(`/findings?${encodeURIComponent(name)}=1`);
+        return [response.status, await response.json()];
+      }),
+    );
+    const proto = await post(`{"__proto__": {"checkId": "x"}, ${JSON.stringify(valid).slice(1)}`);
+    const withConstructor = await post(JSON.stringify({ ...valid, constructor: { prototype: {} } }));
+    const listed = await get('/suppressions');
+    // Assess
+    expect(queries).toEqual(
+      ['__proto__', 'constructor', 'prototype', '__proto__[status]'].map((name) => [
+        400,
+        { error: { code: 'invalid_parameter', message: `unknown parameter(s) ${name}` } },
+      ]),
+    );
+    expect([proto.status, await proto.json()]).toEqual([
+      400,
+      { error: { code: 'invalid_body', message: 'unknown field(s) __proto__' } },
+    ]);
+    expect([withConstructor.status, await withConstructor.json()]).toEqual([
+      400,
+      { error: { code: 'invalid_body', message: 'unknown field(s) constructor' } },
+    ]);
+    expect(((await listed.json()) as { suppressions: unknown[] }).suppressions).toEqual([]);
+  });
+
   it('rejects with one clear sentence when the port is in use', async () => {
     const port = Number(new URL(setup.server.url).port);
     const handler: ApiHandler = async () => ({ statusCode: 204 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,9 @@ import { type RunningStack, startStack } from '../../src/start/index.js';
 import { runCli } from '../cli/run-cli.js';
 
 const BIN = fileURLToPath(new URL('../../bin/customs.js', import.meta.url));
+/** A stack as a process starts in 10–50 s, depending on the machine's load. */
+const PROCESS_TEST_TIMEOUT_MS = 180_000;
+const UNRESOLVABLE_SLACK = new URL('./helpers/unresolvable-slack.mjs', import.meta.url).href;
 
 describe('customs start: the whole pipeline on one machine', () => {
   let stack: RunningStack;
@@ -108,39 +111,180 @@ describe('customs start: refusing to start', () => {
   });
 });
 
-describe('customs start as a process', () => {
-  it('stops cleanly on Ctrl-C, with DynamoDB Local and the API down', async () => {
-    // Prepare
-    const port = await findFreePort();
-    const child = spawn(process.execPath, [BIN, 'start', '--port', String(port), '--no-story'], {
-      env: { ...process.env, CUSTOMS_API_TOKEN: 'test-token' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`customs start did not come up:\n${output}`)), 60_000);
-      child.stdout.on('data', () => {
-        if (output.includes('Press Ctrl-C to stop.')) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-    });
-    const endpoint = /DynamoDB Local on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1] ?? '';
-    expect(
-      (await fetch(`http://127.0.0.1:${port}/summary`, { headers: { authorization: 'Bearer test-token' } }))
-        .status,
-    ).toBe(200);
-    // Act
-    child.kill('SIGINT');
-    const code = await new Promise((resolve) => child.once('exit', resolve));
-    // Assess
-    expect(code).toBe(0);
-    expect(output).toContain('Stopped: DynamoDB Local and the API are down.');
-    await expect(fetch(`http://127.0.0.1:${port}/openapi.json`)).rejects.toThrow();
-    await expect(fetch(endpoint)).rejects.toThrow();
+/** `customs start --no-story` as a process, with its output as it comes. */
+interface StackProcess {
+  child: ChildProcessWithoutNullStreams;
+  port: number;
+  stdout: () => string;
+  stderr: () => string;
+  /** DynamoDB Local's endpoint, as printed. */
+  endpoint: () => string;
+  /** Sends Ctrl-C and resolves with the exit code. */
+  stop: () => Promise<number | null>;
+}
+
+async function startProcess(env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<StackProcess> {
+  const port = await findFreePort();
+  const child = spawn(
+    process.execPath,
+    [...nodeOptions, BIN, 'start', '--port', String(port), '--no-story'],
+    {
+      env: { ...process.env, SLACK_WEBHOOK_URL: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
   });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`customs start did not come up:\n${stdout}${stderr}`)),
+      90_000,
+    );
+    const check = () => {
+      if (stdout.includes('Press Ctrl-C to stop.')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on('data', check);
+    void exited.then(() => reject(new Error(`customs start exited:\n${stdout}${stderr}`)));
+  });
+  return {
+    child,
+    port,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    endpoint: () => /DynamoDB Local on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1] ?? '',
+    stop: () => {
+      child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
+
+/** Polls `condition` every 100 ms until it holds (or 30 s pass, then fails with `what`). */
+async function eventually(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 100) {
+    if (waited > 30_000) throw new Error(`never happened: ${what}`);
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
+}
+
+describe('customs start as a process', () => {
+  it(
+    'stops cleanly on Ctrl-C, with DynamoDB Local and the API down; never prints a token the user chose',
+    async () => {
+      // Prepare
+      const stack = await startProcess({ CUSTOMS_API_TOKEN: 'chosen-token-9f3b2a' });
+      const port = stack.port;
+      const endpoint = stack.endpoint();
+      expect(
+        (
+          await fetch(`http://127.0.0.1:${port}/summary`, {
+            headers: { authorization: 'Bearer chosen-token-9f3b2a' },
+          })
+        ).status,
+      ).toBe(200);
+      // Act
+      const code = await stack.stop();
+      // Assess
+      expect(code).toBe(0);
+      expect(stack.stdout()).toContain('Stopped: DynamoDB Local and the API are down.');
+      expect(stack.stdout()).toContain('  token:   from CUSTOMS_API_TOKEN\n');
+      expect(stack.stdout()).toContain('curl -H "Authorization: Bearer $CUSTOMS_API_TOKEN"');
+      expect(stack.stdout() + stack.stderr()).not.toContain('chosen-token-9f3b2a');
+      await expect(fetch(`http://127.0.0.1:${port}/openapi.json`)).rejects.toThrow();
+      await expect(fetch(endpoint)).rejects.toThrow();
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'names DynamoDB Local on stderr, once, when it dies under the running stack; the API answers 500',
+    async () => {
+      // Prepare
+      const stack = await startProcess({ CUSTOMS_API_TOKEN: 'dying-dynamo-token' });
+      const headers = { authorization: 'Bearer dying-dynamo-token' };
+      const pids = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(stack.child.pid)], {
+        encoding: 'utf8',
+      });
+      const java = pids
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .find(([, command]) => command === 'java')?.[0];
+      expect(java).toMatch(/^\d+$/);
+      try {
+        // Act: DynamoDB Local is killed; the API is asked three times; the fan-out keeps polling
+        process.kill(Number(java), 'SIGKILL');
+        const answers = [];
+        for (let i = 0; i < 3; i++) {
+          const response = await fetch(`http://127.0.0.1:${stack.port}/summary`, { headers });
+          answers.push([response.status, await response.json()]);
+        }
+        await eventually(() => stack.stderr().includes('DynamoDB Local'), 'a line naming DynamoDB Local');
+        await new Promise((wake) => setTimeout(wake, 1500));
+        // Assess
+        expect(answers).toEqual(
+          Array.from({ length: 3 }, () => [
+            500,
+            { error: { code: 'internal_error', message: 'An unexpected error occurred; it was logged' } },
+          ]),
+        );
+        const lines = stack.stderr().split('\n').filter(Boolean);
+        expect(lines).toEqual([
+          expect.stringMatching(
+            new RegExp(
+              `^customs: (GET /summary \\(answered 500\\)|the fan-out \\(.*\\)) failed: DynamoDB Local \\(${stack.endpoint().replaceAll('.', '\\.')}\\) is not answering \\(ECONNREFUSED\\)`,
+            ),
+          ),
+        ]);
+        expect(stack.stderr()).not.toContain('dying-dynamo-token');
+      } finally {
+        expect(await stack.stop()).toBe(0);
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'says why Slack gets nothing when its host does not resolve, once; prints a generated token, which the user needs',
+    async () => {
+      // Prepare: hooks.slack.com does not resolve in the stack's process; no token is chosen
+      const webhook = 'https://hooks.slack.com/services/T0CUSTOMS/B0DNS/s3cr3tT0k3nDoNotLog';
+      const stack = await startProcess({ SLACK_WEBHOOK_URL: webhook, CUSTOMS_API_TOKEN: '' }, [
+        '--import',
+        UNRESOLVABLE_SLACK,
+      ]);
+      try {
+        const token = /token: {3}(\S+) {3}\(generated; set CUSTOMS_API_TOKEN to choose it\)/.exec(
+          stack.stdout(),
+        )?.[1];
+        expect(token).toMatch(/^[\w-]{32}$/);
+        const summary = await fetch(`http://127.0.0.1:${stack.port}/summary`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(summary.status).toBe(200);
+        // Act: the sweep's digest fails; the poller keeps retrying what is pending for a while
+        await new Promise((wake) => setTimeout(wake, 2000));
+        // Assess
+        const lines = stack.stderr().split('\n').filter(Boolean);
+        expect(lines).toEqual([
+          expect.stringMatching(
+            /^Slack https:\/\/hooks\.slack\.com\/services\/T…\/…: not delivered: Slack did not accept the message to https:\/\/hooks\.slack\.com\/services\/T…\/… after 4 attempts: DNS lookup failed for hooks\.slack\.com \(ENOTFOUND\); \d+ deliveries pending, next try in \d+ s \(at [^)]+\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
+          ),
+        ]);
+        expect(stack.stdout() + stack.stderr()).not.toContain('s3cr3tT0k3n');
+      } finally {
+        expect(await stack.stop()).toBe(0);
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 });

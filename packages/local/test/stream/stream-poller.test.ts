@@ -147,7 +147,7 @@ describe('StreamPoller on DynamoDB Local', () => {
     const summary = await fanOut.drain();
     await fanOut.stop();
     // Assess
-    expect(summary).toEqual({ mode: 'printed', slackMessages: 1, pending: 0 });
+    expect(summary).toEqual({ mode: 'printed', slackMessages: 1, pending: 0, failing: [] });
     expect(printed.join('')).toMatch(
       /^Would post to Slack \(SLACK_WEBHOOK_URL is not set\):\n== New finding · ECR images have no critical vulnerabilities ==/,
     );

@@ -1,5 +1,6 @@
 import type { ClaimResult } from '@customs/store';
 import type { FindingEventPublisher } from '../eventbridge/index.js';
+import { type Clock, realClock, realSleep, type Sleep } from '../retry/index.js';
 import type { NotifyConfig } from '../routing/index.js';
 import type { SlackSender } from '../slack/index.js';
 import type { FindingTransition } from '../transitions/index.js';
@@ -13,7 +14,7 @@ import {
 } from './model.js';
 import { planDeliveries, webhooksByTarget } from './plan-deliveries.js';
 import { sendEvents } from './send-events.js';
-import { sendSlack } from './send-slack.js';
+import { type HoldPolicy, sendSlack } from './send-slack.js';
 
 export interface FanOutDependencies {
   outbox: OutboxPort;
@@ -22,7 +23,21 @@ export interface FanOutDependencies {
   slack?: SlackSender;
   /** Puts "Customs Finding Changed" events; no EventBridge when absent. */
   events?: FindingEventPublisher;
+  /** The time, in epoch milliseconds, hold-offs are compared with; `Date.now` by default. */
+  clock?: Clock;
+  /** Waits out a short `Retry-After`; injectable for tests. */
+  sleep?: Sleep;
+  /**
+   * A webhook's `429 Retry-After` up to this long is waited out within the run; a longer one (or a
+   * failure's backoff) leaves its deliveries pending for a later run (the next batch, the outbox
+   * retry schedule). 20 s by default.
+   */
+  maxHoldWaitMs?: number;
+  /** The hold-off after a webhook's failed run: 10 s doubling per failed run in a row, up to 5 minutes. */
+  failureBackoff?: HoldPolicy['backoff'];
 }
+
+const DEFAULT_BACKOFF: HoldPolicy['backoff'] = { baseDelayMs: 10_000, maxDelayMs: 300_000 };
 
 export interface DeliverOptions {
   /** Also retry what the outbox holds pending (oldest first, up to `pendingLimit`); true by default. */
@@ -30,7 +45,11 @@ export interface DeliverOptions {
   pendingLimit?: number;
 }
 
-/** Fans finding transitions out to Slack and EventBridge through the outbox, exactly once. */
+/**
+ * Fans finding transitions out to Slack and EventBridge through the outbox: each delivery goes
+ * out at least once, and again only when its outcome was unknown (Slack's answer lost, a sender
+ * stopped between Slack's 200 and the delivered marker), a re-send that says it may repeat.
+ */
 export interface FanOut {
   /**
    * Claims each transition's deliveries in the outbox, sends what nobody sent before (with what
@@ -51,6 +70,12 @@ export interface FanOut {
 export function createFanOut(dependencies: FanOutDependencies): FanOut {
   const { outbox, config, slack, events } = dependencies;
   const webhooks = webhooksByTarget(config);
+  const holds: HoldPolicy = {
+    clock: dependencies.clock ?? realClock,
+    sleep: dependencies.sleep ?? realSleep,
+    maxWaitMs: dependencies.maxHoldWaitMs ?? 20_000,
+    backoff: dependencies.failureBackoff ?? DEFAULT_BACKOFF,
+  };
 
   function transitionOf(entry: Outgoing['entry']): FindingTransition {
     return (entry.payload as { transition: FindingTransition }).transition;
@@ -65,13 +90,17 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
       slackMessages: 0,
       events: 0,
       unfinished: new Set(),
+      failing: [],
     };
     const outgoing = new Map<string, Outgoing>();
     const take = (claims: ClaimResult[]) => {
-      for (const { entry, outcome } of claims) {
+      for (const { entry, outcome, takenOver } of claims) {
         if (outcome === 'delivered') report.alreadyDelivered++;
         else if (outcome === 'busy') report.busy++;
-        else outgoing.set(entry.key, { entry, transition: transitionOf(entry) });
+        else {
+          const mayHaveGoneOut = takenOver === true || entry.mayHaveGoneOut === true;
+          outgoing.set(entry.key, { entry, transition: transitionOf(entry), mayHaveGoneOut });
+        }
       }
     };
     if (pendingLimit > 0) {
@@ -91,9 +120,11 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
         return sendSlack(
           {
             sender: slack ?? missingSlack,
+            target,
             webhookUrl: webhooks.get(target),
             slack: config.slack,
             apiUrl: config.apiUrl,
+            holds,
           },
           outbox,
           items,
@@ -109,6 +140,7 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
         report.pending.push({ key: item.entry.key, reason });
         report.unfinished.add(transitionKey(item.transition));
       }
+      if (result.failure) report.failing.push(result.failure);
     }
     return report;
   }
@@ -143,6 +175,7 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
       await outbox.release(
         waiting.map((item) => item.entry),
         reason,
+        { attempted: false },
       );
       for (const item of waiting) {
         outgoing.delete(item.entry.key);

@@ -1,4 +1,12 @@
-import type { ClaimResult, OutboxDelivery, OutboxEntry, Page } from '@customs/store';
+import type {
+  ClaimResult,
+  HoldRequest,
+  OutboxDelivery,
+  OutboxEntry,
+  Page,
+  ReleaseOptions,
+  TargetHold,
+} from '@customs/store';
 import type { FindingTransition } from '../transitions/index.js';
 
 type DeliveryRef = Pick<OutboxEntry, 'findingId' | 'version' | 'target'>;
@@ -8,15 +16,38 @@ export interface OutboxPort {
   claim(deliveries: readonly OutboxDelivery[]): Promise<ClaimResult[]>;
   claimPending(entries: readonly OutboxEntry[]): Promise<ClaimResult[]>;
   markDelivered(deliveries: readonly DeliveryRef[], via?: string): Promise<void>;
-  release(deliveries: readonly DeliveryRef[], reason: string): Promise<void>;
+  release(deliveries: readonly DeliveryRef[], reason: string, options?: ReleaseOptions): Promise<void>;
   listPending(options?: { limit?: number; cursor?: string }): Promise<Page<OutboxEntry>>;
   pendingBefore(findingId: string, target: string, version: number): Promise<OutboxEntry[]>;
+  targetHold(target: string): Promise<TargetHold | undefined>;
+  holdTarget(target: string, request: HoldRequest): Promise<TargetHold | undefined>;
+  clearTargetHold(target: string): Promise<void>;
 }
 
 /** A claimed delivery on its way out: the outbox entry and the transition it notifies. */
 export interface Outgoing {
   entry: OutboxEntry;
   transition: FindingTransition;
+  /** It may have gone out before (an earlier sender's lease ran out): a re-send says so. */
+  mayHaveGoneOut?: boolean;
+}
+
+/** Why a target's deliveries did not go out in a run, once per target (not per delivery). */
+export interface TargetFailure {
+  /** The outbox target, e.g. `slack:3f2a9c1d0b4e`. */
+  target: string;
+  /** The target as a person reads it: the webhook redacted (`https://hooks.slack.com/services/T…/…`). */
+  shown: string;
+  /** What failed: DNS lookup failed for hooks.slack.com (ENOTFOUND), HTTP 503…, a 429's Retry-After. */
+  cause: string;
+  /** Deliveries to it left pending in this run. */
+  pending: number;
+  /** When the next try may go out (its hold-off), ISO; absent when the next run may try at once. */
+  retryAt?: string;
+  /** True when nothing was tried in this run because the target was still held off. */
+  held: boolean;
+  /** How it is retried: `once Slack's Retry-After ends`, `with a backoff of 10 s doubling to 5 min while it fails`. */
+  schedule: string;
 }
 
 /** What sending one target's deliveries did. */
@@ -26,6 +57,8 @@ export interface TargetResult {
   pending: { outgoing: Outgoing; reason: string }[];
   /** Slack messages or PutEvents entries that went out. */
   sent: number;
+  /** Set when the target failed (or was held off) in this run. */
+  failure?: TargetFailure;
 }
 
 /** What one fan-out run did. */
@@ -44,6 +77,8 @@ export interface FanOutReport {
   events: number;
   /** `<findingId>#<version>` of the transitions with a delivery still pending. */
   unfinished: Set<string>;
+  /** Each target that failed or was held off in this run, with the cause and the next try. */
+  failing: TargetFailure[];
 }
 
 /** The `<findingId>#<version>` of a transition. */

@@ -36,6 +36,7 @@ export async function sendEvents(
         await outbox.release(
           later.map((item) => item.entry),
           waiting,
+          { attempted: false },
         );
       result.pending.push(
         { outgoing: failed, reason },
@@ -43,5 +44,15 @@ export async function sendEvents(
       );
     }
   }
-  return result;
+  const failed = result.pending.find(({ reason }) => !reason.startsWith('waiting for version'));
+  if (!failed) return result;
+  const failure = {
+    target: publisher.target,
+    shown: `the bus ${publisher.target.slice('eventbridge:'.length)}`,
+    cause: failed.reason,
+    pending: result.pending.length,
+    held: false,
+    schedule: 'with the next run (a retried stream batch, the next poll or outbox retry)',
+  };
+  return { ...result, failure };
 }

@@ -1,6 +1,14 @@
 import { RECOMMENDATIONS, SEVERITIES } from '@customs/core';
 import type { FindingTransition, TransitionKind } from '../transitions/index.js';
-import { context, escapeMrkdwn, fields, header, type SlackMessage, section } from './block-kit.js';
+import {
+  context,
+  escapeMrkdwn,
+  fields,
+  header,
+  type SlackMessage,
+  section,
+  untrustedMrkdwn,
+} from './block-kit.js';
 import { findingUrl, type MessageOptions, SEVERITY_ICONS } from './finding-message.js';
 
 export interface DigestOptions extends MessageOptions {
@@ -47,9 +55,11 @@ export function digestMessage(
   const listed = [...transitions].sort(bySeverity).slice(0, top);
   const lines = listed.map(function listLine(t) {
     const url = findingUrl(options.apiUrl, t.finding.id);
-    const title = escapeMrkdwn(t.finding.title);
-    const linked = url ? `<${url}|${title}>` : title;
-    return `${SEVERITY_ICONS[t.finding.severity]} *${t.finding.severity}* ${t.kind} · ${linked} · \`${escapeMrkdwn(t.finding.resourceName)}\``;
+    const title = untrustedMrkdwn(t.finding.title, { maxLength: 150 });
+    // A link's text ends at `|` or `>`: both are escaped or absent in the title, the URL is encoded.
+    const linked = url ? `<${escapeMrkdwn(url)}|${title}>` : title;
+    const severity = untrustedMrkdwn(t.finding.severity, { maxLength: 20 });
+    return `${SEVERITY_ICONS[t.finding.severity] ?? ''} *${severity}* ${t.kind} · ${linked} · \`${untrustedMrkdwn(t.finding.resourceName, { maxLength: 150 })}\``;
   });
   const rest = transitions.length - listed.length;
   const blocks = [

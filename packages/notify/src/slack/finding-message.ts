@@ -1,4 +1,4 @@
-import { CATALOG, RECOMMENDATION_TITLES, type Severity } from '@customs/core';
+import { CATALOG, RECOMMENDATION_TITLES, type Severity, safeText } from '@customs/core';
 import type { FindingTransition, TransitionKind } from '../transitions/index.js';
 import {
   type Block,
@@ -9,6 +9,8 @@ import {
   linkButton,
   type SlackMessage,
   section,
+  untrustedMrkdwn,
+  untrustedPlain,
 } from './block-kit.js';
 
 /** What a message may link to. */
@@ -41,8 +43,12 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  */
 export function findingUrl(apiUrl: string | undefined, findingId: string): string | undefined {
   if (!apiUrl) return undefined;
-  return `${apiUrl.replace(/\/+$/, '')}/findings/${encodeURIComponent(findingId)}`;
+  // safeText first: a lone surrogate would make encodeURIComponent throw.
+  return `${apiUrl.replace(/\/+$/, '')}/findings/${encodeURIComponent(safeText(findingId, { maxLength: 200 }))}`;
 }
+
+/** How much of each untrusted value a message shows (Slack's own limits are larger). */
+const SHOWN = { name: 200, id: 100, short: 50, message: 1500 } as const;
 
 /**
  * The Block Kit message of one transition: severity, check title, CSA recommendation, resource
@@ -56,17 +62,20 @@ export function transitionMessage(transition: FindingTransition, options: Messag
   const severity = capitalize(finding.severity);
   const recommendation = `${finding.recommendation}: ${RECOMMENDATION_TITLES[finding.recommendation]}`;
   const failing = kind === 'opened' || kind === 'reopened' || kind === 'severity-changed';
+  const title = untrustedPlain(finding.title, { maxLength: SHOWN.name });
   const headline = kind === 'resolved' ? `Resolved: ${finding.title}` : `${severity}: ${finding.title}`;
+  const message = untrustedMrkdwn(finding.message, { maxLength: SHOWN.message, keepNewlines: true });
+  const where = `${untrustedMrkdwn(finding.accountId, { maxLength: SHOWN.short })} / ${untrustedMrkdwn(finding.region, { maxLength: SHOWN.short })}`;
   const blocks: Block[] = [
-    header(`${HEADLINES[kind]} · ${finding.title}`),
-    section(`${SEVERITY_ICONS[finding.severity]} *${escapeMrkdwn(summaryLine(transition))}*`),
+    header(`${HEADLINES[kind]} · ${title}`),
+    section(`${SEVERITY_ICONS[finding.severity] ?? ''} *${untrustedMrkdwn(summaryLine(transition))}*`),
     fields([
-      ['Severity', severityText(transition)],
-      ['Recommendation', escapeMrkdwn(recommendation)],
-      ['Resource', `\`${escapeMrkdwn(finding.resourceId)}\``],
-      ['Account / region', `${escapeMrkdwn(finding.accountId)} / ${escapeMrkdwn(finding.region)}`],
+      ['Severity', untrustedMrkdwn(severityText(transition), { maxLength: SHOWN.short })],
+      ['Recommendation', untrustedMrkdwn(recommendation, { maxLength: SHOWN.name })],
+      ['Resource', `\`${untrustedMrkdwn(finding.resourceId)}\``],
+      ['Account / region', where],
     ]),
-    section(`*${failing ? 'Failing value' : 'Now'}*\n${escapeMrkdwn(finding.message)}`),
+    section(`*${failing ? 'Failing value' : 'Now'}*\n${message}`),
   ];
   if (failing && check) {
     const remediation = escapeMrkdwn(check.remediation.text);
@@ -74,25 +83,27 @@ export function transitionMessage(transition: FindingTransition, options: Messag
   }
   const url = findingUrl(options.apiUrl, finding.id);
   if (url) blocks.push(linkButton('View finding', url));
-  blocks.push(
-    context(`customs · ${escapeMrkdwn(finding.checkId)} · finding ${finding.id} v${transition.version}`),
-  );
-  return { text: `${headline} (${finding.resourceName})`, blocks };
+  const about = `${untrustedMrkdwn(finding.checkId, { maxLength: SHOWN.id })} · finding ${untrustedMrkdwn(finding.id, { maxLength: SHOWN.id })} v${transition.version}`;
+  blocks.push(context(`customs · ${about}`));
+  const fallback = `${headline} (${safeText(finding.resourceName, { maxLength: SHOWN.name })})`;
+  return { text: untrustedMrkdwn(fallback, { maxLength: 500 }), blocks };
 }
 
+/** The first line, with the resource's name and check id bounded (escaped by the caller). */
 function summaryLine({ kind, finding, previousState }: FindingTransition): string {
-  const resource = finding.resourceName;
+  const resource = safeText(finding.resourceName, { maxLength: SHOWN.name });
+  const checkId = safeText(finding.checkId, { maxLength: SHOWN.id });
   switch (kind) {
     case 'opened':
-      return `${resource} fails ${finding.checkId}`;
+      return `${resource} fails ${checkId}`;
     case 'reopened':
-      return `${resource} fails ${finding.checkId} again (was ${previousState ?? 'resolved'})`;
+      return `${resource} fails ${checkId} again (was ${safeText(previousState ?? 'resolved', { maxLength: SHOWN.short })})`;
     case 'resolved':
-      return `${resource} no longer fails ${finding.checkId}: resolved`;
+      return `${resource} no longer fails ${checkId}: resolved`;
     case 'suppressed':
-      return `${resource}: ${finding.checkId} is suppressed`;
+      return `${resource}: ${checkId} is suppressed`;
     case 'severity-changed':
-      return `${resource} fails ${finding.checkId} at a new severity`;
+      return `${resource} fails ${checkId} at a new severity`;
   }
 }
 

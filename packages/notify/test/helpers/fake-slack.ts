@@ -10,6 +10,11 @@ export interface SlackAnswer {
   /** Answers this late (a slow Slack). */
   delayMs?: number;
   body?: string;
+  /**
+   * Takes the message (Slack posts it: it counts in `posted()` when `status` is 200), then closes
+   * the connection without answering: the answer is lost on the way back.
+   */
+  drop?: boolean;
 }
 
 export interface SlackRequest {
@@ -17,8 +22,10 @@ export interface SlackRequest {
   at: number;
   path: string;
   message: SlackMessage;
-  /** The answer it got. */
+  /** The answer it got (or would have got, when it was dropped). */
   status: number;
+  /** The connection was closed instead of answering. */
+  dropped?: boolean;
 }
 
 export interface FakeSlack {
@@ -39,7 +46,8 @@ export const WEBHOOK_PATH = '/services/T0CUSTOMS/B0LOOPBACK/s3cr3tT0k3nDoNotLog'
 
 /**
  * A real HTTP server on 127.0.0.1 that plays a Slack incoming webhook: records each request and
- * answers as the test scripts it (429 with Retry-After, 500, slowly), `200 ok` by default.
+ * answers as the test scripts it (429 with Retry-After, 500, slowly, a posted message whose answer
+ * is lost), `200 ok` by default.
  * @example const slack = await startFakeSlack(); slack.answer = (i) => (i === 0 ? { status: 429, retryAfter: 1 } : undefined);
  */
 export async function startFakeSlack(): Promise<FakeSlack> {
@@ -61,6 +69,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const answer = fake.answer(index, request) ?? { status: 200 };
     if (answer.delayMs) await new Promise((wake) => setTimeout(wake, answer.delayMs));
     request.status = answer.status;
+    if (answer.drop) {
+      request.dropped = true;
+      incoming.socket.destroy();
+      return;
+    }
     if (response.destroyed) return;
     const headers: Record<string, string> = { 'content-type': 'text/plain' };
     if (answer.retryAfter !== undefined) headers['retry-after'] = String(answer.retryAfter);

@@ -82,6 +82,8 @@ export const replayCommand: Command = {
       const notified = await fanOut.drain().finally(() => fanOut.stop());
       const pending = notified.pending > 0 ? `, ${notified.pending} delivery(ies) pending in the outbox` : '';
       err.write(`Notifications: ${notified.slackMessages} Slack message(s) ${notified.mode}${pending}\n`);
+      // Why they wait, once per webhook: the cause (DNS, a status code, a 429) and the next try.
+      for (const line of notified.failing) err.write(`  ${line}\n`);
       return internalErrors > 0 ? 1 : undefined;
     } finally {
       await pipeline.stop();

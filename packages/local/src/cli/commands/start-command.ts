@@ -40,7 +40,7 @@ export const startCommand: Command = {
     config: { type: 'string' },
     'no-story': { type: 'boolean' },
   },
-  async run(values, _positionals, { out }) {
+  async run(values, _positionals, { out, err }) {
     const port = parsePort(values.port);
     if (values.snapshot && values.aws) throw new UsageError('choose one account: --snapshot DIR or --aws');
     if ((values.region || values.profile) && !values.aws)
@@ -56,13 +56,19 @@ export const startCommand: Command = {
       story: !values['no-story'],
       // Lines quote names and messages from the account and its events: escaped, one line each.
       say: (line) => out.write(`${safeText(line, { maxLength: 2000 })}\n`),
+      warn: (line) => err.write(`${safeText(line, { maxLength: 2000 })}\n`),
     });
+    // A token the user chose is a secret of theirs: say where it came from, never print it.
+    const generated = stack.tokenSource === 'generated';
+    const bearer = generated ? stack.token : '$CUSTOMS_API_TOKEN';
     out.write(
       [
         '',
         `Customs is running. API: ${stack.url}`,
-        `  token:   ${stack.token}   (set CUSTOMS_API_TOKEN to choose it)`,
-        `  try:     curl -H "Authorization: Bearer ${stack.token}" ${stack.url}/summary`,
+        generated
+          ? `  token:   ${stack.token}   (generated; set CUSTOMS_API_TOKEN to choose it)`
+          : `  token:   ${stack.tokenSource === 'CUSTOMS_API_TOKEN' ? 'from CUSTOMS_API_TOKEN' : 'as given'}`,
+        `  try:     curl -H "Authorization: Bearer ${bearer}" ${stack.url}/summary`,
         `           customs findings --status FAIL --severity critical   (with CUSTOMS_API_TOKEN set)`,
         `  events:  customs replay FILE --to ${stack.url}`,
         'Press Ctrl-C to stop.',
