@@ -123,6 +123,19 @@ interface StackProcess {
   stop: () => Promise<number | null>;
 }
 
+/** Process groups of the stacks started here, killed whole after the tests whatever happened. */
+const started = new Set<number>();
+
+afterAll(() => {
+  for (const pid of started) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone with its DynamoDB Local
+    }
+  }
+});
+
 async function startProcess(env: NodeJS.ProcessEnv, nodeOptions: string[] = []): Promise<StackProcess> {
   const port = await findFreePort();
   const child = spawn(
@@ -131,8 +144,11 @@ async function startProcess(env: NodeJS.ProcessEnv, nodeOptions: string[] = []):
     {
       env: { ...process.env, SLACK_WEBHOOK_URL: '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own process group, so that a test that fails or times out still takes DynamoDB Local down.
+      detached: true,
     },
   );
+  if (child.pid !== undefined) started.add(child.pid);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
