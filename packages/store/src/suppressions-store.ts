@@ -45,18 +45,23 @@ export async function loadSuppressionsFor(
   findings: readonly Finding[],
   stored: ReadonlyMap<string, StoredFinding>,
 ): Promise<Suppression[] | undefined> {
-  const needing = findings.filter(function needsSuppressions(finding) {
-    if (finding.status !== 'FAIL') return false;
-    const current = stored.get(finding.id);
-    if (!current) return true;
-    if (!isNewer(finding.evaluatedAt, current.lastEvaluatedAt)) return false;
-    if (!sameContent(current, finding)) return true;
-    const until = current.state === 'SUPPRESSED' ? current.suppressedUntil : undefined;
-    return until !== undefined && !isActiveAt({ expiresAt: until }, finding.evaluatedAt);
-  });
+  const needing = findings.filter((finding) => needsSuppressions(finding, stored.get(finding.id)));
   if (needing.length === 0) return undefined;
   const earliest = needing.map((finding) => finding.evaluatedAt).sort()[0];
   return readSuppressions(context, earliest);
+}
+
+/**
+ * Whether deciding on `finding` needs the suppressions: a FAIL that is new, changed, or covered by
+ * a suppression that has expired, and not older than the stored finding.
+ */
+export function needsSuppressions(finding: Finding, current: StoredFinding | undefined): boolean {
+  if (finding.status !== 'FAIL') return false;
+  if (!current) return true;
+  if (isNewer(current.lastEvaluatedAt, finding.evaluatedAt)) return false;
+  if (!sameContent(current, finding)) return true;
+  const until = current.state === 'SUPPRESSED' ? current.suppressedUntil : undefined;
+  return until !== undefined && !isActiveAt({ expiresAt: until }, finding.evaluatedAt);
 }
 
 /**
