@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '@customs/core';
 import type { StoreContext } from './context.js';
-import { EVALUATION_SK, evaluationKey } from './keys.js';
+import { findingFromItem } from './items.js';
+import { EVALUATION_SK, evaluationKey, findingKey } from './keys.js';
 import { CONTENT_FIELDS } from './lifecycle.js';
-import type { ResourceEvaluation } from './model.js';
+import type { ResourceEvaluation, StoredFinding } from './model.js';
 import { batchGetItems } from './read-findings.js';
 import type { TransactItem } from './write-change.js';
 
@@ -52,14 +53,47 @@ export async function readEvaluations(
   context: StoreContext,
   resourceIds: Iterable<string>,
 ): Promise<Map<string, ResourceEvaluation>> {
-  const ids = [...new Set(resourceIds)];
-  const items = await batchGetItems(context, ids.map(evaluationKey));
-  const found = new Map<string, ResourceEvaluation>();
-  for (const item of items) {
+  return (await readRecordsAndFindings(context, resourceIds, [])).records;
+}
+
+/**
+ * The evaluation records of the given resources and the given findings, in the same strongly
+ * consistent BatchGetItem calls. The items of one call are not read at one instant, so a
+ * resource's findings may have been read before a write that its record was read after: see
+ * `readBefore`, which tells, and then the resource is read again, record first.
+ */
+export async function readRecordsAndFindings(
+  context: StoreContext,
+  resourceIds: Iterable<string>,
+  findingIds: Iterable<string>,
+): Promise<{ records: Map<string, ResourceEvaluation>; stored: Map<string, StoredFinding> }> {
+  const keys = [...new Set(resourceIds)].map(evaluationKey);
+  keys.push(...[...new Set(findingIds)].map(findingKey));
+  const records = new Map<string, ResourceEvaluation>();
+  const stored = new Map<string, StoredFinding>();
+  for (const item of await batchGetItems(context, keys)) {
     const record = evaluationFromItem(item);
-    if (record) found.set(record.resourceId, record);
+    if (record) records.set(record.resourceId, record);
+    else {
+      const finding = findingFromItem(item);
+      stored.set(finding.id, finding);
+    }
   }
-  return found;
+  return { records, stored };
+}
+
+/**
+ * Whether some of the findings were read before a write that the record was read after: the
+ * record keeps the version each finding was given by the last evaluation that wrote it, and
+ * versions only grow, so a finding read at a lower version was read before that write.
+ */
+export function readBefore(
+  record: ResourceEvaluation | undefined,
+  stored: ReadonlyMap<string, StoredFinding>,
+  findingIds: readonly string[],
+): boolean {
+  if (!record) return false;
+  return findingIds.some((id) => (stored.get(id)?.version ?? 0) < (record.versions[id] ?? 0));
 }
 
 /** Reads an evaluation record item back; undefined for any other item. */
@@ -70,24 +104,38 @@ export function evaluationFromItem(item: Record<string, unknown>): ResourceEvalu
     evaluatedAt: String(item.evaluatedAt),
     digest: String(item.digest),
     seq: Number(item.seq),
+    versions: isVersions(item.versions) ? item.versions : {},
   };
   if (typeof item.expiresAt === 'number') record.expiresAt = item.expiresAt;
   return record;
+}
+
+function isVersions(value: unknown): value is Record<string, number> {
+  return typeof value === 'object' && value !== null && Object.values(value).every(Number.isInteger);
+}
+
+/** What a write of a resource's evaluation record sets besides its time and digest. */
+export interface RecordWrite {
+  /** The `seq` read (undefined: no record was read). */
+  expectedSeq: number | undefined;
+  /** Every finding version the record keeps, when findings are written with it. */
+  versions?: Record<string, number>;
+  /** A removal: TTL deletes the record at this epoch second. */
+  expiresAt?: number;
 }
 
 /**
  * The write of a resource's evaluation record: it now holds `stamp`, `seq` + 1, conditional on
  * `seq` being the one read (or on no record, when none was read), so that it fails when anyone
  * else wrote the record (and so the resource's findings) since. A removal sets `expiresAt`; an
- * evaluation removes it. Standalone for an unchanged evaluation, or one action of the transaction
- * that writes the changed findings.
+ * evaluation removes it. Standalone for an unchanged evaluation (the versions untouched), or one
+ * action of the transaction that writes the changed findings (with their new versions).
  */
 export function evaluationUpdate(
   context: StoreContext,
   resourceId: string,
   stamp: EvaluationStamp,
-  expectedSeq: number | undefined,
-  expiresAt?: number,
+  { expectedSeq, versions, expiresAt }: RecordWrite,
 ): NonNullable<TransactItem['Update']> {
   const names: Record<string, string> = {
     '#type': 'type',
@@ -97,6 +145,7 @@ export function evaluationUpdate(
     '#seq': 'seq',
     '#expiresAt': 'expiresAt',
   };
+  if (versions !== undefined) names['#versions'] = 'versions';
   const values: Record<string, unknown> = {
     ':type': 'evaluation',
     ':resourceId': resourceId,
@@ -106,8 +155,11 @@ export function evaluationUpdate(
   };
   if (expectedSeq !== undefined) values[':seq'] = expectedSeq;
   if (expiresAt !== undefined) values[':expiresAt'] = expiresAt;
-  const set =
-    'SET #type = :type, #resourceId = :resourceId, #evaluatedAt = :evaluatedAt, #digest = :digest, #seq = :next';
+  if (versions !== undefined) values[':versions'] = versions;
+  const set = [
+    'SET #type = :type, #resourceId = :resourceId, #evaluatedAt = :evaluatedAt, #digest = :digest, #seq = :next',
+    ...(versions === undefined ? [] : ['#versions = :versions']),
+  ].join(', ');
   return {
     TableName: context.tableName,
     Key: evaluationKey(resourceId),

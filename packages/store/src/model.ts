@@ -73,6 +73,12 @@ export interface ResourceEvaluation {
   digest: string;
   /** 1 for the first write, +1 per write: what its conditional writes compare. */
   seq: number;
+  /**
+   * The version each finding of the resource was given by the last evaluation (or removal) that
+   * wrote it, so that a read of the record and the findings together can tell whether a finding
+   * was read before a write the record was read after.
+   */
+  versions: Record<string, number>;
   /** After a removal (the resource is gone): epoch seconds at which DynamoDB's TTL deletes it. */
   expiresAt?: number;
 }

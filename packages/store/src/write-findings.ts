@@ -1,11 +1,10 @@
 import type { Finding } from '@customs/core';
 import type { StoreContext } from './context.js';
 import { StoreWriteError } from './errors.js';
-import { evaluationDigest, readEvaluations } from './evaluation-record.js';
+import { evaluationDigest, readRecordsAndFindings } from './evaluation-record.js';
 import { findingFromItem } from './items.js';
 import { decideEvaluation, decideRemoval, isNewer } from './lifecycle.js';
 import type { FindingChange, StoredFinding } from './model.js';
-import { readFindings } from './read-findings.js';
 import { queryAll } from './run-query.js';
 import { type Suppression, suppressionFor } from './suppressions.js';
 import { needsSuppressions, readSuppressions } from './suppressions-store.js';
@@ -14,7 +13,7 @@ import { applyResourceWrite, type ResourceWrite } from './write-resource.js';
 
 /**
  * Stores an evaluation's findings, one resource at a time (`concurrency` resources in parallel):
- * the evaluation records of its resources are read, then the stored findings, then each
+ * the evaluation records of its resources and the stored findings are read together, then each
  * resource's evaluation is applied against its record (`applyResourceWrite`). One change line per
  * finding, in the order given.
  */
@@ -25,8 +24,7 @@ export async function writeEvaluation(
 ): Promise<FindingChange[]> {
   const latest = latestPerFinding(findings);
   const byResource = groupBy([...latest.values()], (finding) => finding.resourceId);
-  const records = await readEvaluations(context, byResource.keys());
-  const stored = await readFindings(context, [...latest.keys()]);
+  const { records, stored } = await readRecordsAndFindings(context, byResource.keys(), latest.keys());
   const suppressions = suppressionsLoader(context, [...latest.values()]);
   const lines = await settleAll(
     [...byResource],
@@ -67,8 +65,7 @@ export async function writeRemovals(
 ): Promise<FindingChange[]> {
   const unique = new Map(findings.map((finding) => [finding.id, finding]));
   const byResource = groupBy([...unique.values()], (finding) => finding.resourceId);
-  const records = await readEvaluations(context, byResource.keys());
-  const stored = await readFindings(context, [...unique.keys()]);
+  const { records, stored } = await readRecordsAndFindings(context, byResource.keys(), unique.keys());
   const expiresAt = Math.floor(context.clock().getTime() / 1000) + context.historyTtlSeconds;
   const lines = await settleAll(
     [...byResource],

@@ -1,7 +1,13 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreContext } from './context.js';
 import { mergedCounterUpdates } from './counters.js';
-import { type EvaluationStamp, evaluationUpdate, orderOf, readEvaluations } from './evaluation-record.js';
+import {
+  type EvaluationStamp,
+  evaluationUpdate,
+  orderOf,
+  readBefore,
+  readEvaluations,
+} from './evaluation-record.js';
 import type { Decision } from './lifecycle.js';
 import type { ResourceEvaluation, StoredFinding } from './model.js';
 import { readFindings } from './read-findings.js';
@@ -26,7 +32,10 @@ export interface ResourceWrite {
   expiresAt?: number;
 }
 
-/** The resource's evaluation record and stored findings, read in that order. */
+/**
+ * The resource's evaluation record and stored findings: read together (then checked with
+ * `readBefore`) or the record first.
+ */
 export interface ResourceState {
   record: ResourceEvaluation | undefined;
   stored: ReadonlyMap<string, StoredFinding>;
@@ -43,10 +52,11 @@ const MAX_TRANSACTION_ITEMS = 100;
  * - nothing changed: one conditional UpdateItem of the record (its time and digest);
  * - else one TransactWriteItems of the changed findings (each conditional on its version), their
  *   history entries, the counters they move and the record (more than one when over 100 actions).
- * Every write of the record is conditional on the `seq` read, and the record is read before the
- * findings, so a write that landed in between fails the condition; then the record and the
- * findings are read again and decided again, at most `maxConflictAttempts` times.
- * @example const applied = await applyResourceWrite(context, write, await readResourceState(context, arn, ids));
+ * Every write of the record is conditional on the `seq` read, so a write that landed after the
+ * record was read fails it; a finding read before a write that the record was read after is seen
+ * on the record's versions (`readBefore`). Either way the record, then the findings, are read again
+ * and decided again, at most `maxConflictAttempts` times.
+ * @example const applied = await applyResourceWrite(context, write, { record, stored });
  */
 export async function applyResourceWrite(
   context: StoreContext,
@@ -54,7 +64,9 @@ export async function applyResourceWrite(
   initial: ResourceState,
 ): Promise<Map<string, Applied>> {
   const results = new Map<string, Applied>();
-  let state = initial;
+  let state = readBefore(initial.record, initial.stored, write.findingIds)
+    ? await readResourceState(context, write.resourceId, write.findingIds)
+    : initial;
   for (let attempt = 1; ; attempt++) {
     const pending = write.findingIds.filter((id) => !results.has(id));
     const order = orderOf(write.stamp, state.record);
@@ -70,7 +82,7 @@ export async function applyResourceWrite(
       return results.size > 0 ? settleWith(results, decided) : settle(results, pending, state, 'stale');
     }
     try {
-      await writeChanges(context, write, state.record?.seq, changes, results);
+      await writeChanges(context, write, state.record, changes, results);
       return settleWith(results, decided);
     } catch (error) {
       if (!isWriteConflict(error) || attempt >= context.maxConflictAttempts) throw error;
@@ -93,23 +105,25 @@ export async function readResourceState(
 
 /**
  * Writes the record alone (nothing changed) or with the changes, in transactions of at most 100
- * actions, each conditional on the record's `seq` after the one before; records each committed
- * chunk's findings in `results`.
+ * actions, each conditional on the record's `seq` after the one before and keeping the new
+ * versions of the findings written; records each committed chunk's findings in `results`.
  */
 async function writeChanges(
   context: StoreContext,
   write: ResourceWrite,
-  readSeq: number | undefined,
+  read: ResourceEvaluation | undefined,
   changes: readonly [string, Applied][],
   results: Map<string, Applied>,
 ): Promise<void> {
-  const record = (seq: number | undefined) =>
-    evaluationUpdate(context, write.resourceId, write.stamp, seq, write.expiresAt);
+  const { resourceId, stamp, expiresAt } = write;
+  const removal = expiresAt === undefined ? {} : { expiresAt };
   if (changes.length === 0) {
-    await context.doc.send(new UpdateCommand(record(readSeq)));
+    const update = evaluationUpdate(context, resourceId, stamp, { expectedSeq: read?.seq, ...removal });
+    await context.doc.send(new UpdateCommand(update));
     return;
   }
-  let seq = readSeq;
+  let seq = read?.seq;
+  const versions = { ...read?.versions };
   for (const chunk of transactionChunks(changes)) {
     const items: TransactItem[] = chunk.flatMap(([, { decision, previous }]) =>
       findingWriteItems(context, previous, decision.next as StoredFinding, decision),
@@ -117,9 +131,11 @@ async function writeChanges(
     const counters = mergedCounterUpdates(
       chunk.map(([, { decision, previous }]) => [previous, decision.next]),
     );
+    for (const [id, { decision }] of chunk) versions[id] = decision.next?.version ?? 0;
+    const record = evaluationUpdate(context, resourceId, stamp, { expectedSeq: seq, versions, ...removal });
     await context.doc.send(
       new TransactWriteCommand({
-        TransactItems: [...items, ...counterItems(context, counters), { Update: record(seq) }],
+        TransactItems: [...items, ...counterItems(context, counters), { Update: record }],
       }),
     );
     seq = (seq ?? 0) + 1;

@@ -2,7 +2,14 @@ import type { Finding } from '@customs/core';
 import { describe, expect, it } from 'vitest';
 import { localDynamoClient } from '../../local/src/dynamodb/index.js';
 import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
-import { evaluationDigest, type FindingsRepository, type StoredFinding } from '../src/index.js';
+import { storeContext } from '../src/context.js';
+import {
+  decideEvaluation,
+  evaluationDigest,
+  type FindingsRepository,
+  type StoredFinding,
+} from '../src/index.js';
+import { applyResourceWrite } from '../src/write-resource.js';
 import { at, CHECKS, cluster, finding, type ResourceMeta } from './helpers/findings.js';
 import { holdFirst, repositoryOn } from './helpers/repository.js';
 import { seededRandom, shuffled } from './helpers/shuffle.js';
@@ -132,6 +139,36 @@ describe('ordering: a late, older evaluation never overwrites a newer one', () =
     const stored = (await store.findingsForResource(prod.id))[0] as StoredFinding;
     expect(stored).toMatchObject({ status: 'FAIL', state: 'OPEN', lastEvaluatedAt: at(2), version: 3 });
     await expectConsistentHistory(store, stored, 'held newer');
+  });
+
+  it('reads again when the findings were read before a write that the record was read after', async () => {
+    // Prepare: FAIL at 0 (version 1), then PASS at 1 (version 2, kept in the record's versions)
+    const prod = cluster('ordering-read-before');
+    const { repository: store } = repositoryOn(dynamo);
+    const failing = finding(CHECKS.endpointNotPublic, prod, 'FAIL', at(0), PUBLIC);
+    await store.applyEvaluation([failing]);
+    const [before] = await store.findingsForResource(prod.id);
+    await store.applyEvaluation([finding(CHECKS.endpointNotPublic, prod, 'PASS', at(1), PRIVATE)]);
+    const record = await store.getResourceEvaluation(prod.id);
+    // The one BatchGetItem read the record after the PASS but the finding before it
+    const read = { record, stored: new Map([[failing.id, before as StoredFinding]]) };
+    const again = { ...failing, evaluatedAt: at(2) };
+    const write = {
+      resourceId: prod.id,
+      stamp: { evaluatedAt: at(2), digest: evaluationDigest([again]) },
+      findingIds: [failing.id],
+      decide: (_id: string, current: StoredFinding | undefined) => decideEvaluation(current, again),
+    };
+    // Act: a newer FAIL, which that read would take for unchanged
+    const applied = await applyResourceWrite(
+      storeContext({ client: dynamo.client, tableName: dynamo.tableName }),
+      write,
+      read,
+    );
+    // Assess
+    expect(record?.versions).toEqual({ [failing.id]: 2 });
+    expect(applied.get(failing.id)?.decision.transition).toBe('reopened');
+    expect(await store.getFinding(failing.id)).toMatchObject({ status: 'FAIL', state: 'OPEN', version: 3 });
   });
 
   it('breaks a tie of evaluatedAt by the greater digest, whatever the arrival order', async () => {

@@ -89,8 +89,8 @@ describe('suppressions in the store', () => {
     const changes = await store.applyEvaluation([{ ...failing, evaluatedAt: at(10) }]);
     // Assess
     expect(changes.map((change) => change.transition)).toEqual(['unchanged']);
-    // The evaluation record, then the finding; only the record's time moves.
-    expect(log.names()).toEqual(['BatchGetItemCommand', 'BatchGetItemCommand', 'UpdateItemCommand']);
+    // The evaluation record and the finding in one read; only the record's time moves.
+    expect(log.names()).toEqual(['BatchGetItemCommand', 'UpdateItemCommand']);
     expect(log.writes()[0]?.input.Key).toEqual({ PK: `RES#${failing.resourceId}`, SK: 'EVALUATION' });
   });
 
