@@ -53,25 +53,27 @@ export async function readEvaluations(
   context: StoreContext,
   resourceIds: Iterable<string>,
 ): Promise<Map<string, ResourceEvaluation>> {
-  return (await readRecordsAndFindings(context, resourceIds, [])).records;
+  const groups = [...new Set(resourceIds)].map((id): [string, string[]] => [id, []]);
+  return (await readRecordsAndFindings(context, groups)).records;
 }
 
 /**
- * The evaluation records of the given resources and the given findings, in the same strongly
- * consistent BatchGetItem calls. The items of one call are not read at one instant, so a
- * resource's findings may have been read before a write that its record was read after: see
- * `readBefore`, which tells, and then the resource is read again, record first.
+ * The evaluation records of the given resources and their given findings, in the same strongly
+ * consistent BatchGetItem calls (each record next to its findings). The items of one call are not
+ * read at one instant, so a resource's findings may have been read before a write that its record
+ * was read after: see `readBefore`, which tells, and then the resource is read again, record first.
  */
 export async function readRecordsAndFindings(
   context: StoreContext,
-  resourceIds: Iterable<string>,
-  findingIds: Iterable<string>,
+  groups: Iterable<readonly [string, readonly string[]]>,
 ): Promise<{ records: Map<string, ResourceEvaluation>; stored: Map<string, StoredFinding> }> {
-  const keys = [...new Set(resourceIds)].map(evaluationKey);
-  keys.push(...[...new Set(findingIds)].map(findingKey));
+  const keys = new Map<string, { PK: string; SK: string }>();
+  for (const [resourceId, findingIds] of groups) {
+    for (const key of [evaluationKey(resourceId), ...findingIds.map(findingKey)]) keys.set(key.PK, key);
+  }
   const records = new Map<string, ResourceEvaluation>();
   const stored = new Map<string, StoredFinding>();
-  for (const item of await batchGetItems(context, keys)) {
+  for (const item of await batchGetItems(context, [...keys.values()])) {
     const record = evaluationFromItem(item);
     if (record) records.set(record.resourceId, record);
     else {

@@ -24,7 +24,7 @@ export async function writeEvaluation(
 ): Promise<FindingChange[]> {
   const latest = latestPerFinding(findings);
   const byResource = groupBy([...latest.values()], (finding) => finding.resourceId);
-  const { records, stored } = await readRecordsAndFindings(context, byResource.keys(), latest.keys());
+  const { records, stored } = await readRecordsAndFindings(context, idsOf(byResource));
   const suppressions = suppressionsLoader(context, [...latest.values()]);
   const lines = await settleAll(
     [...byResource],
@@ -65,7 +65,7 @@ export async function writeRemovals(
 ): Promise<FindingChange[]> {
   const unique = new Map(findings.map((finding) => [finding.id, finding]));
   const byResource = groupBy([...unique.values()], (finding) => finding.resourceId);
-  const { records, stored } = await readRecordsAndFindings(context, byResource.keys(), unique.keys());
+  const { records, stored } = await readRecordsAndFindings(context, idsOf(byResource));
   const expiresAt = Math.floor(context.clock().getTime() / 1000) + context.historyTtlSeconds;
   const lines = await settleAll(
     [...byResource],
@@ -140,6 +140,11 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return groups;
+}
+
+/** Each resource's id with its findings' ids. */
+function idsOf(byResource: Map<string, readonly { id: string }[]>): [string, string[]][] {
+  return [...byResource].map(([resourceId, group]) => [resourceId, group.map((finding) => finding.id)]);
 }
 
 /** The change lines in the order of the given finding ids. */
