@@ -45,9 +45,9 @@ export function evaluationDigest(findings: readonly Finding[]): string {
 }
 
 /**
- * The evaluation records of the given resources (strongly consistent BatchGetItem). Read before
- * the findings: a write that lands after this read changes the record's `seq`, which the
- * conditional write of the record then sees, so a decision is never taken on an outdated read.
+ * The evaluation records of the given resources (strongly consistent BatchGetItem). A write that
+ * lands after this read changes a record's `seq`, which the conditional write of the record then
+ * sees; findings read after it are as recent as the record, or more.
  */
 export async function readEvaluations(
   context: StoreContext,

@@ -36,24 +36,10 @@ export async function readSuppressions(context: StoreContext, from?: string): Pr
 }
 
 /**
- * The suppressions an evaluation needs, read only when one of its FAIL verdicts will be written
- * (new, changed, or covered by a suppression that has expired): an unchanged re-evaluation keeps
- * the stored suppression and costs no read. `undefined` when not needed.
- */
-export async function loadSuppressionsFor(
-  context: StoreContext,
-  findings: readonly Finding[],
-  stored: ReadonlyMap<string, StoredFinding>,
-): Promise<Suppression[] | undefined> {
-  const needing = findings.filter((finding) => needsSuppressions(finding, stored.get(finding.id)));
-  if (needing.length === 0) return undefined;
-  const earliest = needing.map((finding) => finding.evaluatedAt).sort()[0];
-  return readSuppressions(context, earliest);
-}
-
-/**
  * Whether deciding on `finding` needs the suppressions: a FAIL that is new, changed, or covered by
- * a suppression that has expired, and not older than the stored finding.
+ * a suppression that has expired, and not older than the stored finding. An evaluation reads them
+ * (one Query) only then, so an unchanged re-evaluation keeps the stored suppression and costs no
+ * suppression read.
  */
 export function needsSuppressions(finding: Finding, current: StoredFinding | undefined): boolean {
   if (finding.status !== 'FAIL') return false;

@@ -45,7 +45,10 @@ export async function writeEvaluation(
         record: records.get(resourceId),
         stored,
       });
-      return group.map((finding) => changeLine(applied.get(finding.id) as Applied, unstored(finding)));
+      return group.map(function lineOf(finding) {
+        const one = applied.get(finding.id) as Applied;
+        return changeLine(one, one.previous || one.decision.next ? undefined : unstored(finding));
+      });
     },
     'resources',
   );
@@ -137,7 +140,9 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return groups;
 }

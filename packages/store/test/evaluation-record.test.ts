@@ -77,6 +77,24 @@ describe('the resource evaluation record', () => {
     expect(log.writes()).toEqual([]);
   });
 
+  it('refuses every finding of an older evaluation, one the store never had included (version 0)', async () => {
+    const { repository: store } = repositoryOn(dynamo);
+    const repo = repository('record/older-with-more');
+    await store.applyEvaluation([finding(CHECKS.scanOnPush, repo, 'FAIL', at(5))]);
+    const older = [
+      finding(CHECKS.scanOnPush, repo, 'PASS', at(3)),
+      finding(CHECKS.tagImmutability, repo, 'FAIL', at(3)),
+    ];
+    const changes = await store.applyEvaluation(older);
+    expect(
+      changes.map((change) => [change.checkId, change.transition, change.state, change.version]),
+    ).toEqual([
+      [CHECKS.scanOnPush.checkId, 'stale', 'OPEN', 1],
+      [CHECKS.tagImmutability.checkId, 'stale', 'OPEN', 0],
+    ]);
+    expect(await store.getFinding(older[1]?.id ?? '')).toBeUndefined();
+  });
+
   it('stores a changed evaluation of a resource in one transaction, the record included', async () => {
     const { repository: store, units } = measuredStore();
     const prod = cluster('record-changed');
