@@ -129,14 +129,15 @@ const IAM_READS: readonly Grant[] = [
 ];
 
 /**
- * Read, decide and write findings: BatchGetItem of the stored findings, a GetItem re-read after
- * losing a conditional write to a concurrent writer, each change one TransactWriteItems (PutItem of
- * the finding and its history, UpdateItem of the counters), Queries on the indexes (suppressions,
- * the findings of a resource gone).
+ * Read, decide and write findings: BatchGetItem of the resources' evaluation records, then of the
+ * stored findings (and again after losing a conditional write to a concurrent writer); an
+ * unchanged evaluation one UpdateItem of its resource's record; each resource's changes one
+ * TransactWriteItems (PutItem of the findings and their history, UpdateItem of the counters and
+ * the record); Queries on the indexes (suppressions, the findings of a resource gone).
  */
 const FINDINGS_WRITES: readonly Grant[] = [
   {
-    actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    actions: ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     resources: ['findings-table'],
   },
   { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },

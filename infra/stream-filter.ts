@@ -8,7 +8,8 @@ import type { FindingState } from '@customs/store';
  * before it decides), so changes out of ERROR pass, and changes into it from OPEN or ERROR (where
  * an open failure's severity may change with it). A finding item has `SK = FINDING` and a `state` (packages/store,
  * keys.ts and model.ts); history entries (`SK = H#…`), summary counters (`PK = SUMMARY`), outbox
- * and suppression items never pass.
+ * and suppression items and the resources' evaluation records (`SK = EVALUATION`, written by every
+ * evaluation, unchanged ones included) never pass.
  *
  * Lambda ORs the filters and allows five per event source mapping by default; its filter syntax
  * has value arrays (OR within a field) and `anything-but`, but no `$or` across fields, and no

@@ -135,7 +135,7 @@ describe('infra/stream-filter', () => {
     expect(quiet.filter(passes)).toEqual([]);
   });
 
-  it('drops history entries, summary counters, outbox items and removals', () => {
+  it('drops history entries, summary counters, outbox items, evaluation records and removals', () => {
     // Prepare
     const opened = streamRecord(undefined, stored('OPEN', 1));
     const image = (item: Record<string, string>) =>
@@ -143,7 +143,15 @@ describe('infra/stream-filter', () => {
     const history = { PK: 'F#c0ffee00', SK: 'H#0000000004', type: 'history', state: 'OPEN' };
     const counter = { PK: 'SUMMARY', SK: 'severity#medium#3', dimension: 'severity' };
     const outbox = { PK: 'O#c0ffee00', SK: 'slack:3f2a#0000000001', type: 'outbox', state: 'OPEN' };
-    const records = [history, counter, outbox].map((item) => ({
+    // A resource's evaluation record, written by every evaluation (packages/store, keys.ts)
+    const evaluation = {
+      PK: 'RES#arn:aws:eks:eu-west-1:111122223333:cluster/prod',
+      SK: 'EVALUATION',
+      type: 'evaluation',
+      evaluatedAt: '2026-11-20T10:00:00.000Z',
+      state: 'OPEN',
+    };
+    const records = [history, counter, outbox, evaluation].map((item) => ({
       ...opened,
       dynamodb: { ...opened.dynamodb, Keys: image({ PK: item.PK, SK: item.SK }), NewImage: image(item) },
     }));
@@ -151,5 +159,6 @@ describe('infra/stream-filter', () => {
 
     // Act + Assess
     expect([...records, removed].filter(passes)).toEqual([]);
+    for (const record of records) expect(transitionFromStreamRecord(record)).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import type { StoredFinding } from './model.js';
 export const SUMMARY_DIMENSIONS = ['recommendation', 'severity', 'resourceType'] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
 
-type Counted = Pick<StoredFinding, 'id' | 'status' | SummaryDimension>;
+type Counted = Pick<StoredFinding, 'resourceId' | 'status' | SummaryDimension>;
 
 /** An ADD of +1/-1 per status on one counter item. */
 export interface CounterUpdate {
@@ -22,10 +22,21 @@ export interface CounterUpdate {
  * @example counterUpdates(open, resolved); // FAIL -1, PASS +1 on the recommendation, severity and type counters
  */
 export function counterUpdates(before: Counted | undefined, after: Counted | undefined): CounterUpdate[] {
+  return mergedCounterUpdates([[before, after]]);
+}
+
+/**
+ * The counter changes of several findings' changes at once, one update per counter item (a
+ * transaction may touch an item only once), without the ones that cancel out.
+ * @example mergedCounterUpdates([[open, resolved], [undefined, created]]);
+ */
+export function mergedCounterUpdates(
+  changes: readonly (readonly [Counted | undefined, Counted | undefined])[],
+): CounterUpdate[] {
   const updates = new Map<string, CounterUpdate>();
   const count = function countFinding(finding: Counted | undefined, delta: number) {
     if (!finding) return;
-    const shard = counterShard(finding.id);
+    const shard = counterShard(finding.resourceId);
     for (const dimension of SUMMARY_DIMENSIONS) {
       const value = finding[dimension];
       const SK = `${dimension}#${value}#${shard}`;
@@ -34,8 +45,10 @@ export function counterUpdates(before: Counted | undefined, after: Counted | und
       updates.set(SK, update);
     }
   };
-  count(before, -1);
-  count(after, +1);
+  for (const [before, after] of changes) {
+    count(before, -1);
+    count(after, +1);
+  }
   return [...updates.values()]
     .map(function dropZeros(update) {
       const deltas = Object.fromEntries(Object.entries(update.deltas).filter(([, delta]) => delta !== 0));

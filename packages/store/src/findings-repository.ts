@@ -1,16 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Finding, ResourceType } from '@customs/core';
 import { type StoreContext, type StoreContextOptions, storeContext } from './context.js';
+import { readEvaluations } from './evaluation-record.js';
 import { findingFromItem, historyFromItem } from './items.js';
 import { findingKey, HISTORY_PREFIX } from './keys.js';
 import { type FindingFilters, planListing } from './list-plan.js';
-import type { FindingChange, HistoryEntry, Page, StoredFinding } from './model.js';
+import type { FindingChange, HistoryEntry, Page, ResourceEvaluation, StoredFinding } from './model.js';
 import { queryAll, queryPage } from './run-query.js';
 import { type FindingsSummary, readSummary } from './summary.js';
 import { resourceFindings, writeEvaluation, writeRemovals } from './write-findings.js';
 
 export interface FindingsRepositoryOptions extends StoreContextOptions {
-  /** Findings written in parallel; 8 by default. */
+  /** Resources (each with its findings) written in parallel; 8 by default. */
   concurrency?: number;
 }
 
@@ -67,8 +68,10 @@ export class FindingsRepository {
   }
 
   /**
-   * Stores the findings of an evaluation. A finding whose content is unchanged costs no write; an
-   * evaluation older than the stored one is ignored (`stale`); a change is one transaction.
+   * Stores the findings of an evaluation; the findings of one resource are that resource's
+   * evaluation, at their latest `evaluatedAt`. An evaluation older than the resource's latest is
+   * ignored (`stale`, no write); an unchanged one costs one small write (the resource's evaluation
+   * record), whatever its number of findings; the changes of a resource are one transaction.
    * @example const changes = await repository.applyEvaluation(findings); // [{ transition: 'opened', ... }]
    */
   applyEvaluation(
@@ -132,6 +135,15 @@ export class FindingsRepository {
     };
     const findings = (await queryAll(this.#context, plan)).map(findingFromItem);
     return writeRemovals(this.#context, findings, named.reason, named.at, this.#concurrency);
+  }
+
+  /**
+   * The resource's evaluation record: the time and digest of its latest evaluation (or removal)
+   * that the store accepted.
+   * @example const { evaluatedAt } = (await repository.getResourceEvaluation(clusterArn)) ?? {};
+   */
+  async getResourceEvaluation(resourceId: string): Promise<ResourceEvaluation | undefined> {
+    return (await readEvaluations(this.#context, [resourceId])).get(resourceId);
   }
 
   /** @example const finding = await repository.getFinding(findingId('ecr-repository-scan-on-push', arn)); */

@@ -1,6 +1,7 @@
 export { createFindingsTable } from './create-table.js';
 export { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
 export { InvalidCursorError, StoreWriteError } from './errors.js';
+export { evaluationDigest, orderOf } from './evaluation-record.js';
 export { findingItem } from './finding-item.js';
 export {
   FindingsRepository,
@@ -11,7 +12,15 @@ export {
 } from './findings-repository.js';
 export { decideEvaluation, decideRemoval } from './lifecycle.js';
 export type { FindingFilters } from './list-plan.js';
-export type { FindingChange, FindingState, HistoryEntry, Page, StoredFinding, Transition } from './model.js';
+export type {
+  FindingChange,
+  FindingState,
+  HistoryEntry,
+  Page,
+  ResourceEvaluation,
+  StoredFinding,
+  Transition,
+} from './model.js';
 export { OutboxRepository, type OutboxRepositoryOptions } from './outbox.js';
 export type { HoldRequest, TargetHold } from './outbox-holds.js';
 export {

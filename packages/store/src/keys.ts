@@ -7,6 +7,9 @@ export const SUMMARY_PK = 'SUMMARY';
 export const COUNTER_SHARDS = 8;
 export const HISTORY_PREFIX = 'H#';
 const FINDING_SK = 'FINDING';
+/** Sort key of a resource's evaluation record (README.md, "Ordering"). */
+export const EVALUATION_SK = 'EVALUATION';
+const RESOURCE_PREFIX = 'RES#';
 
 /** 1 for critical … 5 for informational, so that a sort key orders the most severe first. */
 export function severityRank(severity: Severity): number {
@@ -15,6 +18,14 @@ export function severityRank(severity: Severity): number {
 
 export function findingKey(findingId: string): { PK: string; SK: string } {
   return { PK: `F#${findingId}`, SK: FINDING_SK };
+}
+
+/**
+ * The key of a resource's evaluation record: its latest evaluation's time and digest. It carries no
+ * GSI key, so no index (and no listing) ever holds it.
+ */
+export function evaluationKey(resourceId: string): { PK: string; SK: string } {
+  return { PK: `${RESOURCE_PREFIX}${resourceId}`, SK: EVALUATION_SK };
 }
 
 /** Versions are zero-padded so the sort key orders them numerically. */
@@ -42,9 +53,13 @@ export function indexKeys(finding: StoredFinding): Record<string, string> {
   };
 }
 
-/** The counter shard of a finding: stable, so its increments and decrements meet. */
-export function counterShard(findingId: string): number {
+/**
+ * The counter shard of a resource's findings: one per resource, so that the one transaction that
+ * stores a resource's changes touches few counter items, and resources spread over the shards.
+ * The summary adds the shards up, so which shard a change lands on never changes a total.
+ */
+export function counterShard(resourceId: string): number {
   let hash = 0;
-  for (const char of findingId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  for (const char of resourceId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   return hash % COUNTER_SHARDS;
 }

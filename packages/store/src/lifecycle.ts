@@ -14,8 +14,8 @@ export interface Decision {
   at?: string;
 }
 
-/** The fields whose change makes an evaluation worth a write. */
-const CONTENT_FIELDS = [
+/** The fields whose change makes an evaluation worth a write (and that its digest covers). */
+export const CONTENT_FIELDS = [
   'status',
   'message',
   'severity',
@@ -33,9 +33,11 @@ export function sameContent(stored: StoredFinding, finding: Finding): boolean {
 }
 
 /**
- * Decides what an evaluation does to the stored finding: `stale` when it is not newer than the
- * stored one, `unchanged` when no content field differs and the suppression that covers it (if
- * any, for a FAIL) is the stored one, else the next stored finding.
+ * Decides what an evaluation does to the stored finding: `stale` when the stored one was written
+ * by a later evaluation, `unchanged` when no content field differs and the suppression that covers
+ * it (if any, for a FAIL) is the stored one, else the next stored finding. Whether the evaluation
+ * is the resource's latest is decided before, on the resource's evaluation record (which also
+ * breaks ties of evaluatedAt), so an evaluation with the stored finding's own time may rewrite it.
  * @example decideEvaluation(undefined, failingFinding).transition; // 'opened'
  */
 export function decideEvaluation(
@@ -43,7 +45,7 @@ export function decideEvaluation(
   finding: Finding,
   suppression?: SuppressionMark,
 ): Decision {
-  if (stored && !isNewer(finding.evaluatedAt, stored.lastEvaluatedAt)) return { transition: 'stale' };
+  if (stored && isNewer(stored.lastEvaluatedAt, finding.evaluatedAt)) return { transition: 'stale' };
   const mark = finding.status === 'FAIL' ? suppression : undefined;
   const storedMark = stored?.state === 'SUPPRESSED' ? stored.suppressionId : undefined;
   if (stored && sameContent(stored, finding) && storedMark === mark?.id) {
@@ -85,11 +87,12 @@ export function decideEvaluation(
 
 /**
  * Decides what the deletion of the finding's resource does: RESOLVED with status NOT_APPLICABLE and
- * the reason as message; `resolved` when it was failing, `removed` otherwise.
+ * the reason as message; `resolved` when it was failing, `removed` otherwise; `stale` when a later
+ * evaluation wrote the stored finding (the resource's record orders removals and evaluations).
  * @example decideRemoval(openFinding, 'Repository deleted', '2026-11-21T10:00:00.000Z').transition; // 'resolved'
  */
 export function decideRemoval(stored: StoredFinding, reason: string, at: string): Decision {
-  if (!isNewer(at, stored.lastEvaluatedAt)) return { transition: 'stale' };
+  if (isNewer(stored.lastEvaluatedAt, at)) return { transition: 'stale' };
   if (stored.state === 'RESOLVED' && stored.status === 'NOT_APPLICABLE' && stored.message === reason) {
     return { transition: 'unchanged' };
   }
@@ -111,7 +114,7 @@ export function decideRemoval(stored: StoredFinding, reason: string, at: string)
   return { transition: wasOpen ? 'resolved' : 'removed', next, reason };
 }
 
-/** Evaluations are ordered by evaluatedAt; of two with the same time, the first stored wins. */
+/** Whether `candidate` is a later time than `stored` (ties are broken on the resource's record). */
 export function isNewer(candidate: string, stored: string): boolean {
   return Date.parse(candidate) > Date.parse(stored);
 }

@@ -43,8 +43,9 @@ export interface StoredFinding extends Finding {
   /** evaluatedAt of the last change of state or status. */
   lastChangedAt: string;
   /**
-   * evaluatedAt of the last write. An unchanged re-evaluation writes nothing, so this is the last
-   * evaluation that changed something (status, message or a descriptive field), like `evaluatedAt`.
+   * evaluatedAt of the last write. An unchanged re-evaluation does not write the finding, so this is
+   * the last evaluation that changed something (status, message or a descriptive field), like
+   * `evaluatedAt`; the resource's latest evaluation is in its `ResourceEvaluation` record.
    */
   lastEvaluatedAt: string;
   /** When the current or last failure began. */
@@ -57,6 +58,29 @@ export interface StoredFinding extends Finding {
   /** While SUPPRESSED: the suppression that covers it, and when that suppression expires. */
   suppressionId?: string;
   suppressedUntil?: string;
+}
+
+/**
+ * A resource's evaluation record (README.md, "Ordering"): the latest evaluation, or removal, of the
+ * resource that the store accepted. Every write of the resource's findings writes it in the same
+ * transaction, and an unchanged evaluation writes it alone, so it is what orders evaluations.
+ */
+export interface ResourceEvaluation {
+  resourceId: string;
+  /** evaluatedAt of the latest accepted evaluation (the latest of its findings' times). */
+  evaluatedAt: string;
+  /** sha256 (hex) of that evaluation's content (`evaluationDigest`); breaks ties of evaluatedAt. */
+  digest: string;
+  /** 1 for the first write, +1 per write: what its conditional writes compare. */
+  seq: number;
+  /**
+   * The version each finding of the resource was given by the last evaluation (or removal) that
+   * wrote it, so that a read of the record and the findings together can tell whether a finding
+   * was read before a write the record was read after.
+   */
+  versions: Record<string, number>;
+  /** After a removal (the resource is gone): epoch seconds at which DynamoDB's TTL deletes it. */
+  expiresAt?: number;
 }
 
 /** One immutable entry of a finding's history: the change of one version. */

@@ -24,22 +24,34 @@ export async function readFindings(
   findingIds: readonly string[],
 ): Promise<Map<string, StoredFinding>> {
   const found = new Map<string, StoredFinding>();
-  const unique = [...new Set(findingIds)];
-  for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
-    let keys: Record<string, unknown>[] = unique.slice(start, start + BATCH_GET_LIMIT).map(findingKey);
-    for (let round = 0; keys.length > 0; round++) {
+  for (const item of await batchGetItems(context, [...new Set(findingIds)].map(findingKey))) {
+    const finding = findingFromItem(item);
+    found.set(finding.id, finding);
+  }
+  return found;
+}
+
+/**
+ * Reads items by their distinct keys with strongly consistent BatchGetItem calls of at most 100
+ * keys, retrying unprocessed keys (at most 10 calls a batch); the items found, in no given order.
+ */
+export async function batchGetItems(
+  context: StoreContext,
+  keys: readonly { PK: string; SK: string }[],
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let start = 0; start < keys.length; start += BATCH_GET_LIMIT) {
+    let batch: Record<string, unknown>[] = keys.slice(start, start + BATCH_GET_LIMIT);
+    for (let round = 0; batch.length > 0; round++) {
       if (round >= MAX_BATCH_ROUNDS) {
-        throw new Error(`DynamoDB left ${keys.length} findings unread after ${round} BatchGetItem calls`);
+        throw new Error(`DynamoDB left ${batch.length} items unread after ${round} BatchGetItem calls`);
       }
       if (round > 0) await new Promise((wake) => setTimeout(wake, Math.min(1000, 25 * 2 ** round)));
       const response = await context.doc.send(
-        new BatchGetCommand({ RequestItems: { [context.tableName]: { Keys: keys, ConsistentRead: true } } }),
+        new BatchGetCommand({ RequestItems: { [context.tableName]: { Keys: batch, ConsistentRead: true } } }),
       );
-      for (const item of response.Responses?.[context.tableName] ?? []) {
-        const finding = findingFromItem(item);
-        found.set(finding.id, finding);
-      }
-      keys = response.UnprocessedKeys?.[context.tableName]?.Keys ?? [];
+      found.push(...(response.Responses?.[context.tableName] ?? []));
+      batch = response.UnprocessedKeys?.[context.tableName]?.Keys ?? [];
     }
   }
   return found;

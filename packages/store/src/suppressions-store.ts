@@ -36,27 +36,18 @@ export async function readSuppressions(context: StoreContext, from?: string): Pr
 }
 
 /**
- * The suppressions an evaluation needs, read only when one of its FAIL verdicts will be written
- * (new, changed, or covered by a suppression that has expired): an unchanged re-evaluation keeps
- * the stored suppression and costs no read. `undefined` when not needed.
+ * Whether deciding on `finding` needs the suppressions: a FAIL that is new, changed, or covered by
+ * a suppression that has expired, and not older than the stored finding. An evaluation reads them
+ * (one Query) only then, so an unchanged re-evaluation keeps the stored suppression and costs no
+ * suppression read.
  */
-export async function loadSuppressionsFor(
-  context: StoreContext,
-  findings: readonly Finding[],
-  stored: ReadonlyMap<string, StoredFinding>,
-): Promise<Suppression[] | undefined> {
-  const needing = findings.filter(function needsSuppressions(finding) {
-    if (finding.status !== 'FAIL') return false;
-    const current = stored.get(finding.id);
-    if (!current) return true;
-    if (!isNewer(finding.evaluatedAt, current.lastEvaluatedAt)) return false;
-    if (!sameContent(current, finding)) return true;
-    const until = current.state === 'SUPPRESSED' ? current.suppressedUntil : undefined;
-    return until !== undefined && !isActiveAt({ expiresAt: until }, finding.evaluatedAt);
-  });
-  if (needing.length === 0) return undefined;
-  const earliest = needing.map((finding) => finding.evaluatedAt).sort()[0];
-  return readSuppressions(context, earliest);
+export function needsSuppressions(finding: Finding, current: StoredFinding | undefined): boolean {
+  if (finding.status !== 'FAIL') return false;
+  if (!current) return true;
+  if (isNewer(current.lastEvaluatedAt, finding.evaluatedAt)) return false;
+  if (!sameContent(current, finding)) return true;
+  const until = current.state === 'SUPPRESSED' ? current.suppressedUntil : undefined;
+  return until !== undefined && !isActiveAt({ expiresAt: until }, finding.evaluatedAt);
 }
 
 /**

@@ -1,12 +1,13 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreContext } from './context.js';
-import { counterUpdates } from './counters.js';
+import { type CounterUpdate, counterUpdates } from './counters.js';
 import { findingKey, historyKey, indexKeys } from './keys.js';
 import type { Decision } from './lifecycle.js';
 import type { StoredFinding } from './model.js';
 import { readFinding } from './read-findings.js';
 
-type TransactItem = NonNullable<
+/** One action of a TransactWriteItems request. */
+export type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 
@@ -57,6 +58,24 @@ async function writeChange(
   next: StoredFinding,
   decision: Decision,
 ): Promise<void> {
+  const counters = counterItems(context, counterUpdates(previous, next));
+  await context.doc.send(
+    new TransactWriteCommand({
+      TransactItems: [...findingWriteItems(context, previous, next, decision), ...counters],
+    }),
+  );
+}
+
+/**
+ * The two Puts of one finding's change: the finding (conditional on the version read, or on not
+ * existing yet) and its immutable history entry (conditional on not existing).
+ */
+export function findingWriteItems(
+  context: StoreContext,
+  previous: StoredFinding | undefined,
+  next: StoredFinding,
+  decision: Decision,
+): TransactItem[] {
   const TableName = context.tableName;
   const findingPut: TransactItem = {
     Put: {
@@ -82,12 +101,17 @@ async function writeChange(
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
-  const counters: TransactItem[] = counterUpdates(previous, next).map(function counterUpdate(update) {
+  return [findingPut, historyPut];
+}
+
+/** The summary counters' ADDs, one Update per counter item. */
+export function counterItems(context: StoreContext, updates: readonly CounterUpdate[]): TransactItem[] {
+  return updates.map(function counterUpdate(update) {
     const statuses = Object.entries(update.deltas);
     const adds = statuses.map((_, index) => `#s${index} :d${index}`).join(', ');
     return {
       Update: {
-        TableName,
+        TableName: context.tableName,
         Key: update.key,
         UpdateExpression: `SET #dimension = :dimension, #value = :value ADD ${adds}`,
         ExpressionAttributeNames: {
@@ -103,7 +127,6 @@ async function writeChange(
       },
     };
   });
-  await context.doc.send(new TransactWriteCommand({ TransactItems: [findingPut, historyPut, ...counters] }));
 }
 
 function historyEntry(
@@ -133,8 +156,13 @@ function historyEntry(
   };
 }
 
-function isWriteConflict(error: unknown): boolean {
+/**
+ * Whether a write lost to another writer (a condition on a version failed, a transaction
+ * conflicted), so that a re-read and a new decision can succeed.
+ */
+export function isWriteConflict(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
+  if (error.name === 'ConditionalCheckFailedException') return true;
   if (error.name === 'TransactionConflictException') return true;
   if (error.name !== 'TransactionCanceledException') return false;
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];

@@ -1,33 +1,64 @@
 import type { Finding } from '@customs/core';
 import type { StoreContext } from './context.js';
 import { StoreWriteError } from './errors.js';
+import { evaluationDigest, readRecordsAndFindings } from './evaluation-record.js';
 import { findingFromItem } from './items.js';
-import { decideEvaluation, decideRemoval } from './lifecycle.js';
+import { decideEvaluation, decideRemoval, isNewer } from './lifecycle.js';
 import type { FindingChange, StoredFinding } from './model.js';
-import { readFindings } from './read-findings.js';
 import { queryAll } from './run-query.js';
-import { suppressionFor } from './suppressions.js';
-import { loadSuppressionsFor } from './suppressions-store.js';
-import { type Applied, applyDecision } from './write-change.js';
+import { type Suppression, suppressionFor } from './suppressions.js';
+import { needsSuppressions, readSuppressions } from './suppressions-store.js';
+import type { Applied } from './write-change.js';
+import { applyResourceWrite, type ResourceWrite } from './write-resource.js';
 
-/** Stores an evaluation's findings, writing only the changed ones; one change line per finding. */
+/**
+ * Stores an evaluation's findings, one resource at a time (`concurrency` resources in parallel):
+ * the evaluation records of its resources and the stored findings are read together, then each
+ * resource's evaluation is applied against its record (`applyResourceWrite`). One change line per
+ * finding, in the order given.
+ */
 export async function writeEvaluation(
   context: StoreContext,
   findings: readonly Finding[],
   concurrency: number,
 ): Promise<FindingChange[]> {
   const latest = latestPerFinding(findings);
-  const stored = await readFindings(context, [...latest.keys()]);
-  const suppressions = await loadSuppressionsFor(context, [...latest.values()], stored);
-  return settleAll([...latest.values()], concurrency, async function storeFinding(finding) {
-    const applied = await applyDecision(context, finding.id, stored.get(finding.id), (current) =>
-      decideEvaluation(current, finding, suppressionFor(finding, current, suppressions)),
-    );
-    return changeLine(applied);
-  });
+  const byResource = groupBy([...latest.values()], (finding) => finding.resourceId);
+  const { records, stored } = await readRecordsAndFindings(context, idsOf(byResource));
+  const suppressions = suppressionsLoader(context, [...latest.values()]);
+  const lines = await settleAll(
+    [...byResource],
+    concurrency,
+    async function storeResource([resourceId, group]) {
+      const byId = new Map(group.map((finding) => [finding.id, finding]));
+      const write: ResourceWrite = {
+        resourceId,
+        stamp: { evaluatedAt: latestTime(group), digest: evaluationDigest(group) },
+        findingIds: [...byId.keys()],
+        async decide(id, current) {
+          const finding = byId.get(id) as Finding;
+          const inForce = needsSuppressions(finding, current) ? await suppressions() : undefined;
+          return decideEvaluation(current, finding, suppressionFor(finding, current, inForce));
+        },
+      };
+      const applied = await applyResourceWrite(context, write, {
+        record: records.get(resourceId),
+        stored,
+      });
+      return group.map(function lineOf(finding) {
+        const one = applied.get(finding.id) as Applied;
+        return changeLine(one, one.previous || one.decision.next ? undefined : unstored(finding));
+      });
+    },
+    'resources',
+  );
+  return inOrder([...latest.keys()], lines.flat());
 }
 
-/** Resolves the given stored findings because their resource is gone. */
+/**
+ * Resolves the given stored findings because their resource is gone: per resource, a removal at
+ * `at` applied against the resource's evaluation record like an evaluation (README.md, "Ordering").
+ */
 export async function writeRemovals(
   context: StoreContext,
   findings: readonly StoredFinding[],
@@ -35,12 +66,34 @@ export async function writeRemovals(
   at: string,
   concurrency: number,
 ): Promise<FindingChange[]> {
-  return settleAll([...findings], concurrency, async function removeFinding(finding) {
-    const applied = await applyDecision(context, finding.id, finding, function decide(current) {
-      return current ? decideRemoval(current, reason, at) : { transition: 'unchanged' };
-    });
-    return changeLine(applied, finding);
-  });
+  const unique = new Map(findings.map((finding) => [finding.id, finding]));
+  const byResource = groupBy([...unique.values()], (finding) => finding.resourceId);
+  const { records, stored } = await readRecordsAndFindings(context, idsOf(byResource));
+  const expiresAt = Math.floor(context.clock().getTime() / 1000) + context.historyTtlSeconds;
+  const lines = await settleAll(
+    [...byResource],
+    concurrency,
+    async function removeResource([resourceId, group]) {
+      const gone = group.map((finding) => ({
+        ...finding,
+        status: 'NOT_APPLICABLE' as const,
+        message: reason,
+      }));
+      const write: ResourceWrite = {
+        resourceId,
+        stamp: { evaluatedAt: at, digest: evaluationDigest(gone) },
+        findingIds: group.map((finding) => finding.id),
+        expiresAt,
+        decide(_id, current) {
+          return current ? decideRemoval(current, reason, at) : { transition: 'unchanged' };
+        },
+      };
+      const applied = await applyResourceWrite(context, write, { record: records.get(resourceId), stored });
+      return group.map((finding) => changeLine(applied.get(finding.id) as Applied, finding));
+    },
+    'resources',
+  );
+  return inOrder([...unique.keys()], lines.flat());
 }
 
 /** Every stored finding of one resource (Query on byResource). */
@@ -70,6 +123,55 @@ export function changeLine({ decision, previous }: Applied, fallback?: StoredFin
   return line;
 }
 
+/** The latest evaluatedAt of a resource's findings: the time of its evaluation. */
+function latestTime(findings: readonly Finding[]): string {
+  let latest = findings[0]?.evaluatedAt ?? '';
+  for (const finding of findings) if (isNewer(finding.evaluatedAt, latest)) latest = finding.evaluatedAt;
+  return latest;
+}
+
+/** What a change line shows of a finding that is not stored (a stale evaluation of it): version 0. */
+function unstored(finding: Finding): StoredFinding {
+  const first = decideEvaluation(undefined, finding).next as StoredFinding;
+  return { ...first, version: 0 };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** Each resource's id with its findings' ids. */
+function idsOf(byResource: Map<string, readonly { id: string }[]>): [string, string[]][] {
+  return [...byResource].map(([resourceId, group]) => [resourceId, group.map((finding) => finding.id)]);
+}
+
+/** The change lines in the order of the given finding ids. */
+function inOrder(findingIds: readonly string[], lines: readonly FindingChange[]): FindingChange[] {
+  const byId = new Map(lines.map((line) => [line.findingId, line]));
+  return findingIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * Reads the suppressions in force from the batch's earliest FAIL at most once, when a decision
+ * first needs them (a FAIL to write), for every resource of the batch.
+ */
+function suppressionsLoader(context: StoreContext, findings: readonly Finding[]) {
+  const failing = findings.filter((finding) => finding.status === 'FAIL').map((f) => f.evaluatedAt);
+  const earliest = failing.sort()[0];
+  let loading: Promise<Suppression[]> | undefined;
+  return function suppressionsInForce(): Promise<Suppression[]> {
+    loading ??= readSuppressions(context, earliest);
+    return loading;
+  };
+}
+
 /** Of several findings with one id in a batch, only the latest evaluation counts. */
 function latestPerFinding(findings: readonly Finding[]): Map<string, Finding> {
   const latest = new Map<string, Finding>();
@@ -81,11 +183,15 @@ function latestPerFinding(findings: readonly Finding[]): Map<string, Finding> {
   return latest;
 }
 
-/** Runs `work` on every input, `concurrency` at a time; throws once all settled if any failed. */
+/**
+ * Runs `work` on every input, `concurrency` at a time; throws once all settled if any failed,
+ * counting the failed inputs as `noun`.
+ */
 export async function settleAll<T, R>(
   inputs: T[],
   concurrency: number,
   work: (input: T) => Promise<R>,
+  noun = 'findings',
 ): Promise<R[]> {
   const results: PromiseSettledResult<R>[] = new Array(inputs.length);
   let next = 0;
@@ -103,12 +209,9 @@ export async function settleAll<T, R>(
   if (failures.length > 0) {
     const first = failures[0]?.reason;
     const why = first instanceof Error ? `${first.name}: ${first.message}` : String(first);
-    throw new StoreWriteError(
-      `${failures.length} of ${inputs.length} findings could not be stored (${why})`,
-      {
-        cause: first,
-      },
-    );
+    throw new StoreWriteError(`${failures.length} of ${inputs.length} ${noun} could not be stored (${why})`, {
+      cause: first,
+    });
   }
   return results.map((result) => (result as PromiseFulfilledResult<R>).value);
 }

@@ -95,7 +95,7 @@ describe('suppressions in the store', () => {
     expect(log.names()).not.toContain('ScanCommand');
   });
 
-  it('costs no write (and no suppression read) when a suppressed failure is re-evaluated unchanged', async () => {
+  it('costs no finding write (and no suppression read) when a suppressed failure is re-evaluated unchanged', async () => {
     // Prepare
     const { repository: store, suppressions, log } = storesAt(5);
     const failing = finding(CHECKS.scanOnPush, repository('unchanged/app'), 'FAIL', at(0));
@@ -106,7 +106,9 @@ describe('suppressions in the store', () => {
     const changes = await store.applyEvaluation([{ ...failing, evaluatedAt: at(10) }]);
     // Assess
     expect(changes.map((change) => change.transition)).toEqual(['unchanged']);
-    expect(log.names()).toEqual(['BatchGetItemCommand']);
+    // The evaluation record and the finding in one read; only the record's time moves.
+    expect(log.names()).toEqual(['BatchGetItemCommand', 'UpdateItemCommand']);
+    expect(log.writes()[0]?.input.Key).toEqual({ PK: `RES#${failing.resourceId}`, SK: 'EVALUATION' });
   });
 
   it('suppresses a new failure on evaluation, resolves it when it passes, suppresses it again', async () => {

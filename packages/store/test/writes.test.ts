@@ -5,26 +5,10 @@ import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import { StoreWriteError } from '../src/index.js';
 import { at, CHECKS, cluster, finding, image, repository } from './helpers/findings.js';
 import { repositoryOn } from './helpers/repository.js';
+import { shuffled } from './helpers/shuffle.js';
 
 const dynamo = useDynamoDbLocal();
 const DIGEST = 'sha256:4a1c6567c38904384ebc64e35b7eeddd8451110c299e3368d2210066487d97e5';
-
-/** A deterministic shuffle (mulberry32), so a failing order can be replayed from its seed. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const copy = [...items];
-  for (let index = copy.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
-  }
-  return copy;
-}
 
 /** An image whose scan results change over time: every evaluation says something different. */
 function imageTimeline(repositoryName: string): Finding[] {
@@ -48,7 +32,7 @@ function imageTimeline(repositoryName: string): Finding[] {
 }
 
 describe('FindingsRepository writes', () => {
-  it('makes no write at all when a re-evaluation changes nothing', async () => {
+  it('writes no finding when a re-evaluation changes nothing, only the resource record', async () => {
     // Prepare
     const { repository: store, log } = repositoryOn(dynamo);
     const prod = cluster('writes-unchanged');
@@ -62,10 +46,11 @@ describe('FindingsRepository writes', () => {
     ]);
     // Assess
     expect(changes.map((change) => change.transition)).toEqual(['unchanged']);
-    expect(log.writes()).toEqual([]);
-    expect(log.names()).toEqual(['BatchGetItemCommand']);
+    expect(log.names()).toEqual(['BatchGetItemCommand', 'UpdateItemCommand']);
+    expect(log.writes()[0]?.input.Key).toEqual({ PK: `RES#${prod.id}`, SK: 'EVALUATION' });
     const stored = await store.getFinding(changes[0]?.findingId ?? '');
     expect(stored).toMatchObject({ version: 1, lastEvaluatedAt: at(0) });
+    expect(await store.getResourceEvaluation(prod.id)).toMatchObject({ evaluatedAt: at(60), seq: 2 });
   });
 
   it('writes one finding and one history entry per change, in a single transaction', async () => {
@@ -222,7 +207,7 @@ describe('FindingsRepository faults', () => {
     const evaluation = [finding(CHECKS.scanOnPush, repository('faults/never'), 'FAIL', at(0))];
     const applying = store.applyEvaluation(evaluation);
     await expect(applying).rejects.toThrow(StoreWriteError);
-    await expect(applying).rejects.toThrow(/1 of 1 findings could not be stored \(ThrottlingException/);
+    await expect(applying).rejects.toThrow(/1 of 1 resources could not be stored \(ThrottlingException/);
     expect(attempts.count).toBe(2);
     expect(await store.getFinding(evaluation[0]?.id ?? '')).toBeUndefined();
   });

@@ -113,13 +113,23 @@ export class StreamPoller {
     return run;
   }
 
+  /**
+   * Reads what the stream has and invokes the handler with batches of up to `batchSize` matching
+   * records, filled across the pages read (like Lambda, which filters before it batches, so the
+   * records the filters drop do not cut batches short).
+   */
   async #pollOnce(): Promise<number> {
     this.#reader ??= this.#open();
     const { reader, streamArn } = await this.#reader;
-    return reader.readAvailable(async (records) => {
+    const size = this.#options.batchSize ?? 100;
+    const matching: DynamoDBRecord[] = [];
+    const read = await reader.readAvailable(async (records) => {
       this.stats.records += records.length;
-      await this.#deliver(records, streamArn);
+      matching.push(...this.#matching(records, streamArn));
+      while (matching.length >= size) await this.#invoke(matching.splice(0, size));
     });
+    if (matching.length > 0) await this.#invoke(matching.splice(0));
+    return read;
   }
 
   async #open(): Promise<{ reader: ShardReader; streamArn: string }> {
@@ -134,15 +144,12 @@ export class StreamPoller {
     };
   }
 
-  async #deliver(records: StreamsRecord[], streamArn: string): Promise<void> {
+  /** The records the mapping's filters let through, in Lambda's record shape. */
+  #matching(records: StreamsRecord[], streamArn: string): DynamoDBRecord[] {
     const { filters } = this.#options;
-    const lambdaRecords = records
+    return records
       .map((record) => toLambdaRecord(record, streamArn))
       .filter((record) => !filters || filters.some((pattern) => matchesEventPattern(pattern, record)));
-    const size = this.#options.batchSize ?? 100;
-    for (let start = 0; start < lambdaRecords.length; start += size) {
-      await this.#invoke(lambdaRecords.slice(start, start + size));
-    }
   }
 
   /** Invokes the handler; retries from the first failed record, like Lambda, then moves on. */

@@ -32,6 +32,44 @@ export function recordCommands(client: DynamoDBClient) {
   };
 }
 
+/** A write command as DynamoDB Local answered it: its name and the write units it consumed. */
+export interface ConsumedWrite {
+  name: string;
+  input: Record<string, unknown>;
+  units: number;
+}
+
+type Consumed = { CapacityUnits?: number } | { CapacityUnits?: number }[] | undefined;
+
+/**
+ * Asks DynamoDB for the consumed capacity of every write sent through `client`
+ * (`ReturnConsumedCapacity: TOTAL`) and records it per command, as DynamoDB Local reports it.
+ */
+export function recordWriteUnits(client: DynamoDBClient) {
+  const writes: ConsumedWrite[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = String(context.commandName);
+      if (!WRITE_COMMANDS.test(name)) return next(args);
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity = 'TOTAL';
+      const result = await next(args);
+      const consumed = (result.output as { ConsumedCapacity?: Consumed }).ConsumedCapacity;
+      const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+      writes.push({ name, input, units: list.reduce((sum, each) => sum + (each.CapacityUnits ?? 0), 0) });
+      return result;
+    },
+    { step: 'initialize', name: 'recordWriteUnits' },
+  );
+  return {
+    writes,
+    units: () => writes.reduce((sum, write) => sum + write.units, 0),
+    clear: () => {
+      writes.length = 0;
+    },
+  };
+}
+
 const clients: DynamoDBClient[] = [];
 afterAll(() => {
   for (const client of clients.splice(0)) client.destroy();
@@ -47,4 +85,32 @@ export function repositoryOn(
   const log = recordCommands(client);
   const repository = new FindingsRepository({ client, tableName: dynamo.tableName, ...options });
   return { repository, log, client };
+}
+
+/**
+ * Holds the first `commandName` sent through `client` until `release()`: `arrived` resolves when it
+ * is held, so a test can let another writer run in between, in a chosen interleaving.
+ */
+export function holdFirst(client: DynamoDBClient, commandName: string) {
+  let arrive = () => {};
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    arrive = resolve;
+  });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = false;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (!held && context.commandName === commandName) {
+        held = true;
+        arrive();
+        await released;
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: `holdFirst${commandName}` },
+  );
+  return { arrived, release };
 }
