@@ -1,16 +1,11 @@
-/** Resource types assessed by Customs (CHECKS.md). */
-export const RESOURCE_TYPES = [
-  'ecr-registry',
-  'ecr-repository',
-  'ecr-image',
-  'eks-cluster',
-  'eks-nodegroup',
-  'eks-access-entry',
-  'iam-user',
-  'iam-role',
-  'iam-policy',
-  'iam-account',
-] as const;
+import { RESOURCE_TYPE_INFO } from './resource-types/resource-types.js';
+import { SERVICE_NAMES, SERVICES } from './resource-types/services.js';
+
+/** Resource types assessed by Customs (CHECKS.md), in the order of the registry (RESOURCE_TYPE_INFO). */
+export const RESOURCE_TYPES = Object.keys(RESOURCE_TYPE_INFO) as [
+  keyof typeof RESOURCE_TYPE_INFO,
+  ...(keyof typeof RESOURCE_TYPE_INFO)[],
+];
 
 /** Severities, most severe first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
@@ -32,8 +27,13 @@ export const RECOMMENDATION_TITLES: Record<(typeof RECOMMENDATIONS)[number], str
 /** Finding statuses. A check returns the first three; evaluation records ERROR. */
 export const STATUSES = ['PASS', 'FAIL', 'NOT_APPLICABLE', 'ERROR'] as const;
 
-/** Check ids are kebab-case and start with the service they assess. */
-export const CHECK_ID_PATTERN = /^(ecr|eks|iam)-[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Check ids are kebab-case and start with the service they assess (a service of SERVICES). */
+export const CHECK_ID_PATTERN = new RegExp(`^(${SERVICE_NAMES.join('|')})-[a-z0-9]+(-[a-z0-9]+)*$`);
+
+/** Security Hub control ids of the services' controls, such as `EKS.2`. */
+export const SECURITY_HUB_CONTROL_PATTERN = new RegExp(
+  `^(${SERVICE_NAMES.map((service) => SERVICES[service].securityHubPrefix).join('|')})\\.\\d+$`,
+);
 
 /** The longest title a check may have. */
 export const MAX_TITLE_LENGTH = 150;

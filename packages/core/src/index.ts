@@ -16,6 +16,7 @@ export {
   RECOMMENDATION_TITLES,
   RECOMMENDATIONS,
   RESOURCE_TYPES,
+  SECURITY_HUB_CONTROL_PATTERN,
   SEVERITIES,
   STATUSES,
 } from './constants.js';
@@ -24,7 +25,7 @@ export { type EvaluateOptions, evaluate, evaluateAll } from './evaluate.js';
 export { findingId } from './finding-id.js';
 export * from './glob/index.js';
 export * from './policy/index.js';
-export { resourceNameOfRef } from './ref-name.js';
+export * from './resource-types/index.js';
 export { type Posture, type PostureSummary, summarize } from './summary.js';
 export { DEFAULT_SAFE_TEXT_LENGTH, type SafeTextOptions, safeText } from './text/safe-text.js';
 export type * from './types/index.js';

@@ -5,9 +5,11 @@ import {
   MAX_TITLE_LENGTH,
   RECOMMENDATIONS,
   RESOURCE_TYPES,
+  SECURITY_HUB_CONTROL_PATTERN,
   SEVERITIES,
 } from '../constants.js';
 import { CatalogError } from '../errors.js';
+import { SERVICE_NAMES } from '../resource-types/services.js';
 import type { Recommendation, ResourceType, Severity } from '../types/common.js';
 import type { CheckOutcome } from '../types/finding.js';
 import type { ResourceOf } from '../types/resource.js';
@@ -65,7 +67,12 @@ export type AnyCheck = CheckDefinition<any>;
 const list = (item: z.ZodString) => z.array(item).optional();
 
 const metadataSchema = z.object({
-  id: z.string().regex(CHECK_ID_PATTERN, 'ids are kebab-case and start with ecr-, eks- or iam-'),
+  id: z
+    .string()
+    .regex(
+      CHECK_ID_PATTERN,
+      `ids are kebab-case and start with a service: ${SERVICE_NAMES.map((service) => `${service}-`).join(', ')}`,
+    ),
   title: z.string().min(1).max(MAX_TITLE_LENGTH),
   resourceType: z.enum(RESOURCE_TYPES),
   recommendation: z.enum(RECOMMENDATIONS),
@@ -78,7 +85,9 @@ const metadataSchema = z.object({
     url: z.url().optional(),
   }),
   mappings: z.object({
-    securityHub: list(z.string().regex(/^(ECR|EKS|IAM)\.\d+$/, 'a Security Hub control id such as EKS.2')),
+    securityHub: list(
+      z.string().regex(SECURITY_HUB_CONTROL_PATTERN, 'a Security Hub control id such as EKS.2'),
+    ),
     config: list(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an AWS Config managed rule identifier')),
     prowler: list(z.string().regex(/^[a-z0-9]+(_[a-z0-9]+)*$/, 'a Prowler check id')),
     cisEks: list(z.string().regex(/^\d+(\.\d+)+$/, 'a CIS EKS Benchmark section such as 5.4.2')),

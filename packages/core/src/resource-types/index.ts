@@ -1,0 +1,19 @@
+export {
+  isGlobalType,
+  needsParent,
+  regionOfType,
+  resourceNameOfRef,
+  resourceTypeInfo,
+  serviceOf,
+  typesOfService,
+} from './lookups.js';
+export { RESOURCE_TYPE_INFO, type ResourceTypeInfo } from './resource-types.js';
+export {
+  EVENT_HANDLER_NAMES,
+  type EventHandlerName,
+  GLOBAL_REGION,
+  SERVICE_NAMES,
+  SERVICES,
+  type Service,
+  type ServiceInfo,
+} from './services.js';

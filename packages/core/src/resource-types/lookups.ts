@@ -1,0 +1,67 @@
+import type { ResourceType } from '../types/common.js';
+import type { ResourceRef } from '../types/resource-ref.js';
+import { RESOURCE_TYPE_INFO, type ResourceTypeInfo } from './resource-types.js';
+import { SERVICES, type Service } from './services.js';
+
+/**
+ * The descriptor of a resource type.
+ * @example resourceTypeInfo('eks-nodegroup').parent // 'eks-cluster'
+ */
+export function resourceTypeInfo(type: ResourceType): ResourceTypeInfo {
+  return RESOURCE_TYPE_INFO[type];
+}
+
+/**
+ * The service a resource type belongs to.
+ * @example serviceOf('iam-role') // 'iam'
+ */
+export function serviceOf(type: ResourceType): Service {
+  return RESOURCE_TYPE_INFO[type].service;
+}
+
+/**
+ * Is the type's service global (read once per account, in its home region)?
+ * @example isGlobalType('iam-user') // true
+ */
+export function isGlobalType(type: ResourceType): boolean {
+  return SERVICES[serviceOf(type)].scope === 'global';
+}
+
+/**
+ * The region a resource of this type lives in: the service's home region for a global one, else
+ * the region given.
+ * @example regionOfType('iam-user', 'eu-west-1') // 'us-east-1'
+ */
+export function regionOfType(type: ResourceType, region: string): string {
+  const service = SERVICES[serviceOf(type)] as { homeRegion?: string };
+  return isGlobalType(type) && service.homeRegion ? service.homeRegion : region;
+}
+
+/**
+ * Must a ref of this type name its parent (an image its repository)?
+ * @example needsParent('ecr-image') // true
+ */
+export function needsParent(type: ResourceType): boolean {
+  return (RESOURCE_TYPE_INFO[type] as ResourceTypeInfo).parent !== undefined;
+}
+
+/**
+ * The resource types of a service, in registry order.
+ * @example typesOfService('eks') // ['eks-cluster', 'eks-nodegroup', 'eks-access-entry']
+ */
+export function typesOfService(service: Service): ResourceType[] {
+  return (Object.keys(RESOURCE_TYPE_INFO) as ResourceType[]).filter(
+    (type) => RESOURCE_TYPE_INFO[type].service === service,
+  );
+}
+
+/**
+ * The `name` the normalised resource of a ref carries (`repo@digest`, `cluster/nodegroup`,
+ * `cluster/<principal ARN>`, a managed policy's name), so that the findings of a resource that no
+ * longer exists can be found from the event that announced its deletion.
+ * @example resourceNameOfRef({ type: 'eks-nodegroup', parent: 'prod', name: 'workers' }) // 'prod/workers'
+ */
+export function resourceNameOfRef(ref: ResourceRef): string {
+  const info = RESOURCE_TYPE_INFO[ref.type] as ResourceTypeInfo;
+  return info.resourceName ? info.resourceName(ref) : ref.name;
+}

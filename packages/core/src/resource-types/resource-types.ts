@@ -1,0 +1,69 @@
+import type { ResourceRef } from '../types/resource-ref.js';
+import type { Service } from './services.js';
+
+/** What Customs knows of a resource type, before any I/O: its service, its parent, how it is named. */
+export interface ResourceTypeInfo {
+  service: Service;
+  /** A short title for messages and docs: `ECR image`. */
+  title: string;
+  /** The type a ref must name as its `parent` (an image's repository, a nodegroup's cluster). */
+  parent?: string;
+  /** What a ref's `name` holds (ResourceRef's table). */
+  refName: string;
+  /** What a ref's `parent` holds, for types that may name one. */
+  refParent?: string;
+  /**
+   * The `name` of the normalised resource a ref names, when it is not the ref's `name`
+   * (`repo@digest`, `cluster/nodegroup`), so that the findings of a deleted resource can be found.
+   */
+  resourceName?: (ref: ResourceRef) => string;
+}
+
+const lastSegment = (value: string) => value.split('/').pop() ?? value;
+
+/**
+ * The registry of resource types (Cloud Custodian's `TypeInfo`): one descriptor each. A new type is
+ * added here first; the type names, the service of a type, "is it global", "does its ref need a
+ * parent" and a ref's resource name all derive from it.
+ * @example RESOURCE_TYPE_INFO['ecr-image'].parent // 'ecr-repository'
+ */
+export const RESOURCE_TYPE_INFO = {
+  'ecr-registry': { service: 'ecr', title: 'ECR registry', refName: 'registry (account) id' },
+  'ecr-repository': { service: 'ecr', title: 'ECR repository', refName: 'repository name' },
+  'ecr-image': {
+    service: 'ecr',
+    title: 'ECR image',
+    parent: 'ecr-repository',
+    refName: 'image digest',
+    refParent: 'repository name',
+    resourceName: (ref) => `${ref.parent}@${ref.name}`,
+  },
+  'eks-cluster': { service: 'eks', title: 'EKS cluster', refName: 'cluster name' },
+  'eks-nodegroup': {
+    service: 'eks',
+    title: 'EKS nodegroup',
+    parent: 'eks-cluster',
+    refName: 'nodegroup name',
+    refParent: 'cluster name',
+    resourceName: (ref) => `${ref.parent}/${ref.name}`,
+  },
+  'eks-access-entry': {
+    service: 'eks',
+    title: 'EKS access entry',
+    parent: 'eks-cluster',
+    refName: 'principal ARN',
+    refParent: 'cluster name',
+    resourceName: (ref) => `${ref.parent}/${ref.name}`,
+  },
+  'iam-user': { service: 'iam', title: 'IAM user', refName: 'user name' },
+  'iam-role': { service: 'iam', title: 'IAM role', refName: 'role name' },
+  'iam-policy': {
+    service: 'iam',
+    title: 'IAM policy',
+    refName: "managed policy ARN, or an inline policy's name",
+    refParent: "the owning principal's ARN (inline policies)",
+    resourceName: (ref) =>
+      ref.parent === undefined ? lastSegment(ref.name) : `${lastSegment(ref.parent)}/${ref.name}`,
+  },
+  'iam-account': { service: 'iam', title: 'IAM account settings', refName: 'account id' },
+} as const satisfies Record<string, ResourceTypeInfo>;
