@@ -1,0 +1,30 @@
+export {
+  ACTION_OF_OPERATION,
+  actionsOfType,
+  iamPolicy,
+  READ_ACTIONS,
+  readActions,
+  readOperations,
+  SERVICES,
+  type Service,
+} from './actions.js';
+export {
+  API_SERVICES,
+  type ApiService,
+  CALLS,
+  type CallInfo,
+  type CallName,
+  callInfo,
+  type Entity,
+  everyCall,
+  missingMeans,
+  PAGE,
+} from './calls.js';
+export {
+  ACCOUNT_CALLS,
+  COLLECTOR_TYPES,
+  type CollectorTypeInfo,
+  callsOfType,
+  snapshotFilesOfType,
+  typesOfUnit,
+} from './collector-types.js';
