@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
 import type { Wire } from '../normalise/wire.js';
-import { PAGE } from '../registry/calls.js';
+import { PAGE } from '../registry/call-info.js';
 import type { ReadContext } from './context.js';
 
 /** The region's subnets (read once per collect), or why they are unknown. */

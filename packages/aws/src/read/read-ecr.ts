@@ -20,7 +20,7 @@ import { normaliseEcrRegistry } from '../normalise/ecr-registry.js';
 import { normaliseEcrRepository } from '../normalise/ecr-repository.js';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
 import type { Wire } from '../normalise/wire.js';
-import { PAGE } from '../registry/calls.js';
+import { PAGE } from '../registry/call-info.js';
 import type { ReadContext } from './context.js';
 
 /** A repository as DescribeRepositories lists it. */

@@ -17,7 +17,7 @@ import { normaliseEksCluster } from '../normalise/eks-cluster.js';
 import { normaliseEksNodegroup } from '../normalise/eks-nodegroup.js';
 import { isUnreadable, type Known, unreadable } from '../normalise/unreadable.js';
 import type { Wire } from '../normalise/wire.js';
-import { PAGE } from '../registry/calls.js';
+import { PAGE } from '../registry/call-info.js';
 import type { ReadContext } from './context.js';
 import { readLaunchTemplateVersions, readSecurityGroups, readSubnets } from './read-ec2.js';
 

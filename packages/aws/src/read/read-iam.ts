@@ -16,7 +16,7 @@ import { normaliseIamPolicies } from '../normalise/iam-policy.js';
 import { normaliseIamRole } from '../normalise/iam-role.js';
 import { normaliseIamUser, type UserCredentials } from '../normalise/iam-user.js';
 import { isNotRecorded, isUnreadable, type Known, unreadable } from '../normalise/unreadable.js';
-import { PAGE } from '../registry/calls.js';
+import { PAGE } from '../registry/call-info.js';
 import { snapshotPath } from '../session/paths.js';
 import type { ReadContext } from './context.js';
 import { readCredentialReport } from './credential-report.js';

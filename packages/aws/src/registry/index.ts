@@ -8,17 +8,15 @@ export {
   SERVICES,
   type Service,
 } from './actions.js';
+export { type CallInfo, type Entity, PAGE } from './call-info.js';
 export {
   API_SERVICES,
   type ApiService,
   CALLS,
-  type CallInfo,
   type CallName,
   callInfo,
-  type Entity,
   everyCall,
   missingMeans,
-  PAGE,
 } from './calls.js';
 export {
   ACCOUNT_CALLS,

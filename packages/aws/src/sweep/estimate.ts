@@ -1,4 +1,5 @@
-import { type ApiService, type CallInfo, type Entity, everyCall } from '../registry/calls.js';
+import type { CallInfo, Entity } from '../registry/call-info.js';
+import { type ApiService, everyCall } from '../registry/calls.js';
 
 /** What a region holds, as far as the sweep's cost goes. */
 export interface RegionSize {
