@@ -4,7 +4,7 @@ export { type PlannedSweepOutcome, planOrRunSweep, type SplitOptions } from './p
 export { type EventOutcome, processEvent, processParsedEvent } from './process-event.js';
 export { runSweep, type SweepOutcome } from './run-sweep.js';
 export { runSweepUnit, SweepUnitError } from './run-sweep-unit.js';
-export { awsInventory, type Inventory, inventoryOf } from './sweep-inventory.js';
+export { type Inventory, inventoryOf } from './sweep-inventory.js';
 export {
   DEFAULT_SWEEP_RATES,
   type PlanOptions,

@@ -9,7 +9,7 @@ import { deletedRepositoriesScope } from './unit-scopes.js';
 export interface SplitOptions extends PlanOptions {
   /** Sends the units to the workers (an SQS queue); throws when some could not be sent. */
   enqueue(units: SweepUnit[]): Promise<void>;
-  /** Counts the region [the collector's: DescribeRepositories and ListClusters for the live one]. */
+  /** Counts the region [the collector's own: DescribeRepositories and ListClusters]. */
   inventory?: Inventory;
 }
 

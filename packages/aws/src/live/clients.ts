@@ -2,7 +2,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECRClient } from '@aws-sdk/client-ecr';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
-import { IAM_REGION } from '../normalise/wire.js';
+import { GLOBAL_REGION } from '@customs/core';
 
 /** The SDK clients one regional collector reads with; `iam` is always a us-east-1 client. */
 export interface AwsClients {
@@ -46,7 +46,7 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
     ecr: new ECRClient(regional),
     eks: new EKSClient(regional),
     ec2: new EC2Client(regional),
-    iam: new IAMClient({ ...common, region: IAM_REGION }),
+    iam: new IAMClient({ ...common, region: GLOBAL_REGION }),
   };
 }
 

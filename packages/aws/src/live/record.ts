@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Scope } from '../normalise/wire.js';
-import type { Recorder } from './session.js';
+import type { Recorder } from './live-session.js';
 
 /** The bodies a recording collected, by snapshot path. */
 export class SnapshotRecording {

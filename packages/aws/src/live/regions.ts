@@ -1,5 +1,5 @@
-import type { Resource, ResourceRef } from '@customs/core';
-import type { Collector, CollectResult } from '../collector.js';
+import { isGlobalType, type Resource, type ResourceRef } from '@customs/core';
+import type { Collector, CollectResult } from '../collector/collector.js';
 import type { Scope } from '../normalise/wire.js';
 
 /** Makes the collector of one region; `iam` says whether it reads IAM (exactly one does). */
@@ -42,8 +42,8 @@ export class MultiRegionCollector implements Collector {
     const byCollector = new Map<Collector, ResourceRef[]>();
     const unrouted: string[] = [];
     for (const ref of refs) {
-      const regional = ref.type.startsWith('iam-') || !ref.region;
-      const collector = regional
+      const toFirst = isGlobalType(ref.type) || !ref.region;
+      const collector = toFirst
         ? this.collectors[0]
         : this.collectors.find((candidate) => candidate.scope.region === ref.region);
       if (!collector) {

@@ -1,8 +1,8 @@
 import type { GetAccountSummaryResponse } from '@aws-sdk/client-iam';
-import type { IamAccount } from '@customs/core';
+import { type IamAccount, regionOfType } from '@customs/core';
 import { type CredentialReportRow, reportFlag } from './credential-report.js';
 import { isUnreadable, type Known, UnreadableProperties, withUnreadable } from './unreadable.js';
-import { IAM_REGION, type Scope, type Wire } from './wire.js';
+import type { Scope, Wire } from './wire.js';
 
 /** What the account's root user is read from. */
 export interface IamAccountInput {
@@ -40,7 +40,7 @@ export function normaliseIamAccount(input: IamAccountInput): IamAccount {
     id: `arn:aws:iam::${scope.accountId}:root`,
     name: scope.accountId,
     accountId: scope.accountId,
-    region: IAM_REGION,
+    region: regionOfType('iam-account', scope.region),
     ...(rootAccessKeysPresent === undefined ? {} : { rootAccessKeysPresent }),
     ...(rootMfaEnabled === undefined ? {} : { rootMfaEnabled }),
     ...withUnreadable(unreadable),

@@ -1,4 +1,4 @@
-import { type IamPolicy, type PolicyDocument, parsePolicyDocument } from '@customs/core';
+import { type IamPolicy, type PolicyDocument, parsePolicyDocument, regionOfType } from '@customs/core';
 import type {
   AuthorizationDetails,
   InlinePolicyInput,
@@ -6,7 +6,7 @@ import type {
   PrincipalDetails,
 } from './iam-authorization-details.js';
 import { UnreadableProperties, withUnreadable } from './unreadable.js';
-import { IAM_REGION, parseArn, type Scope } from './wire.js';
+import { parseArn, type Scope } from './wire.js';
 
 /** Why a customer-managed policy attached to a principal has no document. */
 export const POLICY_NOT_RETURNED =
@@ -135,5 +135,8 @@ function documentOf(document: unknown, unreadable: UnreadableProperties): Policy
 
 function iamLocation(arn: string, scope: Scope): { accountId: string; region: string } {
   const account = parseArn(arn)?.accountId;
-  return { accountId: account && account !== 'aws' ? account : scope.accountId, region: IAM_REGION };
+  return {
+    accountId: account && account !== 'aws' ? account : scope.accountId,
+    region: regionOfType('iam-policy', scope.region),
+  };
 }

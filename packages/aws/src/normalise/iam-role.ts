@@ -1,7 +1,7 @@
-import { type IamRole, type PolicyDocument, parsePolicyDocument } from '@customs/core';
+import { type IamRole, type PolicyDocument, parsePolicyDocument, regionOfType } from '@customs/core';
 import type { PrincipalDetails, RoleDetailInput } from './iam-authorization-details.js';
 import { UnreadableProperties, withUnreadable } from './unreadable.js';
-import { IAM_REGION, parseArn, type Scope } from './wire.js';
+import { parseArn, type Scope } from './wire.js';
 
 /**
  * An IAM role from GetAccountAuthorizationDetails, with its trust policy parsed.
@@ -16,7 +16,7 @@ export function normaliseIamRole(input: { scope: Scope; role: PrincipalDetails<R
     id: role.arn,
     name: role.name,
     accountId: parseArn(role.arn)?.accountId || input.scope.accountId,
-    region: IAM_REGION,
+    region: regionOfType('iam-role', input.scope.region),
     ...(role.detail.Path ? { path: role.detail.Path } : {}),
     ...(trustPolicy ? { trustPolicy } : {}),
     attachedPolicyArns: role.attached.flatMap((policy) => (policy.PolicyArn ? [policy.PolicyArn] : [])),

@@ -1,9 +1,9 @@
 import type { AccessKeyMetadata, GetLoginProfileResponse, MFADevice } from '@aws-sdk/client-iam';
-import type { IamAccessKey, IamUser } from '@customs/core';
+import { type IamAccessKey, type IamUser, regionOfType } from '@customs/core';
 import { type CredentialReportRow, reportAccessKeys, reportDate, reportFlag } from './credential-report.js';
 import type { PrincipalDetails, UserDetailInput } from './iam-authorization-details.js';
 import { isUnreadable, type Known, UnreadableProperties, withUnreadable } from './unreadable.js';
-import { IAM_REGION, parseArn, type Scope, toDate, type Wire } from './wire.js';
+import { parseArn, type Scope, toDate, type Wire } from './wire.js';
 
 /** A user's credentials from the per-user calls, used when there is no credential report. */
 export interface PerUserCredentials {
@@ -46,7 +46,7 @@ export function normaliseIamUser(input: {
     id: user.arn,
     name: user.name,
     accountId: parseArn(user.arn)?.accountId || input.scope.accountId,
-    region: IAM_REGION,
+    region: regionOfType('iam-user', input.scope.region),
     ...(createdAt ? { createdAt } : {}),
     ...state,
     attachedPolicyArns: user.attached.flatMap((policy) => (policy.PolicyArn ? [policy.PolicyArn] : [])),

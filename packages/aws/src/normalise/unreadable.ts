@@ -23,6 +23,24 @@ export function isUnreadable(value: unknown): value is Unreadable {
   );
 }
 
+/** State a snapshot does not hold: the file that is missing, named in the reason. */
+export interface NotRecorded extends Unreadable {
+  notRecorded: string;
+}
+
+/**
+ * Marks an input as unknown because the snapshot has no file for it.
+ * @example notRecorded('ec2/DescribeSubnets.json') // { unreadable: 'not in the snapshot: ec2/DescribeSubnets.json', notRecorded: 'ec2/DescribeSubnets.json' }
+ */
+export function notRecorded(path: string): NotRecorded {
+  return { unreadable: `not in the snapshot: ${path}`, notRecorded: path };
+}
+
+/** Is this input unknown because the snapshot has no file for it (rather than denied or failed)? */
+export function isNotRecorded(value: unknown): value is NotRecorded {
+  return isUnreadable(value) && typeof (value as Partial<NotRecorded>).notRecorded === 'string';
+}
+
 /** Collects `unreadable` reasons by property; returns undefined when everything was read. */
 export class UnreadableProperties {
   readonly #reasons: Record<string, string> = {};

@@ -1,3 +1,5 @@
+import { GLOBAL_REGION } from '@customs/core';
+
 /** A timestamp as AWS tools print it: a Date (SDK), an ISO 8601 string or epoch seconds (CLI). */
 export type Timestamp = Date | string | number;
 
@@ -55,8 +57,12 @@ export interface Scope {
   region: string;
 }
 
-/** IAM is global; its resources are recorded in us-east-1, where its CloudTrail events arrive. */
-export const IAM_REGION = 'us-east-1';
+/**
+ * IAM is global; its resources are recorded in us-east-1, where its CloudTrail events arrive:
+ * core's `GLOBAL_REGION` (the registry's home region of the global services), kept under this name
+ * for the packages that import it.
+ */
+export const IAM_REGION = GLOBAL_REGION;
 
 /** Account and region of a resource: from its ARN, else the scope. */
 export function locate(arn: string | undefined, scope: Scope): Scope {

@@ -1,2 +1,3 @@
-export { MAX_FILE_NAME_BYTES, SnapshotFiles, snapshotKey, snapshotPath } from './files.js';
+export { SnapshotFiles } from './files.js';
 export { SnapshotCollector } from './snapshot-collector.js';
+export { SnapshotSession } from './snapshot-session.js';

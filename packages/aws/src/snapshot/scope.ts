@@ -1,7 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
+import { GLOBAL_REGION } from '@customs/core';
 import { SnapshotError } from '../errors.js';
-import { IAM_REGION, parseArn, type Scope } from '../normalise/wire.js';
-import { type SnapshotFiles, snapshotPath } from './files.js';
+import { parseArn, type Scope } from '../normalise/wire.js';
+import { snapshotPath } from '../session/paths.js';
+import type { SnapshotFiles } from './files.js';
 import { accountFile, ecr, eks, iam } from './schemas/index.js';
 
 /** What a snapshot says about itself. */
@@ -40,9 +42,11 @@ export async function readIdentity(dir: string, files: SnapshotFiles): Promise<S
     );
   }
   const region = account?.region ?? inferred.region;
-  const warnings = region ? [] : [`${ACCOUNT_FILE}: no region given or found in ARNs; assumed ${IAM_REGION}`];
+  const warnings = region
+    ? []
+    : [`${ACCOUNT_FILE}: no region given or found in ARNs; assumed ${GLOBAL_REGION}`];
   return {
-    scope: { accountId, region: region ?? IAM_REGION },
+    scope: { accountId, region: region ?? GLOBAL_REGION },
     ...(capturedAt ? { capturedAt } : {}),
     services,
     warnings,

@@ -1,42 +1,39 @@
-import type { Resource, ResourceRef } from '@customs/core';
-import type { Collector, CollectResult } from '../collector.js';
-import type { CollectUnit } from '../live/aws-collector.js';
-import type { Scope } from '../normalise/wire.js';
-import { gatherOutcomes, readEachRef } from '../ref-outcome.js';
-import { collectEverything } from './collect-all.js';
-import { collectRef } from './collect-refs.js';
-import type { ReadContext } from './context.js';
+import type { Service } from '@customs/core';
+import { AccountCollector } from '../collector/account-collector.js';
 import { SnapshotFiles } from './files.js';
-import { ReadSession } from './read-session.js';
 import { ACCOUNT_FILE, readIdentity, type SnapshotIdentity } from './scope.js';
+import { SnapshotSession } from './snapshot-session.js';
 
 /**
- * A {@link Collector} over a snapshot directory (docs/snapshot.md): AWS CLI / SDK JSON bodies,
- * one file per call. Files are read lazily, each once, independent ones concurrently.
+ * The {@link AccountCollector} over a snapshot directory (docs/snapshot.md: AWS CLI / SDK JSON
+ * bodies, one file per call), through a {@link SnapshotSession}: the same readers as the live
+ * collector, each call answered by its file. Files are read lazily, each once, independent ones
+ * concurrently. It adds to the shared collector only how to open one: the directory, the account
+ * and region (`account.json` or the ARNs), `capturedAt`.
  * @example
  * const collector = await SnapshotCollector.open('packages/local/snapshots/demo');
  * const { resources, warnings } = await collector.collectAll();
  * evaluateAll(resources, { now: collector.capturedAt });
  */
-export class SnapshotCollector implements Collector {
-  readonly scope: Scope;
+export class SnapshotCollector extends AccountCollector {
   /** When the snapshot was taken (`account.json` `capturedAt`), the time to assess it at. */
   readonly capturedAt?: Date;
   /** The snapshot directory. */
   readonly dir: string;
-  #files: SnapshotFiles;
-  readonly #reread: boolean;
-  readonly #services: Set<string>;
-  readonly #identityWarnings: string[];
 
   private constructor(dir: string, files: SnapshotFiles, identity: SnapshotIdentity, reread: boolean) {
+    let current = files;
+    super(identity.scope, {
+      label: 'the snapshot',
+      open() {
+        if (reread) current = new SnapshotFiles(dir);
+        return new SnapshotSession(current, { touched: [ACCOUNT_FILE], warnings: identity.warnings });
+      },
+      // A snapshot without a service's folder holds none of it: its sweep reads nothing there.
+      holds: (service: Service) => identity.services.has(service),
+    });
     this.dir = dir;
-    this.#files = files;
-    this.#reread = reread;
-    this.scope = identity.scope;
     if (identity.capturedAt) this.capturedAt = identity.capturedAt;
-    this.#services = identity.services;
-    this.#identityWarnings = identity.warnings;
   }
 
   /**
@@ -55,60 +52,4 @@ export class SnapshotCollector implements Collector {
       options.rereadEachCollect ?? false,
     );
   }
-
-  /** Every resource in the snapshot. */
-  async collectAll(): Promise<CollectResult> {
-    const context = this.#context();
-    const resources = await collectEverything(context, this.#services);
-    return { resources, missing: [], warnings: this.#warnings(context) };
-  }
-
-  /**
-   * One unit of a split sweep, as the live collector reads it: `collectAll` narrowed to the unit's
-   * resources (a slice is of the repositories sorted by name, with their images).
-   * @example const { resources } = await collector.collectUnit({ service: 'ecr-repositories', start: 0, count: 2 });
-   */
-  async collectUnit(unit: CollectUnit): Promise<CollectResult> {
-    const all = await this.collectAll();
-    return { ...all, resources: resourcesOfUnit(all.resources, unit) };
-  }
-
-  /**
-   * Re-reads the named resources; refs whose resource is not in the snapshot are `missing`. Every
-   * ref is read to the end; when some could not be read, throws one `RefReadError` naming each.
-   */
-  async collect(refs: ResourceRef[]): Promise<CollectResult> {
-    const context = this.#context();
-    const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref));
-    return gatherOutcomes(refs, outcomes, this.#warnings(context));
-  }
-
-  #context(): ReadContext {
-    if (this.#reread) this.#files = new SnapshotFiles(this.dir);
-    return { session: new ReadSession(this.#files, [ACCOUNT_FILE]), scope: this.scope };
-  }
-
-  #warnings(context: ReadContext): string[] {
-    return [...this.#identityWarnings, ...context.session.warnings];
-  }
-}
-
-/** The resources of `all` that a unit of a split sweep reads. */
-function resourcesOfUnit(all: Resource[], unit: CollectUnit): Resource[] {
-  if (unit.service !== 'ecr-repositories') {
-    const ofUnit = { 'ecr-registry': 'ecr-registry', eks: 'eks-', iam: 'iam-' }[unit.service];
-    return all.filter((resource) => resource.type.startsWith(ofUnit));
-  }
-  const names = new Set(
-    all
-      .filter((resource) => resource.type === 'ecr-repository')
-      .map((resource) => resource.name)
-      .sort((a, b) => a.localeCompare(b))
-      .slice(unit.start, unit.start + unit.count),
-  );
-  return all.filter(
-    (resource) =>
-      (resource.type === 'ecr-repository' && names.has(resource.name)) ||
-      (resource.type === 'ecr-image' && names.has(resource.name.slice(0, resource.name.indexOf('@')))),
-  );
 }

@@ -1,4 +1,5 @@
-import type { Service } from '../live/actions.js';
+import type { CallInfo, Entity } from '../registry/call-info.js';
+import { type ApiService, everyCall } from '../registry/calls.js';
 
 /** What a region holds, as far as the sweep's cost goes. */
 export interface RegionSize {
@@ -24,12 +25,28 @@ export interface IamSize {
 }
 
 /** API calls by service. */
-export type CallCounts = Record<Service, number>;
-
-/** Page sizes the collector asks for (the services' maxima). */
-export const PAGE = { ecr: 1000, scanningBatch: 25, eks: 100, ec2: 1000, iam: 1000 } as const;
+export type CallCounts = Record<ApiService, number>;
 
 const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
+
+/** How many calls of one kind a sweep makes: once per `per`, times its pages or batches. */
+function countOf(info: CallInfo, counts: Partial<Record<Entity, number>>): number {
+  if (info.stored || info.fallback) return 0;
+  const per = counts[info.per] ?? 0;
+  if (per === 0) return 0;
+  if (info.pages) return per * pages((counts[info.pages.of] ?? 0) / per, info.pages.size);
+  if (info.batches) return per * Math.ceil((counts[info.batches.of] ?? 0) / per / info.batches.size);
+  return per;
+}
+
+/** The calls of the services asked, by service, from CALLS' counting rules. */
+function callsFor(counts: Partial<Record<Entity, number>>, services: readonly ApiService[]): CallCounts {
+  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: 0 };
+  for (const { service, info } of everyCall()) {
+    if (services.includes(service)) calls[service] += countOf(info, counts);
+  }
+  return calls;
+}
 
 /**
  * The calls that reading one region's ECR takes: the fewest that pagination allows with the
@@ -38,16 +55,8 @@ const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / siz
  * @example ecrCalls(2000, 100_000) // 206_085
  */
 export function ecrCalls(repositories: number, images: number): number {
-  const imagesPerRepository = repositories > 0 ? images / repositories : 0;
-  const registry = 3; // DescribeRegistry, GetRegistryScanningConfiguration, DescribePullThroughCacheRules
-  const listing =
-    pages(repositories, PAGE.ecr) + (repositories > 0 ? Math.ceil(repositories / PAGE.scanningBatch) : 0);
-  const perRepository = 2 + pages(imagesPerRepository, PAGE.ecr); // policy, lifecycle policy, DescribeImages
-  return registry + listing + repositories * perRepository + images * PER_IMAGE;
+  return callsFor({ region: 1, 'ecr-repository': repositories, 'ecr-image': images }, ['ecr']).ecr;
 }
-
-/** DescribeImageSigningStatus and ListImageReferrers, for each image. */
-const PER_IMAGE = 2;
 
 /**
  * The calls one more repository of `imagesPerRepository` images adds: its policy, lifecycle
@@ -55,7 +64,14 @@ const PER_IMAGE = 2;
  * @example repositoryCalls(50) // 103.04
  */
 export function repositoryCalls(imagesPerRepository: number): number {
-  return 2 + pages(imagesPerRepository, PAGE.ecr) + imagesPerRepository * PER_IMAGE + 1 / PAGE.scanningBatch;
+  let calls = 0;
+  for (const { service, info } of everyCall()) {
+    if (service !== 'ecr') continue;
+    if (info.per === 'ecr-repository' || info.per === 'ecr-image') {
+      calls += countOf(info, { 'ecr-repository': 1, 'ecr-image': imagesPerRepository });
+    } else if (info.batches?.of === 'ecr-repository' && !info.stored) calls += 1 / info.batches.size;
+  }
+  return calls;
 }
 
 /**
@@ -64,15 +80,22 @@ export function repositoryCalls(imagesPerRepository: number): number {
  */
 export function regionCalls(size: RegionSize): CallCounts {
   const nodegroups = size.clusters * (size.nodegroupsPerCluster ?? 3);
-  const entries = size.clusters * (size.accessEntriesPerCluster ?? 5);
-  const profiles = size.clusters * (size.fargateProfilesPerCluster ?? 1);
-  // ListClusters; per cluster DescribeCluster, ListNodegroups, ListFargateProfiles, ListAccessEntries
-  const eks = pages(size.clusters, PAGE.eks) + size.clusters * 4 + nodegroups + profiles + entries * 2;
-  const ec2 = 2 + (size.launchTemplates ?? nodegroups); // DescribeSubnets, DescribeSecurityGroups, a template each
-  return { ecr: ecrCalls(size.repositories, size.images), eks, ec2, iam: 0 };
+  return callsFor(
+    {
+      region: 1,
+      'ecr-repository': size.repositories,
+      'ecr-image': size.images,
+      'eks-cluster': size.clusters,
+      'eks-nodegroup': nodegroups,
+      'eks-fargate-profile': size.clusters * (size.fargateProfilesPerCluster ?? 1),
+      'eks-access-entry': size.clusters * (size.accessEntriesPerCluster ?? 5),
+      'ec2-launch-template': size.launchTemplates ?? nodegroups,
+    },
+    ['ecr', 'eks', 'ec2'],
+  );
 }
 
 /** IAM's calls: GetAccountAuthorizationDetails pages, the credential report (generate, get) and the summary. */
 export function iamCalls(size: IamSize): number {
-  return pages(size.entities, PAGE.iam) + 2 + 1;
+  return callsFor({ account: 1, 'iam-entity': size.entities }, ['iam']).iam;
 }

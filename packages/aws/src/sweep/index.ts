@@ -3,7 +3,6 @@ export {
   ecrCalls,
   type IamSize,
   iamCalls,
-  PAGE,
   type RegionSize,
   regionCalls,
   repositoryCalls,

@@ -1,5 +1,5 @@
-import type { Service } from '../live/actions.js';
-import type { CollectUnit } from '../live/aws-collector.js';
+import type { CollectUnit } from '../collector/collector.js';
+import type { ApiService as Service } from '../registry/calls.js';
 import {
   type CallCounts,
   type IamSize,

@@ -1,3 +1,4 @@
+import { DescribeAccessEntryCommand } from '@aws-sdk/client-eks';
 import { GenerateCredentialReportCommand, GetCredentialReportCommand } from '@aws-sdk/client-iam';
 import { CATALOG, type EcrRepository, type EksCluster, evaluateAll, type IamUser } from '@customs/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -239,6 +240,44 @@ describe('AwsCollector.collect', () => {
     expect(warnings).toContain('ref eks-cluster my-eks-cluster skipped: AccessDenied: eks:DescribeCluster');
     expect(warnings).toContain(
       `ref ecr-repository ubuntu skipped: region eu-west-1 is not the collector's (${REGION})`,
+    );
+  });
+});
+
+describe('AwsCollector.collect, an access entry', () => {
+  it('asks ListAccessEntries whether it exists when DescribeAccessEntry fails', async () => {
+    // Prepare: DescribeAccessEntry answers a service error (after the SDK's retries) for every entry
+    const collector = await open();
+    aws?.eks
+      .on(DescribeAccessEntryCommand)
+      .rejects(serviceError('eks', 'ServerException', 500, 'We encountered an internal error'));
+    // Act
+    const { resources, missing } = await collector.collect([
+      { type: 'eks-access-entry', name: 'arn:aws:iam::111122223333:role/Admin', parent: 'my-eks-cluster' },
+      { type: 'eks-access-entry', name: 'arn:aws:iam::111122223333:role/gone', parent: 'my-eks-cluster' },
+    ]);
+    // Assess: the listed entry is kept with its unread type (ERROR), the other is gone
+    expect(resources.map((resource) => resource.name)).toEqual([
+      'my-eks-cluster/arn:aws:iam::111122223333:role/Admin',
+    ]);
+    expect(resources[0]?.unreadable?.entryType).toMatch(/^ServerException: eks:DescribeAccessEntry/);
+    expect(missing.map((ref) => ref.name)).toEqual(['arn:aws:iam::111122223333:role/gone']);
+  });
+});
+
+describe('AwsCollector.inventory', () => {
+  it('lists the region’s repositories and clusters for the sweep planner', async () => {
+    const inventory = await (await open({ pageSize: 2 })).inventory();
+    expect(inventory.region).toBe(REGION);
+    expect(inventory.repositories).toHaveLength(5);
+    expect(inventory.repositories).toContain(SLASHED);
+    expect(inventory.clusters).toBe(1);
+  });
+
+  it('refuses to count a region whose clusters it may not list, naming the action', async () => {
+    const collector = await open({ deny: ['eks:ListClusters'] });
+    await expect(collector.inventory()).rejects.toThrow(
+      'cannot plan the sweep: AccessDenied: eks:ListClusters',
     );
   });
 });

@@ -26,7 +26,9 @@ export async function runRecord(options: { out?: string; region?: string; profil
   const warnings = [
     ...result.warnings,
     ...(denied.length > 0
-      ? ['calls that were denied have no file: the snapshot reads them as absent (not-found), not as ERROR']
+      ? [
+          'calls that were denied have no file, and the snapshot reads a missing file as docs/snapshot.md says: most per-resource ones as absent (not-found), not as ERROR',
+        ]
       : []),
   ];
   return { dir, files: files.length, scope: collector.scope, warnings };

@@ -16,11 +16,10 @@ import { normaliseEksAccessEntry } from '../normalise/eks-access-entry.js';
 import { normaliseEksCluster } from '../normalise/eks-cluster.js';
 import { normaliseEksNodegroup } from '../normalise/eks-nodegroup.js';
 import { isUnreadable, type Known, unreadable } from '../normalise/unreadable.js';
-import type { LiveContext } from './context.js';
+import type { Wire } from '../normalise/wire.js';
+import { PAGE } from '../registry/call-info.js';
+import type { ReadContext } from './context.js';
 import { readLaunchTemplateVersions, readSecurityGroups, readSubnets } from './read-ec2.js';
-
-/** The largest page of the EKS List calls. */
-export const EKS_PAGE = 100;
 
 function known<T, U>(body: Known<T>, pick: (value: T) => U | undefined): Known<U> {
   if (body === undefined) return undefined;
@@ -28,60 +27,59 @@ function known<T, U>(body: Known<T>, pick: (value: T) => U | undefined): Known<U
 }
 
 /** The region's cluster names (ListClusters, all pages), or why they are unknown. */
-export async function listClusters(context: LiveContext): Promise<Known<string[]>> {
+export async function listClusters(context: ReadContext): Promise<Known<string[]>> {
   const { session } = context;
-  const body = await session.paginate({ service: 'eks', operation: 'ListClusters' }, () =>
-    paginateListClusters({ client: session.clients.eks, pageSize: EKS_PAGE }, {}),
+  const body = await session.paginate({ service: 'eks', operation: 'ListClusters' }, (aws) =>
+    paginateListClusters({ client: aws.eks, pageSize: PAGE.eks }, {}),
   );
   return known(body, (value) => value.clusters ?? []);
 }
 
 /** DescribeCluster `cluster`; undefined when the cluster does not exist. */
-export async function describeCluster(context: LiveContext, name: string): Promise<Known<Cluster>> {
+export async function describeCluster(context: ReadContext, name: string): Promise<Known<Wire<Cluster>>> {
   const { session } = context;
-  const body = await session.send({ service: 'eks', operation: 'DescribeCluster', keys: [name] }, () =>
-    session.clients.eks.send(new DescribeClusterCommand({ name })),
+  const body = await session.send({ service: 'eks', operation: 'DescribeCluster', keys: [name] }, (aws) =>
+    aws.eks.send(new DescribeClusterCommand({ name })),
   );
   return known(body, (value) => value.cluster);
 }
 
 /** DescribeNodegroup `nodegroup`; undefined when it does not exist. */
 export async function describeNodegroup(
-  context: LiveContext,
+  context: ReadContext,
   clusterName: string,
   nodegroupName: string,
-): Promise<Known<Nodegroup>> {
+): Promise<Known<Wire<Nodegroup>>> {
   const { session } = context;
   const body = await session.send(
     { service: 'eks', operation: 'DescribeNodegroup', keys: [clusterName, nodegroupName] },
-    () => session.clients.eks.send(new DescribeNodegroupCommand({ clusterName, nodegroupName })),
+    (aws) => aws.eks.send(new DescribeNodegroupCommand({ clusterName, nodegroupName })),
   );
   return known(body, (value) => value.nodegroup);
 }
 
 /** A cluster's nodegroup names. */
-export async function listNodegroups(context: LiveContext, clusterName: string): Promise<Known<string[]>> {
+export async function listNodegroups(context: ReadContext, clusterName: string): Promise<Known<string[]>> {
   const { session } = context;
   const body = await session.paginate(
     { service: 'eks', operation: 'ListNodegroups', keys: [clusterName] },
-    () => paginateListNodegroups({ client: session.clients.eks, pageSize: EKS_PAGE }, { clusterName }),
+    (aws) => paginateListNodegroups({ client: aws.eks, pageSize: PAGE.eks }, { clusterName }),
   );
   return known(body, (value) => value.nodegroups ?? []);
 }
 
-async function fargateProfiles(context: LiveContext, clusterName: string) {
+async function fargateProfiles(context: ReadContext, clusterName: string) {
   const { session } = context;
   const body = await session.paginate(
     { service: 'eks', operation: 'ListFargateProfiles', keys: [clusterName] },
-    () => paginateListFargateProfiles({ client: session.clients.eks, pageSize: EKS_PAGE }, { clusterName }),
+    (aws) => paginateListFargateProfiles({ client: aws.eks, pageSize: PAGE.eks }, { clusterName }),
   );
   if (body === undefined || isUnreadable(body)) return body;
   const profiles = await Promise.all(
     (body.fargateProfileNames ?? []).map(async function describeProfile(fargateProfileName) {
       const profile = await session.send(
         { service: 'eks', operation: 'DescribeFargateProfile', keys: [clusterName, fargateProfileName] },
-        () =>
-          session.clients.eks.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName })),
+        (aws) => aws.eks.send(new DescribeFargateProfileCommand({ clusterName, fargateProfileName })),
       );
       return profile;
     }),
@@ -98,8 +96,8 @@ async function fargateProfiles(context: LiveContext, clusterName: string) {
  * description already read; `nodegroupNames` as {@link listNodegroups} gave them.
  */
 export async function readCluster(
-  context: LiveContext,
-  cluster: Cluster,
+  context: ReadContext,
+  cluster: Wire<Cluster>,
   nodegroupNames: Known<string[]>,
 ): Promise<EksCluster> {
   const name = cluster.name ?? '';
@@ -117,14 +115,16 @@ export async function readCluster(
     nodegroups: isUnreadable(nodegroups)
       ? nodegroups
       : (deniedNodegroup ??
-        nodegroups.filter((nodegroup): nodegroup is Nodegroup => !!nodegroup && !isUnreadable(nodegroup))),
+        nodegroups.filter(
+          (nodegroup): nodegroup is Wire<Nodegroup> => !!nodegroup && !isUnreadable(nodegroup),
+        )),
     fargateProfiles: profiles,
     securityGroups,
   });
 }
 
 /** A nodegroup with its launch template version and subnets, from its description. */
-export async function readNodegroup(context: LiveContext, nodegroup: Nodegroup): Promise<EksNodegroup> {
+export async function readNodegroup(context: ReadContext, nodegroup: Wire<Nodegroup>): Promise<EksNodegroup> {
   const templateId = nodegroup.launchTemplate?.id;
   const [subnets, launchTemplateVersions] = await Promise.all([
     readSubnets(context),
@@ -141,13 +141,22 @@ export async function readNodegroup(context: LiveContext, nodegroup: Nodegroup):
  * A cluster's access entries' principal ARNs. A cluster in `CONFIG_MAP` mode has no access-entry
  * API (it answers InvalidRequestException): none, without a call.
  */
-export async function listAccessEntries(context: LiveContext, cluster: Cluster): Promise<Known<string[]>> {
+export async function listAccessEntries(
+  context: ReadContext,
+  cluster: Wire<Cluster>,
+): Promise<Known<string[]>> {
   if (cluster.accessConfig?.authenticationMode === 'CONFIG_MAP') return [];
-  const { session } = context;
-  const clusterName = cluster.name ?? '';
-  const body = await session.paginate(
+  return listAccessEntriesOf(context, cluster.name ?? '');
+}
+
+/** The access entries' principal ARNs of the cluster named (ListAccessEntries, all pages). */
+export async function listAccessEntriesOf(
+  context: ReadContext,
+  clusterName: string,
+): Promise<Known<string[]>> {
+  const body = await context.session.paginate(
     { service: 'eks', operation: 'ListAccessEntries', keys: [clusterName] },
-    () => paginateListAccessEntries({ client: session.clients.eks, pageSize: EKS_PAGE }, { clusterName }),
+    (aws) => paginateListAccessEntries({ client: aws.eks, pageSize: PAGE.eks }, { clusterName }),
   );
   return known(body, (value) => value.accessEntries ?? []);
 }
@@ -156,19 +165,19 @@ export async function listAccessEntries(context: LiveContext, cluster: Cluster):
  * An access entry with its associated access policies; undefined when the entry does not exist.
  */
 export async function readAccessEntry(
-  context: LiveContext,
+  context: ReadContext,
   clusterName: string,
   principalArn: string,
 ): Promise<EksAccessEntry | undefined> {
   const { session } = context;
   const keys = [clusterName, principalArn];
   const [entry, policies] = await Promise.all([
-    session.send({ service: 'eks', operation: 'DescribeAccessEntry', keys }, () =>
-      session.clients.eks.send(new DescribeAccessEntryCommand({ clusterName, principalArn })),
+    session.send({ service: 'eks', operation: 'DescribeAccessEntry', keys }, (aws) =>
+      aws.eks.send(new DescribeAccessEntryCommand({ clusterName, principalArn })),
     ),
-    session.paginate({ service: 'eks', operation: 'ListAssociatedAccessPolicies', keys }, () =>
+    session.paginate({ service: 'eks', operation: 'ListAssociatedAccessPolicies', keys }, (aws) =>
       paginateListAssociatedAccessPolicies(
-        { client: session.clients.eks, pageSize: EKS_PAGE },
+        { client: aws.eks, pageSize: PAGE.eks },
         { clusterName, principalArn },
       ),
     ),

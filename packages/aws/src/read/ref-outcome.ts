@@ -1,6 +1,6 @@
 import type { Resource, ResourceRef } from '@customs/core';
-import type { CollectResult } from './collector.js';
-import { RefReadError } from './errors.js';
+import type { CollectResult } from '../collector/collector.js';
+import { RefReadError } from '../errors.js';
 
 /** What one ref resolved to: its resources, `missing`, or why it was skipped. */
 export type RefOutcome = { resources: Resource[] } | { missing: true } | { skipped: string };

@@ -1,6 +1,7 @@
 import {
   BatchGetRepositoryScanningConfigurationCommand,
   DescribeImageSigningStatusCommand,
+  DescribeRegistryCommand,
   GetLifecyclePolicyCommand,
   GetRegistryScanningConfigurationCommand,
   GetRepositoryPolicyCommand,
@@ -13,67 +14,80 @@ import {
   type Repository,
 } from '@aws-sdk/client-ecr';
 import type { EcrImage, EcrRegistry, EcrRepository } from '@customs/core';
+import type { AwsClients } from '../live/clients.js';
 import { normaliseEcrImage } from '../normalise/ecr-image.js';
 import { normaliseEcrRegistry } from '../normalise/ecr-registry.js';
 import { normaliseEcrRepository } from '../normalise/ecr-repository.js';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
-import type { LiveContext } from './context.js';
+import type { Wire } from '../normalise/wire.js';
+import { PAGE } from '../registry/call-info.js';
+import type { ReadContext } from './context.js';
 
-/** BatchGetRepositoryScanningConfiguration takes at most 25 repository names. */
-export const SCANNING_BATCH = 25;
-/** The largest page DescribeRepositories and DescribeImages return. */
-export const ECR_PAGE = 1000;
+/** A repository as DescribeRepositories lists it. */
+export type RepositoryEntry = Wire<Repository>;
+
+/** The account's registry id (DescribeRegistry), or why it is unknown. */
+export async function readRegistryId(context: ReadContext): Promise<Known<string>> {
+  const body = await context.session.send({ service: 'ecr', operation: 'DescribeRegistry' }, (aws) =>
+    aws.ecr.send(new DescribeRegistryCommand({})),
+  );
+  return body === undefined || isUnreadable(body) ? body : body.registryId;
+}
 
 /** The registry of the collector's account and region. */
-export async function readRegistry(context: LiveContext): Promise<EcrRegistry> {
+export async function readRegistry(context: ReadContext): Promise<EcrRegistry> {
   const { session } = context;
-  const { ecr } = session.clients;
   const [scanning, pullThroughCacheRules] = await Promise.all([
-    session.send({ service: 'ecr', operation: 'GetRegistryScanningConfiguration' }, () =>
-      ecr.send(new GetRegistryScanningConfigurationCommand({})),
+    session.send({ service: 'ecr', operation: 'GetRegistryScanningConfiguration' }, (aws) =>
+      aws.ecr.send(new GetRegistryScanningConfigurationCommand({})),
     ),
-    session.paginate({ service: 'ecr', operation: 'DescribePullThroughCacheRules' }, () =>
-      paginateDescribePullThroughCacheRules({ client: ecr }, {}),
+    session.paginate({ service: 'ecr', operation: 'DescribePullThroughCacheRules' }, (aws) =>
+      paginateDescribePullThroughCacheRules({ client: aws.ecr }, {}),
     ),
   ]);
   return normaliseEcrRegistry({ scope: context.scope, scanning, pullThroughCacheRules });
 }
 
-/** Every repository (DescribeRepositories, all pages), or the named one (`undefined`: not found). */
-export async function listRepositories(context: LiveContext, name?: string): Promise<Known<Repository[]>> {
-  const { session } = context;
-  const input = name === undefined ? {} : { repositoryNames: [name] };
-  const body = await session.paginate(
+/**
+ * Every repository (DescribeRepositories, all pages), or the named one: asked of AWS alone, and
+ * picked from the list here too, so that a snapshot (the whole list) gives the same answer. None
+ * named: `undefined` (not found) or an empty list.
+ */
+export async function listRepositories(
+  context: ReadContext,
+  name?: string,
+): Promise<Known<RepositoryEntry[]>> {
+  const body = await context.session.paginate(
     { service: 'ecr', operation: 'DescribeRepositories', ...(name === undefined ? {} : { variant: name }) },
     // maxResults cannot be combined with repositoryNames.
-    () =>
+    (aws) =>
       paginateDescribeRepositories(
-        { client: session.clients.ecr, ...(name === undefined ? { pageSize: ECR_PAGE } : {}) },
-        input,
+        { client: aws.ecr, ...(name === undefined ? { pageSize: PAGE.ecr } : {}) },
+        name === undefined ? {} : { repositoryNames: [name] },
       ),
   );
   if (body === undefined || isUnreadable(body)) return body;
-  return body.repositories ?? [];
+  const repositories = body.repositories ?? [];
+  return name === undefined ? repositories : repositories.filter((entry) => entry.repositoryName === name);
 }
 
 /** Effective scan frequencies: of every repository in batches of 25 (recorded), or of `names`. */
-async function scanningConfigurations(context: LiveContext, names: string[], all: boolean) {
-  const { session } = context;
+async function scanningConfigurations(context: ReadContext, names: string[], all: boolean) {
   const batches: string[][] = [];
-  for (let start = 0; start < names.length; start += SCANNING_BATCH) {
-    batches.push(names.slice(start, start + SCANNING_BATCH));
+  for (let start = 0; start < names.length; start += PAGE.scanningBatch) {
+    batches.push(names.slice(start, start + PAGE.scanningBatch));
   }
-  const body = await session.read(
+  const body = await context.session.read(
     {
       service: 'ecr',
       operation: 'BatchGetRepositoryScanningConfiguration',
       ...(all ? {} : { variant: names.join(',') }),
     },
-    (limited) =>
+    (limited, aws) =>
       Promise.all(
         batches.map((repositoryNames) =>
           limited(() =>
-            session.clients.ecr.send(new BatchGetRepositoryScanningConfigurationCommand({ repositoryNames })),
+            aws.ecr.send(new BatchGetRepositoryScanningConfigurationCommand({ repositoryNames })),
           ),
         ),
       ),
@@ -86,12 +100,11 @@ async function scanningConfigurations(context: LiveContext, names: string[], all
  * list is every repository of the region (its scanning configurations are one recorded body).
  */
 export async function readRepositories(
-  context: LiveContext,
-  repositories: Repository[],
+  context: ReadContext,
+  repositories: RepositoryEntry[],
   all: boolean,
 ): Promise<EcrRepository[]> {
   const { session } = context;
-  const { ecr } = session.clients;
   const names = repositories.flatMap((repository) =>
     repository.repositoryName ? [repository.repositoryName] : [],
   );
@@ -101,11 +114,11 @@ export async function readRepositories(
       const repositoryName = repository.repositoryName ?? '';
       const keys = [repositoryName];
       const [policy, lifecyclePolicy] = await Promise.all([
-        session.send({ service: 'ecr', operation: 'GetRepositoryPolicy', keys }, () =>
-          ecr.send(new GetRepositoryPolicyCommand({ repositoryName })),
+        session.send({ service: 'ecr', operation: 'GetRepositoryPolicy', keys }, (aws) =>
+          aws.ecr.send(new GetRepositoryPolicyCommand({ repositoryName })),
         ),
-        session.send({ service: 'ecr', operation: 'GetLifecyclePolicy', keys }, () =>
-          ecr.send(new GetLifecyclePolicyCommand({ repositoryName })),
+        session.send({ service: 'ecr', operation: 'GetLifecyclePolicy', keys }, (aws) =>
+          aws.ecr.send(new GetLifecyclePolicyCommand({ repositoryName })),
         ),
       ]);
       const scanningConfiguration = scanning?.find(
@@ -123,15 +136,16 @@ export async function readRepositories(
   );
 }
 
-/** A repository's image details: all (recorded), or the one with `digest` (`undefined`: not found). */
+/**
+ * A repository's image details: all (recorded), or the one with `digest`: asked of AWS alone, and
+ * picked from the details here too, so that a snapshot gives the same answer (`undefined`: not found).
+ */
 export async function describeImages(
-  context: LiveContext,
+  context: ReadContext,
   repositoryName: string,
   digest?: string,
-): Promise<Known<ImageDetail[]>> {
-  const { session } = context;
-  const input = { repositoryName, ...(digest ? { imageIds: [{ imageDigest: digest }] } : {}) };
-  const body = await session.paginate(
+): Promise<Known<Wire<ImageDetail>[]>> {
+  const body = await context.session.paginate(
     {
       service: 'ecr',
       operation: 'DescribeImages',
@@ -139,41 +153,46 @@ export async function describeImages(
       ...(digest ? { variant: digest } : {}),
     },
     // maxResults cannot be combined with imageIds.
-    () =>
+    (aws) =>
       paginateDescribeImages(
-        { client: session.clients.ecr, ...(digest ? {} : { pageSize: ECR_PAGE }) },
-        input,
+        { client: aws.ecr, ...(digest ? {} : { pageSize: PAGE.ecr }) },
+        { repositoryName, ...(digest ? { imageIds: [{ imageDigest: digest }] } : {}) },
       ),
   );
   if (body === undefined || isUnreadable(body)) return body;
-  return body.imageDetails ?? [];
+  const details = body.imageDetails ?? [];
+  return digest ? details.filter((detail) => detail.imageDigest === digest) : details;
 }
 
-/** Images with their signing status and OCI referrers. */
+/**
+ * Images with their signing status and OCI referrers, and the scan findings a snapshot may hold
+ * (DescribeImageScanFindings, never called: DescribeImages carries the counts).
+ */
 export function readImages(
-  context: LiveContext,
-  repository: Repository,
-  details: ImageDetail[],
+  context: ReadContext,
+  repository: RepositoryEntry,
+  details: Wire<ImageDetail>[],
 ): Promise<EcrImage[]> {
   const { session } = context;
-  const { ecr } = session.clients;
   const repositoryName = repository.repositoryName ?? '';
   return Promise.all(
     details.map(async function readImage(detail) {
       const imageDigest = detail.imageDigest ?? '';
       const keys = [repositoryName, imageDigest];
-      const [signing, referrers] = await Promise.all([
-        session.send({ service: 'ecr', operation: 'DescribeImageSigningStatus', keys }, () =>
-          ecr.send(new DescribeImageSigningStatusCommand({ repositoryName, imageId: { imageDigest } })),
+      const [scanFindings, signing, referrers] = await Promise.all([
+        session.stored({ service: 'ecr', operation: 'DescribeImageScanFindings', keys }),
+        session.send({ service: 'ecr', operation: 'DescribeImageSigningStatus', keys }, (aws) =>
+          aws.ecr.send(new DescribeImageSigningStatusCommand({ repositoryName, imageId: { imageDigest } })),
         ),
-        session.paginate({ service: 'ecr', operation: 'ListImageReferrers', keys }, () =>
-          referrerPages(context, repositoryName, imageDigest),
+        session.paginate({ service: 'ecr', operation: 'ListImageReferrers', keys }, (aws) =>
+          referrerPages(aws, repositoryName, imageDigest),
         ),
       ]);
       return normaliseEcrImage({
         scope: context.scope,
         ...(repository.repositoryArn ? { repositoryArn: repository.repositoryArn } : {}),
         image: { repositoryName, ...detail },
+        scanFindings,
         signing,
         referrers,
       });
@@ -183,13 +202,13 @@ export function readImages(
 
 /** ListImageReferrers has a `nextToken` but no SDK paginator: pages it by hand. */
 async function* referrerPages(
-  context: LiveContext,
+  aws: AwsClients,
   repositoryName: string,
   imageDigest: string,
 ): AsyncGenerator<ListImageReferrersResponse> {
   let nextToken: string | undefined;
   do {
-    const page: ListImageReferrersResponse = await context.session.clients.ecr.send(
+    const page: ListImageReferrersResponse = await aws.ecr.send(
       new ListImageReferrersCommand({
         repositoryName,
         subjectId: { imageDigest },

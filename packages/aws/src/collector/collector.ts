@@ -1,5 +1,4 @@
 import type { Resource, ResourceRef } from '@customs/core';
-import type { CollectUnit } from './live/aws-collector.js';
 
 /** What a collector read. */
 export interface CollectResult {
@@ -10,9 +9,22 @@ export interface CollectResult {
   warnings: string[];
 }
 
+/** A unit of work of a split sweep (see `planSweep`): one service of one region, or a slice of repositories. */
+export type CollectUnit =
+  | { service: 'ecr-registry' | 'eks' | 'iam' }
+  | { service: 'ecr-repositories'; start: number; count: number };
+
+/** What the sweep's coordinator counts before it plans: the region's repositories and clusters. */
+export interface RegionInventory {
+  region: string;
+  /** The repositories' names. */
+  repositories: string[];
+  clusters: number;
+}
+
 /**
  * Reads the current state of an account's ECR, EKS and IAM resources: from a snapshot
- * directory ({@link SnapshotCollector}) or from AWS.
+ * directory ({@link SnapshotCollector}) or from AWS ({@link AwsCollector}), with the same readers.
  *
  * `collect` re-reads the named resources plus what CHECKS.md says a change re-assesses: for an
  * `iam-user` or `iam-role` the principal and its inline policies; for a managed `iam-policy`, the policy and the users and roles it is attached to.
@@ -30,4 +42,9 @@ export interface Collector {
    * without it only sweeps whole regions.
    */
   collectUnit?(unit: CollectUnit): Promise<CollectResult>;
+  /**
+   * The region's repositories and clusters (DescribeRepositories and ListClusters), for planning a
+   * split sweep; throws when they cannot be listed. Optional: else the planner counts `collectAll`.
+   */
+  inventory?(): Promise<RegionInventory>;
 }

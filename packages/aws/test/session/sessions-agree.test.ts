@@ -2,46 +2,39 @@ import { fileURLToPath } from 'node:url';
 import type { Resource, ResourceRef } from '@customs/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AwsCollector, SnapshotCollector } from '../../src/index.js';
-import { type MockedAws, mockAws } from './helpers/mock-aws.js';
-import { readSnapshotDir } from './helpers/snapshot-files.js';
+import { type MockedAws, mockAws } from '../live/helpers/mock-aws.js';
+import { readSnapshotDir } from '../live/helpers/snapshot-files.js';
 
 const DEMO = fileURLToPath(new URL('../../../local/snapshots/demo/', import.meta.url));
 
 let aws: MockedAws | undefined;
 afterEach(() => aws?.restore());
 
-describe('AwsCollector on the demo account served as SDK responses', () => {
-  it('collects exactly the resources the SnapshotCollector reads from the demo snapshot', async () => {
+/**
+ * A smoke test of the two sessions, not of two readers (there is one set): the live session (pages
+ * of 2 merged, filtered calls filtered by the mocked AWS, not-found errors) and the snapshot session
+ * (whole files, filtered by the readers) give the readers the same answers on the demo account.
+ */
+describe('the live and snapshot sessions on the demo account', () => {
+  it('give the same resources for the sweep and for a re-read of every resource by its ref', async () => {
     // Prepare: every list split into pages of 2, so each paginator pages
     aws = mockAws(readSnapshotDir(DEMO), { pageSize: 2 });
     const snapshot = await SnapshotCollector.open(DEMO);
-    // Act
     const live = await AwsCollector.open({ region: 'eu-west-1' });
-    const fromAws = await live.collectAll();
-    const fromSnapshot = await snapshot.collectAll();
+    // Act
+    const [fromAws, fromSnapshot] = await Promise.all([live.collectAll(), snapshot.collectAll()]);
+    const refs = fromSnapshot.resources.map((resource) => refOf(resource));
+    const [reread, rereadSnapshot] = await Promise.all([live.collect(refs), snapshot.collect(refs)]);
     // Assess
     expect(live.scope).toEqual(snapshot.scope);
     expect(fromAws.warnings).toEqual([]);
     expect(fromAws.resources).toHaveLength(49);
     expect(fromAws.resources).toEqual(fromSnapshot.resources);
     expect(aws.sent.filter((command) => command.action === 'ecr:DescribeImages').length).toBeGreaterThan(5);
-  });
-
-  it('re-reads every demo resource by its ref exactly as the snapshot does', async () => {
-    // Prepare
-    aws = mockAws(readSnapshotDir(DEMO), { pageSize: 2 });
-    const snapshot = await SnapshotCollector.open(DEMO);
-    const live = await AwsCollector.open({ region: 'eu-west-1' });
-    const { resources } = await snapshot.collectAll();
-    const refs = resources.map((resource) => refOf(resource));
-    // Act
-    const fromAws = await live.collect(refs);
-    const fromSnapshot = await snapshot.collect(refs);
-    // Assess
     const byId = (list: { type: string; id: string }[]) =>
       [...list].sort((a, b) => `${a.type} ${a.id}`.localeCompare(`${b.type} ${b.id}`));
-    expect(fromAws.missing).toEqual([]);
-    expect(byId(fromAws.resources)).toEqual(byId(fromSnapshot.resources));
+    expect(reread.missing).toEqual([]);
+    expect(byId(reread.resources)).toEqual(byId(rereadSnapshot.resources));
   });
 });
 

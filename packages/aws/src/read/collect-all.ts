@@ -1,6 +1,7 @@
-import type { Resource } from '@customs/core';
+import type { Resource, Service } from '@customs/core';
+import type { CollectUnit } from '../collector/collector.js';
 import { isUnreadable } from '../normalise/unreadable.js';
-import type { LiveContext } from './context.js';
+import type { ReadContext } from './context.js';
 import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
 import {
   describeCluster,
@@ -12,14 +13,7 @@ import {
   readCluster,
   readNodegroup,
 } from './read-eks.js';
-import {
-  type IamContext,
-  iamPolicies,
-  iamRoles,
-  readIamAccount,
-  readIamDetails,
-  readIamUsers,
-} from './read-iam.js';
+import { iamPolicies, iamRoles, readIamAccount, readIamDetails, readIamUsers } from './read-iam.js';
 
 /** Drops what was not found (deleted while being read) or not readable. */
 function present<T>(items: (T | undefined)[]): T[] {
@@ -28,7 +22,7 @@ function present<T>(items: (T | undefined)[]): T[] {
 
 /** The registry, every repository and every image (in repository order, as listed). */
 export async function collectEcr(
-  context: LiveContext,
+  context: ReadContext,
   slice?: { start: number; count: number },
 ): Promise<Resource[]> {
   const listed = await listRepositories(context);
@@ -52,7 +46,7 @@ function byName(a: { repositoryName?: string }, b: { repositoryName?: string }):
 }
 
 /** Every cluster, nodegroup and access entry. */
-export async function collectEks(context: LiveContext): Promise<Resource[]> {
+export async function collectEks(context: ReadContext): Promise<Resource[]> {
   const names = await listClusters(context);
   const perCluster = await Promise.all(
     (names === undefined || isUnreadable(names) ? [] : names).map(async function collectCluster(name) {
@@ -92,7 +86,7 @@ export async function collectEks(context: LiveContext): Promise<Resource[]> {
 }
 
 /** Every IAM user, role and policy, and the account's root user. */
-export async function collectIam(context: IamContext): Promise<Resource[]> {
+export async function collectIam(context: ReadContext): Promise<Resource[]> {
   const details = await readIamDetails(context);
   const read = details === undefined || isUnreadable(details) ? undefined : details;
   const [users, account] = await Promise.all([
@@ -100,4 +94,28 @@ export async function collectIam(context: IamContext): Promise<Resource[]> {
     readIamAccount(context),
   ]);
   return [...users, ...(read ? [...iamRoles(context, read), ...iamPolicies(context, read)] : []), account];
+}
+
+/** How the sweep reads each service: the resources of every type of the service, in type order. */
+export const SERVICE_SWEEPS: Record<Service, (context: ReadContext) => Promise<Resource[]>> = {
+  ecr: (context) => collectEcr(context),
+  eks: collectEks,
+  iam: collectIam,
+};
+
+/**
+ * One unit of a split sweep: the registry, a slice of the repositories sorted by name with their
+ * images, the region's EKS, or IAM.
+ */
+export async function collectUnitOf(context: ReadContext, unit: CollectUnit): Promise<Resource[]> {
+  switch (unit.service) {
+    case 'ecr-registry':
+      return [await readRegistry(context)];
+    case 'ecr-repositories':
+      return collectEcr(context, { start: unit.start, count: unit.count });
+    case 'eks':
+      return collectEks(context);
+    case 'iam':
+      return collectIam(context);
+  }
 }

@@ -1,5 +1,5 @@
 import type { IamPolicy, IamRole, IamUser, ResourceRef } from '@customs/core';
-import type { AuthorizationDetails } from './normalise/index.js';
+import type { AuthorizationDetails } from '../normalise/iam-authorization-details.js';
 import { found, type RefOutcome } from './ref-outcome.js';
 
 /** How a collector reads IAM principals out of GetAccountAuthorizationDetails. */

@@ -1,0 +1,105 @@
+import { type ResourceRef, SERVICE_NAMES, SERVICES, type Service, serviceOf } from '@customs/core';
+import { isUnreadable } from '../normalise/unreadable.js';
+import type { Scope } from '../normalise/wire.js';
+import { collectUnitOf, SERVICE_SWEEPS } from '../read/collect-all.js';
+import { collectRef } from '../read/collect-refs.js';
+import { DEFAULT_REPORT_POLLING, type ReadContext, type ReportPolling } from '../read/context.js';
+import { listRepositories } from '../read/read-ecr.js';
+import { listClusters } from '../read/read-eks.js';
+import { gatherOutcomes, readEachRef } from '../read/ref-outcome.js';
+import { typesOfUnit } from '../registry/collector-types.js';
+import type { AwsSession } from '../session/session.js';
+import type { Collector, CollectResult, CollectUnit, RegionInventory } from './collector.js';
+
+/** Where an {@link AccountCollector} reads from: AWS or a snapshot. */
+export interface SessionSource {
+  /** What messages call it (`the collector`, `the snapshot`): whose account a ref is compared with. */
+  readonly label: string;
+  /** The session of one collect call (a fresh cache, the call's own warnings). */
+  open(): AwsSession;
+  /** Does it hold the service at all? (a snapshot without an `ecr/` folder holds no ECR) */
+  holds(service: Service): boolean;
+}
+
+/** How an {@link AccountCollector} reads. */
+export interface AccountCollectorOptions {
+  /** Whether it reads the global services (IAM): one collector per account does [true]. */
+  readsGlobal?: boolean;
+  reportPolling?: ReportPolling;
+}
+
+/**
+ * The one {@link Collector}: the readers of `src/read/` over a session, live (`AwsCollector`) or
+ * from a snapshot (`SnapshotCollector`), so that both read every resource type the same way.
+ * Each collect call opens a session of its own (each call made once, its own warnings).
+ * @example
+ * const collector = new AccountCollector(scope, { label: 'the snapshot', open: () => session, holds: () => true });
+ * const { resources } = await collector.collectAll();
+ */
+export class AccountCollector implements Collector {
+  readonly scope: Scope;
+  readonly #source: SessionSource;
+  readonly #readsGlobal: boolean;
+  readonly #reportPolling: ReportPolling;
+
+  constructor(scope: Scope, source: SessionSource, options: AccountCollectorOptions = {}) {
+    this.scope = scope;
+    this.#source = source;
+    this.#readsGlobal = options.readsGlobal ?? true;
+    this.#reportPolling = options.reportPolling ?? DEFAULT_REPORT_POLLING;
+  }
+
+  /** Every resource of the region (and of the global services when this collector reads them). */
+  async collectAll(): Promise<CollectResult> {
+    const context = this.context();
+    const services = SERVICE_NAMES.filter(
+      (service) => this.#source.holds(service) && (this.#readsGlobal || SERVICES[service].scope !== 'global'),
+    );
+    const groups = await Promise.all(services.map((service) => SERVICE_SWEEPS[service](context)));
+    return { resources: groups.flat(), missing: [], warnings: context.session.warnings };
+  }
+
+  /**
+   * One unit of a split sweep: the registry, the region's EKS, IAM, or a slice of the repositories
+   * sorted by name, with their images.
+   * @example const { resources } = await collector.collectUnit({ service: 'ecr-repositories', start: 0, count: 2 });
+   */
+  async collectUnit(unit: CollectUnit): Promise<CollectResult> {
+    const context = this.context();
+    const [type] = typesOfUnit(unit.service);
+    const resources = type && this.#source.holds(serviceOf(type)) ? await collectUnitOf(context, unit) : [];
+    return { resources, missing: [], warnings: context.session.warnings };
+  }
+
+  /**
+   * Re-reads the named resources; those that no longer exist are `missing`. Every ref is read to
+   * the end; when some could not be read, throws one `RefReadError` naming each.
+   */
+  async collect(refs: ResourceRef[]): Promise<CollectResult> {
+    const context = this.context();
+    const reach = { label: this.#source.label, readsGlobal: this.#readsGlobal };
+    const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref, reach));
+    return gatherOutcomes(refs, outcomes, context.session.warnings);
+  }
+
+  /** The region's repositories and clusters (DescribeRepositories, ListClusters); throws when unknown. */
+  async inventory(): Promise<RegionInventory> {
+    const context = this.context();
+    const [repositories, clusters] = await Promise.all([listRepositories(context), listClusters(context)]);
+    for (const listed of [repositories, clusters]) {
+      if (isUnreadable(listed)) throw new Error(`cannot plan the sweep: ${listed.unreadable}`);
+    }
+    return {
+      region: this.scope.region,
+      repositories: ((isUnreadable(repositories) ? [] : repositories) ?? []).flatMap((repository) =>
+        repository.repositoryName ? [repository.repositoryName] : [],
+      ),
+      clusters: ((isUnreadable(clusters) ? [] : clusters) ?? []).length,
+    };
+  }
+
+  /** The readers' context of one collect call. */
+  protected context(): ReadContext {
+    return { session: this.#source.open(), scope: this.scope, reportPolling: this.#reportPolling };
+  }
+}

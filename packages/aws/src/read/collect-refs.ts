@@ -1,0 +1,118 @@
+import { isGlobalType, needsParent, type ResourceRef, serviceOf } from '@customs/core';
+import { isUnreadable, type Known } from '../normalise/unreadable.js';
+import type { ReadContext } from './context.js';
+import { iamRefOutcome } from './iam-ref.js';
+import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
+import {
+  describeCluster,
+  describeNodegroup,
+  listAccessEntriesOf,
+  listNodegroups,
+  readAccessEntry,
+  readCluster,
+  readNodegroup,
+} from './read-eks.js';
+import { iamPolicies, iamRoles, readIamAccount, readIamDetails, readIamUsers } from './read-iam.js';
+import { found, MISSING, type RefOutcome } from './ref-outcome.js';
+
+/** Where the refs are read: what messages call the source, and whether it reads the global services. */
+export interface RefReach {
+  /** `the collector`, `the snapshot`: whose account and region a ref is compared with. */
+  label: string;
+  /** Whether this collector reads the global services (IAM); else their refs are skipped. */
+  readsGlobal: boolean;
+}
+
+/** Not found is `missing`; unreadable (access denied, not recorded) is skipped, since existence is unknown. */
+async function whenPresent<T>(
+  value: Known<T>,
+  then: (present: T) => Promise<RefOutcome>,
+): Promise<RefOutcome> {
+  if (value === undefined) return MISSING;
+  if (isUnreadable(value)) return { skipped: value.unreadable };
+  return then(value);
+}
+
+/**
+ * Re-reads the resource a ref names with targeted calls (DescribeRepositories of one name,
+ * DescribeImages of one digest, DescribeCluster…), plus what its change re-assesses: an IAM
+ * user's or role's inline policies, the users and roles a managed policy is attached to.
+ */
+export async function collectRef(
+  context: ReadContext,
+  ref: ResourceRef,
+  reach: RefReach,
+): Promise<RefOutcome> {
+  const { scope } = context;
+  if (ref.accountId && ref.accountId !== scope.accountId) {
+    return { skipped: `account ${ref.accountId} is not ${reach.label}'s (${scope.accountId})` };
+  }
+  const global = isGlobalType(ref.type);
+  if (global && !reach.readsGlobal) {
+    return { skipped: `${serviceOf(ref.type).toUpperCase()} is read by the collector of another region` };
+  }
+  if (ref.region && ref.region !== scope.region && !global) {
+    return { skipped: `region ${ref.region} is not ${reach.label}'s (${scope.region})` };
+  }
+  if (needsParent(ref.type) && !ref.parent) return { skipped: `a ${ref.type} ref needs its parent` };
+  const parent = ref.parent ?? '';
+  switch (ref.type) {
+    case 'ecr-registry':
+      return ref.name === scope.accountId ? found([await readRegistry(context)]) : MISSING;
+    case 'ecr-repository':
+      return whenPresent(await listRepositories(context, ref.name), async (repositories) =>
+        found(await readRepositories(context, repositories, false)),
+      );
+    case 'ecr-image':
+      return whenPresent(await listRepositories(context, parent), async ([repository]) =>
+        repository
+          ? whenPresent(await describeImages(context, parent, ref.name), async (details) =>
+              found(await readImages(context, repository, details)),
+            )
+          : MISSING,
+      );
+    case 'eks-cluster':
+      return whenPresent(await describeCluster(context, ref.name), async (cluster) =>
+        found([await readCluster(context, cluster, await listNodegroups(context, ref.name))]),
+      );
+    case 'eks-nodegroup':
+      return whenPresent(await describeNodegroup(context, parent, ref.name), async (nodegroup) =>
+        found([await readNodegroup(context, nodegroup)]),
+      );
+    case 'eks-access-entry':
+      return collectAccessEntryRef(context, parent, ref.name);
+    case 'iam-user':
+    case 'iam-role':
+    case 'iam-policy':
+      return whenPresent(await readIamDetails(context), (details) =>
+        iamRefOutcome(ref, {
+          details,
+          policies: iamPolicies(context, details),
+          users: (names) => readIamUsers(context, details, names),
+          roles: (names) => iamRoles(context, details, names),
+        }),
+      );
+    case 'iam-account':
+      return ref.name === scope.accountId ? found([await readIamAccount(context)]) : MISSING;
+  }
+}
+
+/**
+ * An access entry: DescribeAccessEntry tells whether it exists; when it cannot (it failed, or a
+ * snapshot did not record it), ListAccessEntries does. Denied, the ref is skipped.
+ */
+async function collectAccessEntryRef(
+  context: ReadContext,
+  clusterName: string,
+  principalArn: string,
+): Promise<RefOutcome> {
+  const entry = await readAccessEntry(context, clusterName, principalArn);
+  if (entry === undefined) return MISSING;
+  const reason = entry.unreadable?.entryType;
+  if (reason?.startsWith('AccessDenied')) return { skipped: reason };
+  if (reason !== undefined) {
+    const listed = await listAccessEntriesOf(context, clusterName);
+    if (listed === undefined || (!isUnreadable(listed) && !listed.includes(principalArn))) return MISSING;
+  }
+  return found([entry]);
+}

@@ -1,0 +1,20 @@
+import type { Scope } from '../normalise/wire.js';
+import type { AwsSession } from '../session/session.js';
+
+/** What the readers share during one collect call: the session they call through and the scope. */
+export interface ReadContext {
+  session: AwsSession;
+  scope: Scope;
+  /** How long to wait for IAM to generate the credential report (AWS only). */
+  reportPolling: ReportPolling;
+}
+
+/** How long to wait for IAM to generate the credential report. */
+export interface ReportPolling {
+  /** GenerateCredentialReport / GetCredentialReport rounds before giving up [10]. */
+  attempts: number;
+  /** Pause between rounds, in milliseconds [2000]. */
+  delayMs: number;
+}
+
+export const DEFAULT_REPORT_POLLING: ReportPolling = { attempts: 10, delayMs: 2000 };

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+
+/**
+ * What the sweep counts calls by: the region, the account, or the items of a resource type or of
+ * a part one is read with (a Fargate profile, a launch template).
+ */
+export type Entity =
+  | 'region'
+  | 'account'
+  | 'ecr-repository'
+  | 'ecr-image'
+  | 'eks-cluster'
+  | 'eks-nodegroup'
+  | 'eks-fargate-profile'
+  | 'eks-access-entry'
+  | 'ec2-launch-template'
+  | 'iam-entity'
+  | 'iam-user';
+
+/** The largest pages and batches the readers ask for (the services' maxima). */
+export const PAGE = {
+  ecr: 1000,
+  scanningBatch: 25,
+  eks: 100,
+  ec2: 1000,
+  launchTemplate: 200,
+  iam: 1000,
+} as const;
+
+/**
+ * One API operation the readers can make (or, `stored`, that only a snapshot holds): the body it
+ * gives, how a snapshot stores it, and how often the sweep makes it.
+ */
+export interface CallInfo<Body = unknown> {
+  /**
+   * The keys of its snapshot file, by what they hold (docs/snapshot.md's `<repo>`, `<digest>`…):
+   * none for an account- or region-wide file.
+   */
+  keys: readonly string[];
+  /**
+   * Validates the file's body (the fields the readers and normalisers use); none for an operation
+   * with no file of its own (GenerateCredentialReport, part of the credential report's read).
+   */
+  schema?: z.ZodType<Body>;
+  /**
+   * What a snapshot without the file says: `absent` (the service's not-found: none, no policy, a
+   * deleted resource), or `not-recorded` (unknown: what it reads is reported as ERROR, naming the
+   * file). By default a per-resource file is `absent`, an account- or region-wide one `not-recorded`.
+   */
+  missing?: 'absent' | 'not-recorded';
+  /** How the sweep counts it: once per `per`, times its pages or batches of `of`. */
+  per: Entity;
+  pages?: { of: Entity; size: number };
+  batches?: { of: Entity; size: number };
+  /** Not made by a sweep that has the credential report (the per-user fallback). */
+  fallback?: true;
+  /** Only a snapshot holds it; the live readers never call it. */
+  stored?: true;
+  /** The IAM action that authorizes it, when it is not `<service>:<Operation>`. */
+  action?: string;
+  /** A phantom field that carries the body type (never set). */
+  body?: Body;
+}
+
+/** Declares a call whose body is `Body`: the schema must validate into it. */
+export const call =
+  <Body>() =>
+  <const Info extends CallInfo<Body>>(info: Info): Info & { body?: Body } =>
+    info;
