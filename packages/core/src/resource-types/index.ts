@@ -1,6 +1,9 @@
 export {
+  childTypesOf,
+  countedTypesOf,
   isGlobalType,
   needsParent,
+  regionOfService,
   regionOfType,
   resourceNameOfRef,
   resourceTypeInfo,
@@ -12,6 +15,8 @@ export {
   EVENT_HANDLER_NAMES,
   type EventHandlerName,
   GLOBAL_REGION,
+  GLOBAL_SERVICES,
+  REGIONAL_SERVICES,
   SERVICE_NAMES,
   SERVICES,
   type Service,

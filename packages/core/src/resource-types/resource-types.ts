@@ -8,6 +8,12 @@ export interface ResourceTypeInfo {
   title: string;
   /** The type a ref must name as its `parent` (an image's repository, a nodegroup's cluster). */
   parent?: string;
+  /**
+   * One per account (and region, for a regional service): the account's settings of the service,
+   * not something one creates (the ECR registry, IAM's account settings). Not counted when a sweep
+   * is sized by its number of resources.
+   */
+  singleton?: true;
   /** What a ref's `name` holds (ResourceRef's table). */
   refName: string;
   /** What a ref's `parent` holds, for types that may name one. */
@@ -28,7 +34,12 @@ const lastSegment = (value: string) => value.split('/').pop() ?? value;
  * @example RESOURCE_TYPE_INFO['ecr-image'].parent // 'ecr-repository'
  */
 export const RESOURCE_TYPE_INFO = {
-  'ecr-registry': { service: 'ecr', title: 'ECR registry', refName: 'registry (account) id' },
+  'ecr-registry': {
+    service: 'ecr',
+    title: 'ECR registry',
+    refName: 'registry (account) id',
+    singleton: true,
+  },
   'ecr-repository': { service: 'ecr', title: 'ECR repository', refName: 'repository name' },
   'ecr-image': {
     service: 'ecr',
@@ -65,5 +76,10 @@ export const RESOURCE_TYPE_INFO = {
     resourceName: (ref) =>
       ref.parent === undefined ? lastSegment(ref.name) : `${lastSegment(ref.parent)}/${ref.name}`,
   },
-  'iam-account': { service: 'iam', title: 'IAM account settings', refName: 'account id' },
+  'iam-account': {
+    service: 'iam',
+    title: 'IAM account settings',
+    refName: 'account id',
+    singleton: true,
+  },
 } as const satisfies Record<string, ResourceTypeInfo>;
