@@ -24,6 +24,7 @@ export { CatalogError, ConfigError } from './errors.js';
 export { type EvaluateOptions, evaluate, evaluateAll } from './evaluate.js';
 export { findingId } from './finding-id.js';
 export * from './glob/index.js';
+export * from './lifecycle/index.js';
 export * from './policy/index.js';
 export * from './resource-types/index.js';
 export { type Posture, type PostureSummary, summarize } from './summary.js';
