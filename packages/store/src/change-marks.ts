@@ -1,4 +1,4 @@
-import { type Announcement, announcementOf } from '@customs/core';
+import { ANNOUNCEMENTS, type Announcement, announcementOf } from '@customs/core';
 import type { StoredFinding, Transition } from './model.js';
 
 /**
@@ -27,3 +27,18 @@ export function changeMarks(
   const notify = announcementOf(transition, previous, next);
   return notify === undefined ? { transition } : { transition, notify };
 }
+
+/**
+ * The stream-record pattern (EventBridge/Lambda filter syntax) of a finding item's write that the
+ * fan-out announces: a new image with `SK = FINDING` and a `notify` mark. The deployed stream
+ * filter (infra/stream-filter.ts) and `customs start`'s local poller both use it; history entries,
+ * counters, outbox items, suppressions, evaluation records and removals never match.
+ * @example new StreamPoller({ ...dynamo, handler, filters: [ANNOUNCED_FINDING_WRITES] });
+ */
+export const ANNOUNCED_FINDING_WRITES = {
+  eventName: ['INSERT', 'MODIFY'],
+  dynamodb: {
+    Keys: { SK: { S: ['FINDING'] } },
+    NewImage: { notify: { S: [...ANNOUNCEMENTS] } },
+  },
+};
