@@ -10,7 +10,7 @@ export {
   serviceOf,
   typesOfService,
 } from './lookups.js';
-export { RESOURCE_TYPE_INFO, type ResourceTypeInfo } from './resource-types.js';
+export { type NamedResourceType, RESOURCE_TYPE_INFO, type ResourceTypeInfo } from './resource-types.js';
 export {
   EVENT_HANDLER_NAMES,
   type EventHandlerName,
