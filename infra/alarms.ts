@@ -24,7 +24,13 @@ function anyInFiveMinutes(
   | 'okActions'
 > {
   return {
-    ...anyInFiveMinutes(actions),
+    period: 300,
+    evaluationPeriods: 1,
+    threshold: 0,
+    comparisonOperator: 'GreaterThanThreshold',
+    treatMissingData: 'notBreaching',
+    alarmActions: actions,
+    okActions: actions,
   };
 }
 

@@ -1,5 +1,6 @@
-import type { EventHandlerName } from '@customs/events';
+import { EVENT_HANDLER_NAMES, type EventHandlerName } from '@customs/core';
 import { permissionsOf } from './grants.js';
+import { pascalCase } from './names.js';
 import type { FunctionName } from './permissions.js';
 import type { DeadLetterQueues } from './queues.js';
 import { SWEEP_WORKER } from './sweep-queue-args.js';
@@ -55,8 +56,9 @@ function deadLettersTo(queue: sst.aws.Queue): NonNullable<sst.aws.FunctionArgs['
 }
 
 /**
- * Creates the seven functions, each with exactly its grants from infra/permissions.ts. The event
- * handlers and the sweep (run by its schedule, or `POST /sweeps`, asynchronously) send what still
+ * Creates the functions (FUNCTION_NAMES: an event handler per service, then the sweep, its
+ * worker, on-finding-change and the API), each with exactly its grants from infra/permissions.ts.
+ * The event handlers and the sweep (run by its schedule, or `POST /sweeps`, asynchronously) send what still
  * fails after Lambda's two asynchronous retries to their DLQ. Secrets reach only the function that
  * reads them, as environment variables.
  * @example const fns = createFunctions({ table, busName: 'default', busArn, queues, sweepQueue, secrets, apiUrl: api.url });
@@ -65,9 +67,10 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
   const { table, busName, busArn, queues, sweepQueue, secrets, apiUrl } = input;
   const environment = { CUSTOMS_TABLE_NAME: table.name, CUSTOMS_BUS_NAME: busName };
 
-  function eventHandler(component: string, name: EventHandlerName): sst.aws.Function {
+  /** A service's event handler (`OnEcrEvent`), from functions/src/<name>.ts, with its DLQ. */
+  function eventHandler(name: EventHandlerName): sst.aws.Function {
     const deadLetterQueue = queues[name];
-    return new sst.aws.Function(component, {
+    return new sst.aws.Function(pascalCase(name), {
       ...BASE,
       handler: handlerOf(name),
       timeout: '1 minute',
@@ -89,10 +92,12 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
     transform: deadLettersTo(queues.sweep),
   });
 
+  const eventHandlers = Object.fromEntries(
+    EVENT_HANDLER_NAMES.map((name) => [name, eventHandler(name)]),
+  ) as Record<EventHandlerName, sst.aws.Function>;
+
   return {
-    'on-ecr-event': eventHandler('OnEcrEvent', 'on-ecr-event'),
-    'on-eks-event': eventHandler('OnEksEvent', 'on-eks-event'),
-    'on-iam-event': eventHandler('OnIamEvent', 'on-iam-event'),
+    ...eventHandlers,
     sweep,
     // One unit at a time (subscribed to the sweep queue in infra/triggers.ts), alone.
     'sweep-worker': new sst.aws.Function('SweepWorker', {

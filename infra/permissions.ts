@@ -12,11 +12,20 @@
  * and compares them with these lists, so a handler that starts sending a new command fails it.
  */
 
-/** The deployed functions, named as their handler files in functions/src. */
+import {
+  EVENT_HANDLER_NAMES,
+  type EventHandlerName,
+  SERVICE_NAMES,
+  SERVICES,
+  type Service,
+} from '@customs/core';
+
+/**
+ * The deployed functions, named as their handler files in functions/src: an event handler per
+ * service (SERVICES in @customs/core), then the sweep, its worker, the stream subscriber, the API.
+ */
 export const FUNCTION_NAMES = [
-  'on-ecr-event',
-  'on-eks-event',
-  'on-iam-event',
+  ...EVENT_HANDLER_NAMES,
   'sweep',
   'sweep-worker',
   'on-finding-change',
@@ -180,14 +189,27 @@ const SWEEP_READS: readonly Grant[] = [
   ...IAM_READS,
 ];
 
+/** What each service's event handler reads from AWS: the reads of the refs its events name. */
+const EVENT_READS: Readonly<Record<Service, readonly Grant[]>> = {
+  ecr: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS],
+  eks: [ACCOUNT_LOOKUP, ...EKS_REF_READS],
+  iam: [ACCOUNT_LOOKUP, ...IAM_READS],
+};
+
+/** Each service's event handler: its reads, then it writes findings; its failed invocations go to its DLQ. */
+const EVENT_HANDLER_PERMISSIONS = Object.fromEntries(
+  SERVICE_NAMES.map((service): [EventHandlerName, readonly Grant[]] => [
+    SERVICES[service].handler,
+    [...EVENT_READS[service], ...FINDINGS_WRITES, DEAD_LETTERS],
+  ]),
+) as Record<EventHandlerName, readonly Grant[]>;
+
 /**
  * The permissions of each function.
  * @example FUNCTION_PERMISSIONS['on-eks-event'].flatMap((grant) => grant.actions)
  */
 export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[]>> = {
-  'on-ecr-event': [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
-  'on-eks-event': [ACCOUNT_LOOKUP, ...EKS_REF_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
-  'on-iam-event': [ACCOUNT_LOOKUP, ...IAM_READS, ...FINDINGS_WRITES, DEAD_LETTERS],
+  ...EVENT_HANDLER_PERMISSIONS,
   // The whole sweep, or (too large for one invocation) the deleted repositories and the units
   // queued; the cron's failed asynchronous invocations go to its DLQ.
   sweep: [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_PLANNING, SWEEP_ENQUEUE, DEAD_LETTERS],

@@ -1,18 +1,11 @@
-import type { EventHandlerName } from '@customs/events';
+import { DEAD_LETTER_QUEUE_NAMES, type DeadLetterQueueName, pascalCase } from './names.js';
 import { SWEEP_QUEUE } from './sweep-queue-args.js';
 
 /** Fourteen days, SQS's longest retention: time to look at a failure and redrive it. */
 const RETENTION_SECONDS = 14 * 24 * 60 * 60;
 
-/**
- * The dead-letter queues: one per event handler, one for the stream subscriber, one for the
- * sweep's failed scheduled invocations (`sweep`) and one for the units of a split sweep that
- * failed three times (`sweep-units`).
- */
-export type DeadLetterQueues = Record<
-  EventHandlerName | 'on-finding-change' | 'sweep' | 'sweep-units',
-  sst.aws.Queue
->;
+/** The dead-letter queues, by name (DEAD_LETTER_QUEUE_NAMES in names.ts). */
+export type DeadLetterQueues = Record<DeadLetterQueueName, sst.aws.Queue>;
 
 /**
  * A dead-letter queue kept for 14 days.
@@ -27,18 +20,14 @@ export function deadLetterQueue(name: string, opts?: $util.ComponentResourceOpti
 }
 
 /**
- * Creates the dead-letter queues of the handlers and of the sweep.
+ * Creates the dead-letter queues of the handlers and of the sweep, each named for what it serves
+ * (`OnEcrEventDlq`, `SweepUnitsDlq`).
  * @example const queues = createDeadLetterQueues(); queues['on-iam-event'].arn;
  */
 export function createDeadLetterQueues(): DeadLetterQueues {
-  return {
-    'on-ecr-event': deadLetterQueue('OnEcrEventDlq'),
-    'on-eks-event': deadLetterQueue('OnEksEventDlq'),
-    'on-iam-event': deadLetterQueue('OnIamEventDlq'),
-    'on-finding-change': deadLetterQueue('OnFindingChangeDlq'),
-    sweep: deadLetterQueue('SweepDlq'),
-    'sweep-units': deadLetterQueue('SweepUnitsDlq'),
-  };
+  return Object.fromEntries(
+    DEAD_LETTER_QUEUE_NAMES.map((name) => [name, deadLetterQueue(`${pascalCase(name)}Dlq`)]),
+  ) as DeadLetterQueues;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { type EventHandlerName, type ParsedEvent, parseEvent } from '@customs/events';
+import type { EventHandlerName } from '@customs/core';
+import { type ParsedEvent, parseEvent } from '@customs/events';
 import { type PipelineDependencies, processParsedEvent } from '@customs/pipeline';
 import type { FindingChange } from '@customs/store';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';

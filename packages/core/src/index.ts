@@ -25,6 +25,7 @@ export { type EvaluateOptions, evaluate, evaluateAll } from './evaluate.js';
 export { findingId } from './finding-id.js';
 export * from './glob/index.js';
 export * from './image/index.js';
+export * from './lifecycle/index.js';
 export * from './policy/index.js';
 export * from './resource-types/index.js';
 export { type Posture, type PostureSummary, summarize } from './summary.js';

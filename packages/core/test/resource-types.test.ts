@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../src/catalog/index.js';
 import { CHECK_ID_PATTERN, RESOURCE_TYPES, SECURITY_HUB_CONTROL_PATTERN } from '../src/constants.js';
 import {
+  childTypesOf,
+  countedTypesOf,
   EVENT_HANDLER_NAMES,
+  GLOBAL_SERVICES,
   isGlobalType,
   needsParent,
+  REGIONAL_SERVICES,
   RESOURCE_TYPE_INFO,
+  regionOfService,
   regionOfType,
   resourceNameOfRef,
   SERVICES,
@@ -34,6 +39,18 @@ describe('the resource-type registry', () => {
     expect(RESOURCE_TYPES.filter(needsParent)).toEqual(['ecr-image', 'eks-nodegroup', 'eks-access-entry']);
     expect(typesOfService('eks')).toEqual(['eks-cluster', 'eks-nodegroup', 'eks-access-entry']);
     expect(EVENT_HANDLER_NAMES).toEqual(['on-ecr-event', 'on-eks-event', 'on-iam-event']);
+  });
+
+  it('splits the services by scope, and gives children, home regions and the counted types', () => {
+    expect(REGIONAL_SERVICES).toEqual(['ecr', 'eks']);
+    expect(GLOBAL_SERVICES).toEqual(['iam']);
+    expect(regionOfService('iam', 'eu-west-1')).toBe('us-east-1');
+    expect(regionOfService('ecr', 'eu-west-1')).toBe('eu-west-1');
+    expect(childTypesOf('eks-cluster')).toEqual(['eks-nodegroup', 'eks-access-entry']);
+    expect(childTypesOf('ecr-repository')).toEqual(['ecr-image']);
+    expect(childTypesOf('iam-user')).toEqual([]);
+    expect(countedTypesOf('iam')).toEqual(['iam-user', 'iam-role', 'iam-policy']);
+    expect(countedTypesOf('ecr')).toEqual(['ecr-repository', 'ecr-image']);
   });
 
   it('names check ids and Security Hub controls by the services, and refuses others', () => {

@@ -13,14 +13,7 @@ export {
   validateEventPattern,
 } from './pattern/index.js';
 export { eventToResourceRefs } from './refs/event-to-refs.js';
-export {
-  ECR_RULE,
-  EKS_RULE,
-  EVENT_RULES,
-  type EventHandlerName,
-  type EventRule,
-  IAM_RULE,
-} from './rules/rules.js';
+export { EVENT_RULES, type EventRule, SERVICE_RULES } from './rules/rules.js';
 export { AWS_NAME_LIMITS, type AwsNameKind, awsNameProblem } from './schemas/aws-names.js';
 export { isAccountId, isIsoInstant, isRegionName } from './schemas/aws-values.js';
 export type { Envelope } from './schemas/envelope.js';

@@ -3,7 +3,7 @@ import { transitionFromStreamRecord, transitionsFromStreamRecords } from '../src
 import { storedFinding, streamRecord } from './helpers/transitions.js';
 
 describe('transitionsFromStreamRecords', () => {
-  it('derives opened, reopened, resolved, suppressed and severity changes, with the finding, its version and the state before', () => {
+  it('reads opened, reopened, resolved, suppressed and severity changes as the store marks them, with the finding, its version and the state before', () => {
     // Prepare
     const open = storedFinding({ version: 1 });
     const resolved = storedFinding({
@@ -40,6 +40,31 @@ describe('transitionsFromStreamRecords', () => {
     expect(transitions[0]?.finding).toEqual(open);
     expect(transitions[0]?.finding).not.toHaveProperty('PK');
     expect(transitions[0]?.finding).not.toHaveProperty('GSI1PK');
+    expect(transitions[0]?.finding).not.toHaveProperty('transition');
+    expect(transitions[0]?.finding).not.toHaveProperty('notify');
+  });
+
+  it("takes the kind from the store's mark, never from comparing the images", () => {
+    // Prepare: two rewrites of an open finding, the same images, marked differently
+    const open = storedFinding({ version: 1 });
+    const reworded = storedFinding({ version: 2, message: 'Repository team/payments-api scans manually' });
+    // Act
+    const transitions = transitionsFromStreamRecords([
+      streamRecord(open, reworded, { transition: 'updated', notify: 'severity-changed' }),
+      streamRecord(open, reworded, { transition: 'updated' }),
+    ]);
+    // Assess
+    expect(transitions.map(({ kind, previousSeverity }) => ({ kind, previousSeverity }))).toEqual([
+      { kind: 'severity-changed', previousSeverity: 'high' },
+    ]);
+  });
+
+  it('throws on a mark that is no announcement, so that the record is reported as failed', () => {
+    const record = streamRecord(undefined, storedFinding(), {
+      transition: 'opened',
+      notify: 'exploded' as never,
+    });
+    expect(() => transitionFromStreamRecord(record)).toThrow(/unknown notify mark/);
   });
 
   it('ignores what is no transition: a new message, a passing finding, errors over an open one, removals', () => {

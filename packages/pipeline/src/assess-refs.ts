@@ -1,5 +1,4 @@
-import { IAM_REGION } from '@customs/aws';
-import { type ResourceRef, resourceNameOfRef } from '@customs/core';
+import { type ResourceRef, regionOfType, resourceNameOfRef } from '@customs/core';
 import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
 import { evaluateAndStore } from './evaluate-and-store.js';
@@ -28,7 +27,7 @@ export async function assessRefs(
   for (const ref of missing) {
     const removed = await repository.resolveNamed({
       accountId: ref.accountId ?? collector.scope.accountId,
-      region: ref.type.startsWith('iam-') ? IAM_REGION : (ref.region ?? collector.scope.region),
+      region: regionOfType(ref.type, ref.region ?? collector.scope.region),
       resourceType: ref.type,
       resourceName: resourceNameOfRef(ref),
       reason: `${ref.type} ${resourceNameOfRef(ref)} no longer exists`,

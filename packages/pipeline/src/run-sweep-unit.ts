@@ -1,4 +1,5 @@
 import type { SweepUnit } from '@customs/aws';
+import { GLOBAL_SERVICES } from '@customs/core';
 import type { PipelineDependencies } from './dependencies.js';
 import type { SweepOutcome } from './run-sweep.js';
 import { storeSweep } from './store-sweep.js';
@@ -21,7 +22,8 @@ export async function runSweepUnit(
 ): Promise<SweepOutcome> {
   const { collector } = dependencies;
   if (!collector.collectUnit) throw new SweepUnitError('the collector cannot read a unit of a split sweep');
-  if (unit.service !== 'iam' && unit.region !== collector.scope.region)
+  const global = (GLOBAL_SERVICES as readonly string[]).includes(unit.service);
+  if (!global && unit.region !== collector.scope.region)
     throw new SweepUnitError(`a unit of ${unit.region} reached the collector of ${collector.scope.region}`);
   const { resources, warnings } = await collector.collectUnit(unit);
   return storeSweep(resources, warnings, unitScopes(unit, resources), dependencies);

@@ -1,8 +1,7 @@
-import { IAM_REGION } from '@customs/aws';
-import { RESOURCE_TYPES } from '@customs/core';
 import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
 import { storeSweep } from './store-sweep.js';
+import { sweepScopes } from './unit-scopes.js';
 
 /** What a sweep did. */
 export interface SweepOutcome {
@@ -14,19 +13,12 @@ export interface SweepOutcome {
 
 /**
  * Assesses everything the collector sees and resolves the findings of resources it no longer
- * finds (in its account and region; IAM is global). Catches what no event announced.
+ * finds (in its account and region; a global service's, IAM's, in its home region, when it read
+ * it). Catches what no event announced.
  * @example const { changes } = await runSweep(dependencies);
  */
 export async function runSweep(dependencies: PipelineDependencies): Promise<SweepOutcome> {
   const { collector } = dependencies;
   const { resources, warnings } = await collector.collectAll();
-  const regional = RESOURCE_TYPES.filter((type) => !type.startsWith('iam-'));
-  const global = RESOURCE_TYPES.filter((type) => type.startsWith('iam-'));
-  // IAM is global and read once: its findings are only resolved by a sweep that read IAM.
-  const sweptIam = resources.some((resource) => resource.type.startsWith('iam-'));
-  const scopes = [
-    { region: collector.scope.region, resourceTypes: regional },
-    ...(sweptIam ? [{ region: IAM_REGION, resourceTypes: global }] : []),
-  ];
-  return storeSweep(resources, warnings, scopes, dependencies);
+  return storeSweep(resources, warnings, sweepScopes(collector.scope.region, resources), dependencies);
 }

@@ -8,7 +8,7 @@ import {
   type SweepPlan,
   type SweepRates,
 } from '@customs/aws';
-import { CATALOG, type CheckRegistry, type ResourceType } from '@customs/core';
+import { CATALOG, type CheckRegistry, countedTypesOf, type ResourceType } from '@customs/core';
 import type { FindingsSummary } from '@customs/store';
 
 /**
@@ -52,7 +52,8 @@ export function storedResources(
 
 /**
  * The sizes `planSweep` takes: the region's repositories and clusters as counted now, its
- * images and the account's IAM entities as the last sweep stored them.
+ * images and the account's IAM entities (every IAM type but the account's settings) as the last
+ * sweep stored them.
  * @example sweepSizes({ region: 'eu-west-1', repositories: names, clusters: 3 }, summary)
  */
 export function sweepSizes(
@@ -72,7 +73,7 @@ export function sweepSizes(
       images: images > 0 || repositories === 0 ? images : repositories * ASSUMED_IMAGES_PER_REPOSITORY,
       clusters: inventory.clusters,
     },
-    iam: { entities: stored('iam-user') + stored('iam-role') + stored('iam-policy') },
+    iam: { entities: countedTypesOf('iam').reduce((sum, type) => sum + stored(type), 0) },
   };
 }
 

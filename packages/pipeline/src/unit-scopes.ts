@@ -1,5 +1,15 @@
-import { IAM_REGION, type SweepUnit } from '@customs/aws';
-import { RESOURCE_TYPES, type Resource, type ResourceType } from '@customs/core';
+import type { SweepUnit } from '@customs/aws';
+import {
+  childTypesOf,
+  GLOBAL_SERVICES,
+  REGIONAL_SERVICES,
+  type Resource,
+  type ResourceType,
+  regionOfService,
+  SERVICES,
+  type Service,
+  typesOfService,
+} from '@customs/core';
 import type { StoredFinding } from '@customs/store';
 
 /** Where a sweep, or a unit of it, resolves the findings of resources it did not see. */
@@ -9,8 +19,8 @@ export interface UnitScope {
   inScope?: (finding: StoredFinding) => boolean;
 }
 
-const ofPrefix = (prefix: string) => RESOURCE_TYPES.filter((type) => type.startsWith(prefix));
-const REPOSITORY_TYPES: ResourceType[] = ['ecr-repository', 'ecr-image'];
+/** A repository and the types whose resources live in one (its images). */
+const REPOSITORY_TYPES: ResourceType[] = ['ecr-repository', ...childTypesOf('ecr-repository')];
 
 /**
  * The repository a repository or image finding belongs to: its name, or the part of an image's
@@ -25,19 +35,39 @@ export function repositoryOf(finding: Pick<StoredFinding, 'resourceType' | 'reso
 }
 
 /**
- * What a unit of a split sweep may resolve, given what it read: `iam` the IAM types (when it
- * read IAM at all, as a whole sweep does), `eks` the region's EKS types, `ecr-registry` the
- * registry, a repository slice the repositories and images of the repositories it read only.
+ * What a sweep of a whole service read in `region` may resolve: the service's types, where they
+ * are stored (a global service's home region); a global service only when the sweep read some
+ * of it, since it is read once and a sweep that did not read it says nothing of it.
+ * @example serviceScopes('iam', 'eu-west-1', resources) // [{ region: 'us-east-1', resourceTypes: ['iam-user', …] }]
+ */
+export function serviceScopes(service: Service, region: string, resources: readonly Resource[]): UnitScope[] {
+  const resourceTypes = typesOfService(service);
+  const read = resources.some((resource) => resourceTypes.includes(resource.type));
+  if (SERVICES[service].scope === 'global' && !read) return [];
+  return [{ region: regionOfService(service, region), resourceTypes }];
+}
+
+/**
+ * What a whole sweep of `region` may resolve: every regional type in the region, and each global
+ * service it read (see {@link serviceScopes}).
+ * @example sweepScopes('eu-west-1', resources)
+ */
+export function sweepScopes(region: string, resources: readonly Resource[]): UnitScope[] {
+  return [
+    { region, resourceTypes: REGIONAL_SERVICES.flatMap(typesOfService) },
+    ...GLOBAL_SERVICES.flatMap((service) => serviceScopes(service, region, resources)),
+  ];
+}
+
+/**
+ * What a unit of a split sweep may resolve, given what it read: a unit of a whole service its
+ * service's types ({@link serviceScopes}: IAM's when it read IAM at all, as a whole sweep does;
+ * the region's EKS types), `ecr-registry` the registry, a repository slice the repositories and
+ * images of the repositories it read only.
  * @example unitScopes({ service: 'eks', region: 'eu-west-1' }, resources)
  */
 export function unitScopes(unit: SweepUnit, resources: readonly Resource[]): UnitScope[] {
   switch (unit.service) {
-    case 'iam':
-      return resources.some((resource) => resource.type.startsWith('iam-'))
-        ? [{ region: IAM_REGION, resourceTypes: ofPrefix('iam-') }]
-        : [];
-    case 'eks':
-      return [{ region: unit.region, resourceTypes: ofPrefix('eks-') }];
     case 'ecr-registry':
       return [{ region: unit.region, resourceTypes: ['ecr-registry'] }];
     case 'ecr-repositories': {
@@ -53,6 +83,8 @@ export function unitScopes(unit: SweepUnit, resources: readonly Resource[]): Uni
         },
       ];
     }
+    default:
+      return serviceScopes(unit.service, unit.region, resources);
   }
 }
 

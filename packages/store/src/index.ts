@@ -1,3 +1,4 @@
+export { ANNOUNCED_FINDING_WRITES } from './change-marks.js';
 export { createFindingsTable } from './create-table.js';
 export { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
 export { InvalidCursorError, StoreWriteError } from './errors.js';

@@ -1,7 +1,8 @@
+import { CHANGE_ATTRIBUTES } from './change-marks.js';
 import type { HistoryEntry, StoredFinding } from './model.js';
 
-/** Attributes that exist only for the table's keys and indexes; never part of a returned finding. */
-const KEY_ATTRIBUTES = new Set([
+/** Attributes that exist only for the table's keys and indexes; never part of a returned item. */
+const KEY_ATTRIBUTES = [
   'PK',
   'SK',
   'type',
@@ -17,20 +18,24 @@ const KEY_ATTRIBUTES = new Set([
   'GSI5SK',
   'GSI6PK',
   'GSI6SK',
-]);
+];
+
+/** A finding item's keys and the marks of the change that wrote it (change-marks.ts). */
+const FINDING_ITEM_ONLY = new Set<string>([...KEY_ATTRIBUTES, ...CHANGE_ATTRIBUTES]);
+const HISTORY_ITEM_ONLY = new Set<string>(KEY_ATTRIBUTES);
 
 type Item = Record<string, unknown>;
 
-function withoutKeys(item: Item): Item {
-  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));
+function without(item: Item, names: ReadonlySet<string>): Item {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !names.has(name)));
 }
 
 /** Reads a finding item (from the table or a GSI) back into a StoredFinding. */
 export function findingFromItem(item: Item): StoredFinding {
-  return withoutKeys(item) as unknown as StoredFinding;
+  return without(item, FINDING_ITEM_ONLY) as unknown as StoredFinding;
 }
 
-/** Reads a history item back into a HistoryEntry. */
+/** Reads a history item back into a HistoryEntry (its `transition` is the entry's own). */
 export function historyFromItem(item: Item): HistoryEntry {
-  return withoutKeys(item) as unknown as HistoryEntry;
+  return without(item, HISTORY_ITEM_ONLY) as unknown as HistoryEntry;
 }

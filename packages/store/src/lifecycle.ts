@@ -1,5 +1,5 @@
-import type { Finding, Status } from '@customs/core';
-import type { FindingState, StoredFinding, Transition } from './model.js';
+import { baseStateOf, type Finding, isFailing, nextLifecycle } from '@customs/core';
+import type { StoredFinding, Transition } from './model.js';
 import type { SuppressionMark } from './suppressions.js';
 
 /** A decision on one stored finding: what to write (nothing when `next` is absent). */
@@ -53,7 +53,7 @@ export function decideEvaluation(
   }
   const at = finding.evaluatedAt;
   const { state, transition } = nextLifecycle(stored, finding.status, mark !== undefined);
-  const base = baseState(stored);
+  const base = baseStateOf(stored);
   const next: StoredFinding = {
     ...finding,
     state,
@@ -96,7 +96,7 @@ export function decideRemoval(stored: StoredFinding, reason: string, at: string)
   if (stored.state === 'RESOLVED' && stored.status === 'NOT_APPLICABLE' && stored.message === reason) {
     return { transition: 'unchanged' };
   }
-  const wasOpen = isFailing(baseState(stored));
+  const wasOpen = isFailing(baseStateOf(stored));
   const { stateBeforeError: _dropped, suppressionId: _id, suppressedUntil: _until, ...rest } = stored;
   const next: StoredFinding = {
     ...rest,
@@ -117,38 +117,4 @@ export function decideRemoval(stored: StoredFinding, reason: string, at: string)
 /** Whether `candidate` is a later time than `stored` (ties are broken on the resource's record). */
 export function isNewer(candidate: string, stored: string): boolean {
   return Date.parse(candidate) > Date.parse(stored);
-}
-
-/** OPEN or SUPPRESSED: failing now. */
-export function isFailing(state: FindingState | undefined): boolean {
-  return state === 'OPEN' || state === 'SUPPRESSED';
-}
-
-/** The lifecycle state that a verdict continues from: through an ERROR, the one before it. */
-function baseState(stored: StoredFinding | undefined): Exclude<FindingState, 'ERROR'> | undefined {
-  if (!stored) return undefined;
-  return stored.state === 'ERROR' ? stored.stateBeforeError : stored.state;
-}
-
-function nextLifecycle(
-  stored: StoredFinding | undefined,
-  status: Status,
-  suppressed: boolean,
-): { state: FindingState; transition: Transition } {
-  const base = baseState(stored);
-  if (status === 'ERROR') {
-    return { state: 'ERROR', transition: stored?.state === 'ERROR' ? 'updated' : 'errored' };
-  }
-  if (status === 'FAIL' && suppressed) {
-    return { state: 'SUPPRESSED', transition: base === 'SUPPRESSED' ? 'updated' : 'suppressed' };
-  }
-  if (status === 'FAIL') {
-    if (base === 'OPEN') return { state: 'OPEN', transition: 'updated' };
-    const again = base === 'RESOLVED' || base === 'SUPPRESSED';
-    return { state: 'OPEN', transition: again ? 'reopened' : 'opened' };
-  }
-  if (isFailing(base)) return { state: 'RESOLVED', transition: 'resolved' };
-  if (base === 'RESOLVED') return { state: 'RESOLVED', transition: 'updated' };
-  const state = status === 'PASS' ? 'PASSING' : 'NOT_APPLICABLE';
-  return { state, transition: stored ? 'updated' : 'created' };
 }

@@ -1,37 +1,10 @@
-import type { Finding, Severity, Status } from '@customs/core';
+import type { BaseState, Finding, FindingState, Severity, Status, Transition } from '@customs/core';
 
 /**
- * Where a finding is in its life, as stored:
- * - `OPEN`: failing now;
- * - `RESOLVED`: failed once, now passes, is not applicable, or its resource was deleted;
- * - `PASSING` / `NOT_APPLICABLE`: never seen failing;
- * - `SUPPRESSED`: failing now, but an active suppression covers it (still evaluated and listed,
- *   not notified); back to `OPEN` when the suppression expires or is deleted;
- * - `ERROR`: the check could not run; the state before the error is kept in `stateBeforeError`
- *   and decides what the next verdict means (an open failure stays open through errors).
+ * A finding's lifecycle state and what a change did to it are core's (packages/core, lifecycle):
+ * decided there once, for the store, the stream filter, the fan-out and replay.
  */
-export type FindingState = 'OPEN' | 'SUPPRESSED' | 'RESOLVED' | 'PASSING' | 'NOT_APPLICABLE' | 'ERROR';
-
-/**
- * What one evaluation did to a stored finding:
- * `opened` (first failure), `reopened` (failing after RESOLVED, or after its suppression ended),
- * `suppressed` (failing, covered by a suppression), `resolved` (an open failure passes,
- * is not applicable or its resource was deleted), `created` (first stored, not failing),
- * `errored` (the check could not run), `updated` (same lifecycle, new status or message),
- * `removed` (the resource of a finding that was not failing was deleted), `unchanged` (nothing to
- * write) and `stale` (older than what is stored; ignored).
- */
-export type Transition =
-  | 'opened'
-  | 'reopened'
-  | 'suppressed'
-  | 'resolved'
-  | 'created'
-  | 'errored'
-  | 'updated'
-  | 'removed'
-  | 'unchanged'
-  | 'stale';
+export type { FindingState, Transition } from '@customs/core';
 
 /** A finding as stored: the last written evaluation plus its lifecycle. */
 export interface StoredFinding extends Finding {
@@ -54,7 +27,7 @@ export interface StoredFinding extends Finding {
   /** Why it was resolved without an evaluation (e.g. the resource was deleted). */
   resolvedReason?: string;
   /** While ERROR: the state before the error (absent when the first verdict was an error). */
-  stateBeforeError?: Exclude<FindingState, 'ERROR'>;
+  stateBeforeError?: BaseState;
   /** While SUPPRESSED: the suppression that covers it, and when that suppression expires. */
   suppressionId?: string;
   suppressedUntil?: string;

@@ -1,4 +1,5 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { changeMarks } from './change-marks.js';
 import type { StoreContext } from './context.js';
 import { type CounterUpdate, counterUpdates } from './counters.js';
 import { findingKey, historyKey, indexKeys } from './keys.js';
@@ -68,7 +69,8 @@ async function writeChange(
 
 /**
  * The two Puts of one finding's change: the finding (conditional on the version read, or on not
- * existing yet) and its immutable history entry (conditional on not existing).
+ * existing yet), marked with the change that wrote it (`transition`, and `notify` when the fan-out
+ * announces it: change-marks.ts), and its immutable history entry (conditional on not existing).
  */
 export function findingWriteItems(
   context: StoreContext,
@@ -80,7 +82,13 @@ export function findingWriteItems(
   const findingPut: TransactItem = {
     Put: {
       TableName,
-      Item: { ...next, ...findingKey(next.id), type: 'finding', ...indexKeys(next) },
+      Item: {
+        ...next,
+        ...findingKey(next.id),
+        type: 'finding',
+        ...indexKeys(next),
+        ...changeMarks(previous, next, decision.transition),
+      },
       ...(previous
         ? {
             ConditionExpression: '#version = :version',

@@ -1,3 +1,4 @@
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import { at, CHECKS, cluster, finding, repository, user } from './helpers/findings.js';
@@ -192,5 +193,51 @@ describe('FindingsRepository lifecycle', () => {
     ]);
     expect(log.sent[0]).toMatchObject({ name: 'QueryCommand', input: { IndexName: 'byAccountRegion' } });
     expect((await store.findingsForResource(sibling.id))[0]?.state).toBe('OPEN');
+  });
+
+  it('marks each finding item with the transition that wrote it and what the fan-out announces, never returned with the finding', async () => {
+    // Prepare
+    const { repository: store } = repositoryOn(dynamo);
+    const doc = DynamoDBDocumentClient.from(dynamo.client);
+    const prod = cluster('marks-prod');
+    const check = CHECKS.endpointNotPublic;
+    const marksOf = async (findingId: string) => {
+      const { Item } = await doc.send(
+        new GetCommand({ TableName: dynamo.tableName, Key: { PK: `F#${findingId}`, SK: 'FINDING' } }),
+      );
+      return { transition: Item?.transition, notify: Item?.notify };
+    };
+    // Act
+    const [opened] = await store.applyEvaluation([
+      finding(check, prod, 'FAIL', at(0), 'public to 0.0.0.0/0'),
+    ]);
+    const id = opened?.findingId ?? '';
+    const afterOpened = await marksOf(id);
+    await store.applyEvaluation([finding(check, prod, 'FAIL', at(5), 'public to 0.0.0.0/0 and ::/0')]);
+    const afterMessage = await marksOf(id);
+    await store.applyEvaluation([
+      finding({ ...check, severity: 'critical' }, prod, 'FAIL', at(10), 'public to 0.0.0.0/0 and ::/0'),
+    ]);
+    const afterSeverity = await marksOf(id);
+    await store.resolveResource(prod.id, 'Cluster deleted', { at: at(20) });
+    const afterRemoval = await marksOf(id);
+    // Assess
+    expect([afterOpened, afterMessage, afterSeverity, afterRemoval]).toEqual([
+      { transition: 'opened', notify: 'opened' },
+      { transition: 'updated', notify: undefined },
+      { transition: 'updated', notify: 'severity-changed' },
+      { transition: 'resolved', notify: 'resolved' },
+    ]);
+    const stored = await store.getFinding(id);
+    expect(stored).toMatchObject({ state: 'RESOLVED', version: 4 });
+    expect(stored).not.toHaveProperty('transition');
+    expect(stored).not.toHaveProperty('notify');
+    const history = await store.history(id);
+    expect(history.items.map((entry) => entry.transition)).toEqual([
+      'resolved',
+      'updated',
+      'updated',
+      'opened',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EVENT_RULES, type EventHandlerName } from '@customs/events';
+import type { EventHandlerName } from '@customs/core';
+import { EVENT_RULES } from '@customs/events';
 import { localLambdaContext } from '@customs/local';
 import { FindingsRepository } from '@customs/store';
 import type { DynamoDBRecord } from 'aws-lambda';

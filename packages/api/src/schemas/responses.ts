@@ -1,9 +1,8 @@
-import { RECOMMENDATIONS, RESOURCE_TYPES, SEVERITIES, STATUSES } from '@customs/core';
+import { FINDING_STATES, RECOMMENDATIONS, RESOURCE_TYPES, SEVERITIES, STATUSES } from '@customs/core';
 import { z } from 'zod';
 
 /** The documented shapes of the API's answers (the OpenAPI document's response schemas). */
 const time = z.string().describe('ISO 8601');
-const states = ['OPEN', 'SUPPRESSED', 'RESOLVED', 'PASSING', 'NOT_APPLICABLE', 'ERROR'] as const;
 
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
@@ -23,7 +22,7 @@ export const findingSchema = z.object({
   recommendation: z.enum(RECOMMENDATIONS),
   message: z.string(),
   evaluatedAt: time,
-  state: z.enum(states),
+  state: z.enum(FINDING_STATES),
   version: z.number().int(),
   firstSeenAt: time,
   lastChangedAt: time,
@@ -31,7 +30,7 @@ export const findingSchema = z.object({
   openedAt: time.optional(),
   resolvedAt: time.optional(),
   resolvedReason: z.string().optional(),
-  stateBeforeError: z.enum(states).optional(),
+  stateBeforeError: z.enum(FINDING_STATES).optional(),
   suppressionId: z.string().optional(),
   suppressedUntil: time.optional(),
 });
@@ -48,12 +47,12 @@ export const historyPageSchema = z.object({
       findingId: z.string(),
       version: z.number().int(),
       transition: z.string(),
-      state: z.enum(states),
+      state: z.enum(FINDING_STATES),
       status: z.enum(STATUSES),
       severity: z.enum(SEVERITIES),
       message: z.string(),
       evaluatedAt: time,
-      previousState: z.enum(states).optional(),
+      previousState: z.enum(FINDING_STATES).optional(),
       previousStatus: z.enum(STATUSES).optional(),
       reason: z.string().optional(),
       suppressionId: z.string().optional(),
@@ -114,7 +113,7 @@ export const suppressionSchema = z.object({
   active: z.boolean(),
 });
 
-const change = z.object({ findingId: z.string(), transition: z.string(), state: z.enum(states) });
+const change = z.object({ findingId: z.string(), transition: z.string(), state: z.enum(FINDING_STATES) });
 
 export const suppressionChangeSchema = z.object({
   suppression: suppressionSchema,

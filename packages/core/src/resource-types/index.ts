@@ -1,17 +1,22 @@
 export {
+  childTypesOf,
+  countedTypesOf,
   isGlobalType,
   needsParent,
+  regionOfService,
   regionOfType,
   resourceNameOfRef,
   resourceTypeInfo,
   serviceOf,
   typesOfService,
 } from './lookups.js';
-export { RESOURCE_TYPE_INFO, type ResourceTypeInfo } from './resource-types.js';
+export { type NamedResourceType, RESOURCE_TYPE_INFO, type ResourceTypeInfo } from './resource-types.js';
 export {
   EVENT_HANDLER_NAMES,
   type EventHandlerName,
   GLOBAL_REGION,
+  GLOBAL_SERVICES,
+  REGIONAL_SERVICES,
   SERVICE_NAMES,
   SERVICES,
   type Service,

@@ -33,8 +33,7 @@ export function isGlobalType(type: ResourceType): boolean {
  * @example regionOfType('iam-user', 'eu-west-1') // 'us-east-1'
  */
 export function regionOfType(type: ResourceType, region: string): string {
-  const service = SERVICES[serviceOf(type)] as { homeRegion?: string };
-  return isGlobalType(type) && service.homeRegion ? service.homeRegion : region;
+  return regionOfService(serviceOf(type), region);
 }
 
 /**
@@ -43,6 +42,34 @@ export function regionOfType(type: ResourceType, region: string): string {
  */
 export function needsParent(type: ResourceType): boolean {
   return (RESOURCE_TYPE_INFO[type] as ResourceTypeInfo).parent !== undefined;
+}
+
+/**
+ * The types whose refs name a resource of `parent` as their parent, in registry order.
+ * @example childTypesOf('eks-cluster') // ['eks-nodegroup', 'eks-access-entry']
+ */
+export function childTypesOf(parent: ResourceType): ResourceType[] {
+  return (Object.keys(RESOURCE_TYPE_INFO) as ResourceType[]).filter(
+    (type) => (RESOURCE_TYPE_INFO[type] as ResourceTypeInfo).parent === parent,
+  );
+}
+
+/**
+ * Where a service's resources are stored when read in `region`: a global service's home region,
+ * else `region`.
+ * @example regionOfService('iam', 'eu-west-1') // 'us-east-1'
+ */
+export function regionOfService(service: Service, region: string): string {
+  const info = SERVICES[service] as { scope: string; homeRegion?: string };
+  return info.scope === 'global' && info.homeRegion ? info.homeRegion : region;
+}
+
+/**
+ * The types of a service that a sweep sizes itself by: all but its singletons (the account's settings).
+ * @example countedTypesOf('iam') // ['iam-user', 'iam-role', 'iam-policy']
+ */
+export function countedTypesOf(service: Service): ResourceType[] {
+  return typesOfService(service).filter((type) => !(RESOURCE_TYPE_INFO[type] as ResourceTypeInfo).singleton);
 }
 
 /**

@@ -8,10 +8,22 @@ export interface ResourceTypeInfo {
   title: string;
   /** The type a ref must name as its `parent` (an image's repository, a nodegroup's cluster). */
   parent?: string;
+  /**
+   * One per account (and region, for a regional service): the account's settings of the service,
+   * not something one creates (the ECR registry, IAM's account settings). Not counted when a sweep
+   * is sized by its number of resources.
+   */
+  singleton?: true;
   /** What a ref's `name` holds (ResourceRef's table). */
   refName: string;
   /** What a ref's `parent` holds, for types that may name one. */
   refParent?: string;
+  /**
+   * The lengths AWS allows the ref's `name`, when it is a name AWS issues for this type (not an
+   * ARN, a digest or an account id), with how to word it: an event naming one AWS could not have
+   * issued is refused (packages/events, AWS_NAME_LIMITS).
+   */
+  nameLimit?: { what: string; min: number; max: number };
   /**
    * The `name` of the normalised resource a ref names, when it is not the ref's `name`
    * (`repo@digest`, `cluster/nodegroup`), so that the findings of a deleted resource can be found.
@@ -28,8 +40,19 @@ const lastSegment = (value: string) => value.split('/').pop() ?? value;
  * @example RESOURCE_TYPE_INFO['ecr-image'].parent // 'ecr-repository'
  */
 export const RESOURCE_TYPE_INFO = {
-  'ecr-registry': { service: 'ecr', title: 'ECR registry', refName: 'registry (account) id' },
-  'ecr-repository': { service: 'ecr', title: 'ECR repository', refName: 'repository name' },
+  'ecr-registry': {
+    service: 'ecr',
+    title: 'ECR registry',
+    refName: 'registry (account) id',
+    singleton: true,
+  },
+  'ecr-repository': {
+    service: 'ecr',
+    title: 'ECR repository',
+    refName: 'repository name',
+    // ECR API reference, `repositoryName`.
+    nameLimit: { what: 'an ECR repository name', min: 2, max: 256 },
+  },
   'ecr-image': {
     service: 'ecr',
     title: 'ECR image',
@@ -38,13 +61,21 @@ export const RESOURCE_TYPE_INFO = {
     refParent: 'repository name',
     resourceName: (ref) => `${ref.parent}@${ref.name}`,
   },
-  'eks-cluster': { service: 'eks', title: 'EKS cluster', refName: 'cluster name' },
+  'eks-cluster': {
+    service: 'eks',
+    title: 'EKS cluster',
+    refName: 'cluster name',
+    // EKS API reference, CreateCluster `name`.
+    nameLimit: { what: 'an EKS cluster name', min: 1, max: 100 },
+  },
   'eks-nodegroup': {
     service: 'eks',
     title: 'EKS nodegroup',
     parent: 'eks-cluster',
     refName: 'nodegroup name',
     refParent: 'cluster name',
+    // EKS user guide, managed node groups.
+    nameLimit: { what: 'an EKS nodegroup name', min: 1, max: 63 },
     resourceName: (ref) => `${ref.parent}/${ref.name}`,
   },
   'eks-access-entry': {
@@ -55,8 +86,20 @@ export const RESOURCE_TYPE_INFO = {
     refParent: 'cluster name',
     resourceName: (ref) => `${ref.parent}/${ref.name}`,
   },
-  'iam-user': { service: 'iam', title: 'IAM user', refName: 'user name' },
-  'iam-role': { service: 'iam', title: 'IAM role', refName: 'role name' },
+  'iam-user': {
+    service: 'iam',
+    title: 'IAM user',
+    refName: 'user name',
+    // IAM API reference, `UserName`.
+    nameLimit: { what: 'an IAM user name', min: 1, max: 64 },
+  },
+  'iam-role': {
+    service: 'iam',
+    title: 'IAM role',
+    refName: 'role name',
+    // IAM API reference, `RoleName`.
+    nameLimit: { what: 'an IAM role name', min: 1, max: 64 },
+  },
   'iam-policy': {
     service: 'iam',
     title: 'IAM policy',
@@ -65,5 +108,17 @@ export const RESOURCE_TYPE_INFO = {
     resourceName: (ref) =>
       ref.parent === undefined ? lastSegment(ref.name) : `${lastSegment(ref.parent)}/${ref.name}`,
   },
-  'iam-account': { service: 'iam', title: 'IAM account settings', refName: 'account id' },
+  'iam-account': {
+    service: 'iam',
+    title: 'IAM account settings',
+    refName: 'account id',
+    singleton: true,
+  },
 } as const satisfies Record<string, ResourceTypeInfo>;
+
+/** The resource types whose refs are named by a name AWS issues (with a `nameLimit`). */
+export type NamedResourceType = {
+  [T in keyof typeof RESOURCE_TYPE_INFO]: (typeof RESOURCE_TYPE_INFO)[T] extends { nameLimit: object }
+    ? T
+    : never;
+}[keyof typeof RESOURCE_TYPE_INFO];

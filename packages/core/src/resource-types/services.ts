@@ -13,6 +13,10 @@ export interface ServiceInfo {
   securityHubPrefix: string;
   /** The Lambda function that re-assesses the service's resources from its events. */
   handler: `on-${string}-event`;
+  /** The `source` of the service's own EventBridge events and of its CloudTrail events (`aws.ecr`). */
+  eventSource: `aws.${string}`;
+  /** CloudTrail's `eventSource` of the service's API calls (`ecr.amazonaws.com`). */
+  cloudTrailSource: `${string}.amazonaws.com`;
 }
 
 /**
@@ -25,12 +29,16 @@ export const SERVICES = {
     scope: 'regional',
     securityHubPrefix: 'ECR',
     handler: 'on-ecr-event',
+    eventSource: 'aws.ecr',
+    cloudTrailSource: 'ecr.amazonaws.com',
   },
   eks: {
     title: 'Amazon EKS',
     scope: 'regional',
     securityHubPrefix: 'EKS',
     handler: 'on-eks-event',
+    eventSource: 'aws.eks',
+    cloudTrailSource: 'eks.amazonaws.com',
   },
   iam: {
     title: 'AWS IAM',
@@ -38,6 +46,8 @@ export const SERVICES = {
     homeRegion: 'us-east-1',
     securityHubPrefix: 'IAM',
     handler: 'on-iam-event',
+    eventSource: 'aws.iam',
+    cloudTrailSource: 'iam.amazonaws.com',
   },
 } as const satisfies Record<string, ServiceInfo>;
 
@@ -49,6 +59,12 @@ export const SERVICE_NAMES = Object.keys(SERVICES) as [Service, ...Service[]];
 
 /** The region every global service's resources are read and stored in (IAM's is us-east-1). */
 export const GLOBAL_REGION = SERVICES.iam.homeRegion;
+
+/** The regional services: read, and their resources stored, in every region. */
+export const REGIONAL_SERVICES = SERVICE_NAMES.filter((service) => SERVICES[service].scope === 'regional');
+
+/** The global services: read once per account, in their home region. */
+export const GLOBAL_SERVICES = SERVICE_NAMES.filter((service) => SERVICES[service].scope === 'global');
 
 /** The event handlers, one per service. */
 export type EventHandlerName = (typeof SERVICES)[Service]['handler'];

@@ -1,19 +1,11 @@
 import type { ResourceType } from './common.js';
 
 /**
- * Names a resource to (re-)read, as an event or a sweep knows it, before its state is read.
- *
- * | type | `name` | `parent` |
- * |------|--------|----------|
- * | ecr-registry | registry (account) id | — |
- * | ecr-repository | repository name | — |
- * | ecr-image | image digest | repository name |
- * | eks-cluster | cluster name | — |
- * | eks-nodegroup | nodegroup name | cluster name |
- * | eks-access-entry | principal ARN | cluster name |
- * | iam-user, iam-role | user or role name | — |
- * | iam-policy | managed policy ARN, or an inline policy's name | —, or the owning principal's ARN |
- * | iam-account | account id | — |
+ * Names a resource to (re-)read, as an event or a sweep knows it, before its state is read. What
+ * `name` and `parent` hold for each type is its descriptor's `refName` and `refParent`
+ * (RESOURCE_TYPE_INFO): a repository name, an image digest under its repository's name, a
+ * nodegroup name under its cluster's, a principal ARN, a managed policy ARN or an inline
+ * policy's name under its principal's ARN, an account id.
  */
 export interface ResourceRef {
   type: ResourceType;

@@ -1,17 +1,9 @@
 import type { ResourceRef } from '@customs/core';
 import type { ParsedEvent } from '../schemas/parse-event.js';
 import { checkedName, repositoryNameOf } from './arn.js';
-import { ECR_CALLS } from './cloudtrail-ecr.js';
-import { EKS_CALLS } from './cloudtrail-eks.js';
-import { IAM_CALLS } from './cloudtrail-iam.js';
+import { CALLS_BY_CLOUDTRAIL_SOURCE } from './cloudtrail-calls.js';
 
 type Ref = Omit<ResourceRef, 'accountId' | 'region'>;
-
-const CALLS_BY_SOURCE: Record<string, Record<string, (detail: never, accountId: string) => Ref[]>> = {
-  'ecr.amazonaws.com': ECR_CALLS,
-  'eks.amazonaws.com': EKS_CALLS,
-  'iam.amazonaws.com': IAM_CALLS,
-};
 
 /** An image ref, its names checked; `fields` are where the event holds the repository and the digest. */
 function image(repository: string, digest: string, fields: readonly [string, string]): Ref {
@@ -66,9 +58,9 @@ function refsOf(event: ParsedEvent, accountId: string): Ref[] {
       return [{ type: 'ecr-registry', name: accountId }];
     case 'cloudtrail': {
       if (event.detail.errorCode) return [];
-      const calls = own(CALLS_BY_SOURCE, event.detail.eventSource);
+      const calls = own(CALLS_BY_CLOUDTRAIL_SOURCE, event.detail.eventSource);
       const refsFor = calls ? own(calls, event.detail.eventName) : undefined;
-      return refsFor ? refsFor(event.detail as never, accountId) : [];
+      return refsFor ? refsFor(event.detail, accountId) : [];
     }
   }
 }

@@ -1,38 +1,35 @@
+import { type EventHandlerName, SERVICE_NAMES, SERVICES, type Service } from '@customs/core';
 import type { EventPattern } from '../pattern/index.js';
-import { ECR_CALLS } from '../refs/cloudtrail-ecr.js';
-import { EKS_CALLS } from '../refs/cloudtrail-eks.js';
-import { IAM_CALLS } from '../refs/cloudtrail-iam.js';
-
-/** The handlers events are routed to. */
-export type EventHandlerName = 'on-ecr-event' | 'on-eks-event' | 'on-iam-event';
+import { CLOUDTRAIL_CALLS } from '../refs/cloudtrail-calls.js';
 
 /** One EventBridge rule: the single source of its pattern for the deployed infra and the local bus. */
 export interface EventRule {
+  /** `customs-<service>`. */
   name: string;
+  service: Service;
   handler: EventHandlerName;
   description: string;
   pattern: EventPattern;
-  /** IAM is a global service: its CloudTrail events are delivered in us-east-1 only. */
-  deliveredIn?: 'us-east-1';
+  /** A global service's CloudTrail events are delivered in its home region only (IAM's: us-east-1). */
+  deliveredIn?: string;
 }
 
-const succeeded: EventPattern = { errorCode: [{ exists: false }] };
-
-function cloudTrail(source: string, eventSource: string, calls: Record<string, unknown>): EventPattern {
-  return {
-    source: [source],
-    'detail-type': ['AWS API Call via CloudTrail'],
-    detail: { eventSource: [eventSource], eventName: Object.keys(calls).sort(), ...succeeded },
-  };
+/** What a service's rule routes besides its CloudTrail calls (CLOUDTRAIL_CALLS). */
+interface ServiceRoute {
+  description: string;
+  /** The service's own EventBridge events (and others about its resources), before its calls. */
+  events?: EventPattern[];
 }
 
-/** ECR image pushes, deletions and scans, Inspector2 scans and findings on ECR images, ECR configuration calls. */
-export const ECR_RULE: EventRule = {
-  name: 'customs-ecr',
-  handler: 'on-ecr-event',
-  description: 'ECR image actions and scans, Inspector2 ECR scans and findings, ECR configuration changes',
-  pattern: {
-    $or: [
+/**
+ * Per service, its rule's description and the events it routes besides CloudTrail's. A new
+ * service adds its route here (and its calls in CLOUDTRAIL_CALLS).
+ */
+const ROUTES: Record<Service, ServiceRoute> = {
+  // ECR image pushes, deletions and scans, Inspector2 scans and findings on ECR images.
+  ecr: {
+    description: 'ECR image actions and scans, Inspector2 ECR scans and findings, ECR configuration changes',
+    events: [
       {
         source: ['aws.ecr'],
         'detail-type': ['ECR Image Action'],
@@ -45,27 +42,51 @@ export const ECR_RULE: EventRule = {
         'detail-type': ['Inspector2 Finding'],
         detail: { resources: { type: ['AWS_ECR_CONTAINER_IMAGE'] } },
       },
-      cloudTrail('aws.ecr', 'ecr.amazonaws.com', ECR_CALLS),
     ],
+  },
+  eks: { description: 'EKS cluster, nodegroup, Fargate profile and access entry changes (CloudTrail)' },
+  iam: {
+    description: 'IAM user, role, policy, MFA and access key changes (CloudTrail, delivered in us-east-1)',
   },
 };
 
-/** EKS cluster, nodegroup, Fargate profile and access entry changes seen by CloudTrail. */
-export const EKS_RULE: EventRule = {
-  name: 'customs-eks',
-  handler: 'on-eks-event',
-  description: 'EKS cluster, nodegroup, Fargate profile and access entry changes (CloudTrail)',
-  pattern: cloudTrail('aws.eks', 'eks.amazonaws.com', EKS_CALLS),
-};
+const succeeded: EventPattern = { errorCode: [{ exists: false }] };
 
-/** IAM user, role, policy, MFA and access-key changes seen by CloudTrail (us-east-1 only). */
-export const IAM_RULE: EventRule = {
-  name: 'customs-iam',
-  handler: 'on-iam-event',
-  description: 'IAM user, role, policy, MFA and access key changes (CloudTrail, delivered in us-east-1)',
-  pattern: cloudTrail('aws.iam', 'iam.amazonaws.com', IAM_CALLS),
-  deliveredIn: 'us-east-1',
-};
+/** The service's successful CloudTrail calls among those that change what a check reads. */
+function cloudTrail(service: Service): EventPattern {
+  const { eventSource, cloudTrailSource } = SERVICES[service];
+  return {
+    source: [eventSource],
+    'detail-type': ['AWS API Call via CloudTrail'],
+    detail: {
+      eventSource: [cloudTrailSource],
+      eventName: Object.keys(CLOUDTRAIL_CALLS[service]).sort(),
+      ...succeeded,
+    },
+  };
+}
 
-/** Every rule, one per handler. */
-export const EVENT_RULES: readonly EventRule[] = [ECR_RULE, EKS_RULE, IAM_RULE];
+function ruleOf(service: Service): EventRule {
+  const info: { handler: EventHandlerName; scope: string; homeRegion?: string } = SERVICES[service];
+  const route = ROUTES[service];
+  const patterns = [...(route.events ?? []), cloudTrail(service)];
+  return {
+    name: `customs-${service}`,
+    service,
+    handler: info.handler,
+    description: route.description,
+    pattern: patterns.length === 1 ? (patterns[0] as EventPattern) : { $or: patterns },
+    ...(info.scope === 'global' && info.homeRegion ? { deliveredIn: info.homeRegion } : {}),
+  };
+}
+
+/**
+ * The rule of each service, routing its events to its handler.
+ * @example SERVICE_RULES.eks.handler // 'on-eks-event'
+ */
+export const SERVICE_RULES = Object.fromEntries(
+  SERVICE_NAMES.map((service) => [service, ruleOf(service)]),
+) as Record<Service, EventRule>;
+
+/** Every rule, one per service and handler, in the order of SERVICES. */
+export const EVENT_RULES: readonly EventRule[] = SERVICE_NAMES.map((service) => SERVICE_RULES[service]);

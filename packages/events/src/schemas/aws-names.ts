@@ -1,23 +1,36 @@
-/** The names an event can point the pipeline at, each with the longest AWS issues. */
+import {
+  type NamedResourceType,
+  RESOURCE_TYPE_INFO,
+  RESOURCE_TYPES,
+  type ResourceTypeInfo,
+} from '@customs/core';
+
+type NameLimit = NonNullable<ResourceTypeInfo['nameLimit']>;
+
+/** The name limits of the resource types named by a name AWS issues (the registry's `nameLimit`). */
+const TYPE_NAME_LIMITS = Object.fromEntries(
+  RESOURCE_TYPES.flatMap((type) => {
+    const limit = (RESOURCE_TYPE_INFO[type] as ResourceTypeInfo).nameLimit;
+    return limit ? [[type, limit]] : [];
+  }),
+) as Record<NamedResourceType, NameLimit>;
+
+/**
+ * The names an event can point the pipeline at, each with the longest AWS issues: a resource
+ * type's name (ECR repository 2–256, EKS cluster 1–100, nodegroup 1–63, IAM user and role 1–64:
+ * the registry's `nameLimit`), and the other names events carry.
+ */
 export const AWS_NAME_LIMITS = {
-  /** ECR repository names: 2 to 256 characters (ECR API reference, `repositoryName`). */
-  'ecr-repository': { what: 'an ECR repository name', min: 2, max: 256 },
+  ...TYPE_NAME_LIMITS,
   /** An image digest (`sha256:` and 64 hex digits is 71); AWS documents no limit, 256 is far past any. */
   'ecr-image-digest': { what: 'an image digest', min: 1, max: 256 },
   /** Image tags: 1 to 300 characters (ECR API reference, `ImageIdentifier.imageTag`). */
   'ecr-image-tag': { what: 'an image tag', min: 1, max: 300 },
-  /** EKS cluster names: 1 to 100 characters (EKS API reference, CreateCluster `name`). */
-  'eks-cluster': { what: 'an EKS cluster name', min: 1, max: 100 },
-  /** EKS nodegroup names: 1 to 63 characters (EKS user guide, managed node groups). */
-  'eks-nodegroup': { what: 'an EKS nodegroup name', min: 1, max: 63 },
   /** ARNs (an access entry's principal, a managed policy): at most 2,048 characters (IAM API reference). */
   arn: { what: 'an ARN', min: 20, max: 2048 },
-  /** IAM user and role names: 1 to 64 characters (IAM API reference, `UserName`, `RoleName`). */
-  'iam-user': { what: 'an IAM user name', min: 1, max: 64 },
-  'iam-role': { what: 'an IAM role name', min: 1, max: 64 },
   /** A registry id is the account id: 12 digits. */
   'account-id': { what: 'an AWS account id', min: 12, max: 12 },
-} as const;
+} as const satisfies Record<string, NameLimit>;
 
 /** A kind of name in {@link AWS_NAME_LIMITS}. */
 export type AwsNameKind = keyof typeof AWS_NAME_LIMITS;

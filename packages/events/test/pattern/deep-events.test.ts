@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EventValidationError } from '../../src/errors.js';
-import { EKS_RULE, matchesEventPattern } from '../../src/index.js';
+import { matchesEventPattern, SERVICE_RULES } from '../../src/index.js';
 import { sampleEvent } from '../load-event.js';
 
 /** `[[[…value…]]]`, `depth` arrays deep, built without recursion. */
@@ -18,7 +18,7 @@ describe('matching events nested deep in a field the rules inspect', () => {
       ...createCluster,
       detail: { ...createCluster.detail, eventName: nestedArrays(1000, 'CreateCluster') },
     };
-    expect(matchesEventPattern(EKS_RULE.pattern, event)).toBe(true);
+    expect(matchesEventPattern(SERVICE_RULES.eks.pattern, event)).toBe(true);
   });
 
   it('rejects 100,000 nested arrays in eventName with an EventValidationError, not a stack overflow', () => {
@@ -26,14 +26,16 @@ describe('matching events nested deep in a field the rules inspect', () => {
     const text = `${'['.repeat(100_000)}"CreateCluster"${']'.repeat(100_000)}`;
     const event = { ...createCluster, detail: { ...createCluster.detail, eventName: JSON.parse(text) } };
     // Act & Assess
-    expect(() => matchesEventPattern(EKS_RULE.pattern, event)).toThrow(EventValidationError);
-    expect(() => matchesEventPattern(EKS_RULE.pattern, event)).toThrow(/nested over 1100 levels deep/);
+    expect(() => matchesEventPattern(SERVICE_RULES.eks.pattern, event)).toThrow(EventValidationError);
+    expect(() => matchesEventPattern(SERVICE_RULES.eks.pattern, event)).toThrow(
+      /nested over 1100 levels deep/,
+    );
   });
 
   it('looks into objects in deeply nested arrays of detail without recursion', () => {
     const event = { ...createCluster, detail: nestedArrays(1000, createCluster.detail) };
-    expect(matchesEventPattern(EKS_RULE.pattern, event)).toBe(true);
+    expect(matchesEventPattern(SERVICE_RULES.eks.pattern, event)).toBe(true);
     const deeper = { ...createCluster, detail: nestedArrays(100_000, createCluster.detail) };
-    expect(() => matchesEventPattern(EKS_RULE.pattern, deeper)).toThrow(EventValidationError);
+    expect(() => matchesEventPattern(SERVICE_RULES.eks.pattern, deeper)).toThrow(EventValidationError);
   });
 });

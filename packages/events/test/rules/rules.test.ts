@@ -1,6 +1,9 @@
+import { needsParent, SERVICE_NAMES, SERVICES, serviceOf } from '@customs/core';
 import { describe, expect, it } from 'vitest';
 import { compileEventPattern, validateEventPattern } from '../../src/pattern/index.js';
+import { CLOUDTRAIL_CALLS } from '../../src/refs/cloudtrail-calls.js';
 import { EVENT_RULES } from '../../src/rules/rules.js';
+import type { CloudTrailDetail } from '../../src/schemas/cloudtrail.js';
 import { sampleEvent } from '../load-event.js';
 
 const routes = EVENT_RULES.map((rule) => ({
@@ -14,6 +17,50 @@ describe('the deployed rules', () => {
   it('are valid EventBridge patterns, one rule per handler', () => {
     for (const rule of EVENT_RULES) expect(() => validateEventPattern(rule.pattern)).not.toThrow();
     expect(new Set(EVENT_RULES.map((rule) => rule.handler)).size).toBe(EVENT_RULES.length);
+  });
+
+  it("route each service's events to its own handler, from the region AWS delivers them in", () => {
+    expect(EVENT_RULES.map((rule) => rule.service)).toEqual(SERVICE_NAMES);
+    for (const rule of EVENT_RULES) {
+      const service: { handler: string; scope: string; homeRegion?: string } = SERVICES[rule.service];
+      expect(rule.handler, rule.name).toBe(service.handler);
+      expect(rule.deliveredIn, rule.name).toBe(service.scope === 'global' ? service.homeRegion : undefined);
+    }
+  });
+
+  it("re-assess, for every call a service's rule routes, resources of that service, children with their parent", () => {
+    // Prepare: a call naming every resource a request can name (AWS's parameter names)
+    const detail = {
+      eventVersion: '1.08',
+      eventSource: 'any',
+      eventName: 'any',
+      awsRegion: 'eu-west-1',
+      recipientAccountId: '111122223333',
+      userIdentity: { type: 'IAMUser', userName: 'alice' },
+      requestParameters: {
+        repositoryName: 'team/app',
+        registryId: '111122223333',
+        clusterName: 'prod',
+        nodegroupName: 'workers',
+        principalArn: 'arn:aws:iam::111122223333:role/Admin',
+        userName: 'bob',
+        roleName: 'deployer',
+        policyArn: 'arn:aws:iam::111122223333:policy/ecr-admin',
+      },
+      responseElements: null,
+    } as unknown as CloudTrailDetail;
+    for (const service of SERVICE_NAMES) {
+      for (const [call, refsOf] of Object.entries(CLOUDTRAIL_CALLS[service])) {
+        // Act
+        const refs = refsOf(detail, '111122223333');
+        // Assess
+        expect(refs.length, `${service} ${call}`).toBeGreaterThan(0);
+        for (const ref of refs) {
+          expect(serviceOf(ref.type), `${service} ${call}`).toBe(service);
+          if (needsParent(ref.type)) expect(ref.parent, `${service} ${call} ${ref.type}`).toBeDefined();
+        }
+      }
+    }
   });
 
   it.each([

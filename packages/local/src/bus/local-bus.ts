@@ -1,5 +1,5 @@
-import { safeText } from '@customs/core';
-import { compileEventPattern, type EventHandlerName, type EventRule, parseEnvelope } from '@customs/events';
+import { type EventHandlerName, safeText } from '@customs/core';
+import { compileEventPattern, type EventRule, parseEnvelope } from '@customs/events';
 
 /** A handler the local bus delivers to, as Lambda would invoke it. */
 export type LocalHandler<R> = (event: unknown) => Promise<R>;

@@ -1,4 +1,11 @@
-import { type ResourceRef, resourceNameOfRef, type Severity, type Status } from '@customs/core';
+import {
+  isLifecycleChange,
+  type LifecycleChange,
+  type ResourceRef,
+  resourceNameOfRef,
+  type Severity,
+  type Status,
+} from '@customs/core';
 import { eventToResourceRefs, parseEvent } from '@customs/events';
 import type { FindingChange } from '@customs/store';
 import type { LocalPipeline } from '../runtime/index.js';
@@ -6,8 +13,11 @@ import { describeError, safeReason } from './describe.js';
 import type { EventEntry } from './read-events.js';
 import type { RejectedRecord } from './rejected-log.js';
 
-/** The transitions DESIGN.md names for replay output. */
-export type PublicTransition = 'opened' | 'resolved' | 'reopened' | 'suppressed' | 'unchanged';
+/**
+ * The transitions DESIGN.md names for replay output: core's lifecycle changes (`opened`,
+ * `resolved`, `reopened`, `suppressed`), every other transition `unchanged`.
+ */
+export type PublicTransition = LifecycleChange | 'unchanged';
 
 export interface ReplayChange {
   findingId: string;
@@ -48,12 +58,8 @@ export interface ReplayOptions {
   onInternalError?: (line: string) => void;
 }
 
-const LIFECYCLE: readonly string[] = ['opened', 'resolved', 'reopened', 'suppressed'];
-
 function toPublic(change: FindingChange, event: number): ReplayChange {
-  const transition = (
-    LIFECYCLE.includes(change.transition) ? change.transition : 'unchanged'
-  ) as PublicTransition;
+  const transition: PublicTransition = isLifecycleChange(change.transition) ? change.transition : 'unchanged';
   const { findingId, checkId, resourceId, status, severity } = change;
   return { findingId, checkId, resourceId, transition, status, severity, event };
 }
@@ -89,7 +95,7 @@ async function placeOf(event: unknown, pipeline: LocalPipeline): Promise<Place> 
     if (changes.length === 0 && warnings.length > 0)
       return { place: 'ignored', reason: safeReason(warnings.join('; ')) };
     const refs = refsOf(event);
-    if (changes.some((change) => LIFECYCLE.includes(change.transition)))
+    if (changes.some((change) => isLifecycleChange(change.transition)))
       return { place: 'changes', changes, refs, reason: '' };
     const why =
       changes.length > 0

@@ -1,8 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Collector, SnapshotCollector } from '@customs/aws';
-import type { Config } from '@customs/core';
-import { EVENT_RULES, type EventHandlerName } from '@customs/events';
+import { type Config, EVENT_HANDLER_NAMES } from '@customs/core';
+import { EVENT_RULES } from '@customs/events';
 import { createEventHandler, type EventHandlerResult } from '@customs/functions';
 import type { PipelineDependencies } from '@customs/pipeline';
 import { FindingsRepository } from '@customs/store';
@@ -46,8 +46,6 @@ async function openCollector(options: LocalPipelineOptions): Promise<Collector> 
   return SnapshotCollector.open(options.snapshotDir, { rereadEachCollect: true });
 }
 
-const HANDLERS: EventHandlerName[] = ['on-ecr-event', 'on-eks-event', 'on-iam-event'];
-
 /**
  * Starts the event pipeline locally: DynamoDB Local with the findings table, the snapshot
  * collector, and the local bus routing with the deployed rules to the same middy handlers the
@@ -81,7 +79,7 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   };
   const logger = new Logger({ serviceName: 'customs', logLevel: options.logLevel ?? 'SILENT' });
   const handlers = Object.fromEntries(
-    HANDLERS.map((name) => {
+    EVENT_HANDLER_NAMES.map((name) => {
       const handler = createEventHandler(name, async () => dependencies, logger);
       return [name, (event: unknown) => handler(event, localLambdaContext(name))];
     }),

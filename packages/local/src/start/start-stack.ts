@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createApiHandler, postureOf } from '@customs/api';
-import { type PostureSummary, RECOMMENDATIONS, safeText } from '@customs/core';
+import {
+  isLifecycleChange,
+  LIFECYCLE_CHANGES,
+  type PostureSummary,
+  RECOMMENDATIONS,
+  safeText,
+} from '@customs/core';
 import type { SlackSender } from '@customs/notify';
 import { runSweep, type SweepOutcome } from '@customs/pipeline';
 import { SuppressionsRepository } from '@customs/store';
@@ -52,12 +58,10 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-const COUNTED = ['opened', 'resolved', 'reopened', 'suppressed'] as const;
-
 function describeSweep(outcome: SweepOutcome): string {
   const count = (transition: string) =>
     outcome.changes.filter((change) => change.transition === transition).length;
-  const moved = COUNTED.map((transition) => `${count(transition)} ${transition}`).join(', ');
+  const moved = LIFECYCLE_CHANGES.map((transition) => `${count(transition)} ${transition}`).join(', ');
   return `${outcome.resources} resources, ${outcome.findings} findings (${moved})`;
 }
 
@@ -192,7 +196,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       say('Playing the demo story (each step changes the account, then sends the events AWS would):');
       for await (const { step, changes } of playStory(DEMO_STORY, pipeline, source.snapshotDir)) {
         say(`  ▸ ${step.title}`);
-        for (const change of changes.filter((c) => (COUNTED as readonly string[]).includes(c.transition))) {
+        for (const change of changes.filter((c) => isLifecycleChange(c.transition))) {
           say(
             `      ${change.transition.padEnd(9)} ${change.severity.padEnd(8)} ${change.checkId}  ${shortResource(change.resourceId)}`,
           );

@@ -13,12 +13,12 @@ import {
   type SlackSender,
   targetFailureLine,
 } from '@customs/notify';
-import { OutboxRepository } from '@customs/store';
+import { ANNOUNCED_FINDING_WRITES, OutboxRepository } from '@customs/store';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { localLambdaContext } from '../runtime/lambda-context.js';
 import { StreamPoller, type StreamPollerOptions } from './stream-poller.js';
 
-/** Locally, the handler sees finding items only (the deployed filter narrows further, to transitions). */
+/** Every write of a finding item (the poller's tests read the stream through it). */
 export const FINDING_ITEM_FILTERS = [{ dynamodb: { Keys: { SK: { S: ['FINDING'] } } } }] as const;
 
 /** The default webhook of the printing mode: it only names where the messages would go. */
@@ -136,7 +136,8 @@ export function startLocalFanOut(options: LocalFanOutOptions): LocalFanOut {
   const poller = new StreamPoller({
     ...options,
     handler: invoke,
-    filters: FINDING_ITEM_FILTERS,
+    // The deployed filter (infra/stream-filter.ts): the handler sees the announced writes only.
+    filters: [ANNOUNCED_FINDING_WRITES],
     onIdle: async () => void (await invoke({ Records: [] })),
     onError: status.hooks.onError,
   });

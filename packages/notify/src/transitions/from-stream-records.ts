@@ -1,19 +1,25 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { ANNOUNCEMENTS, type Announcement } from '@customs/core';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { deriveTransition } from './derive-transition.js';
 import type { FindingTransition, NotifiedFinding } from './model.js';
 
-/** Attributes of a finding item that exist only for the table's keys and indexes. */
-const KEY_ATTRIBUTES = /^(PK|SK|type|GSI\d+(PK|SK))$/;
+/**
+ * Attributes of a finding item that exist only for the table's keys and indexes, or mark the
+ * change that wrote it (`transition`, `notify`: packages/store, change-marks.ts).
+ */
+const ITEM_ONLY_ATTRIBUTES = /^(PK|SK|type|GSI\d+(PK|SK)|transition|notify)$/;
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 
-/** A stream record's image (DynamoDB JSON) as a finding, or undefined when it is not a finding item. */
-function findingOf(image: Image | undefined): NotifiedFinding | undefined {
-  if (image?.SK?.S !== 'FINDING' || image.type?.S !== 'finding') return undefined;
+function isFindingItem(image: Image | undefined): image is Image {
+  return image?.SK?.S === 'FINDING' && image.type?.S === 'finding';
+}
+
+/** A finding item's image (DynamoDB JSON) as a finding; throws when it has no id, version or state. */
+function findingOf(image: Image): NotifiedFinding {
   const item = unmarshall(image as Record<string, AttributeValue>);
-  const fields = Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.test(name));
+  const fields = Object.entries(item).filter(([name]) => !ITEM_ONLY_ATTRIBUTES.test(name));
   const finding = Object.fromEntries(fields) as unknown as NotifiedFinding;
   if (
     typeof finding.id !== 'string' ||
@@ -25,17 +31,42 @@ function findingOf(image: Image | undefined): NotifiedFinding | undefined {
   return finding;
 }
 
+/** What the store says the write announces (its `notify` mark), or undefined; throws on another value. */
+function announcementOf(image: Image): Announcement | undefined {
+  const mark = image.notify;
+  if (mark === undefined) return undefined;
+  const kind = mark.S;
+  if (kind === undefined || !(ANNOUNCEMENTS as readonly string[]).includes(kind)) {
+    throw new TypeError(`the finding item ${String(image.PK?.S)} has an unknown notify mark`);
+  }
+  return kind as Announcement;
+}
+
 /**
  * The transition one stream record of the findings table carries, or undefined for anything else
- * (history entries, counters, outbox items, removals, a change that is no transition). Throws on
- * a finding item it cannot read, so that the caller reports that record as failed.
+ * (history entries, counters, outbox items, evaluation records, removals, a change the store did
+ * not mark for the fan-out). The store decides it when it writes the finding (core's
+ * `announcementOf`) and marks the item with it (`notify`); this only reads the mark, and takes the
+ * state and severity before the change from the old image. Throws on a marked finding item it
+ * cannot read, so that the caller reports that record as failed.
  * @example transitionFromStreamRecord(event.Records[0])?.kind; // 'opened'
  */
 export function transitionFromStreamRecord(record: DynamoDBRecord): FindingTransition | undefined {
   if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') return undefined;
-  const after = findingOf(record.dynamodb?.NewImage);
-  if (!after) return undefined;
-  return deriveTransition(findingOf(record.dynamodb?.OldImage), after);
+  const image = record.dynamodb?.NewImage;
+  if (!isFindingItem(image)) return undefined;
+  const kind = announcementOf(image);
+  if (kind === undefined) return undefined;
+  const finding = findingOf(image);
+  const old = record.dynamodb?.OldImage;
+  const before = isFindingItem(old) ? findingOf(old) : undefined;
+  return {
+    kind,
+    finding,
+    version: finding.version,
+    ...(before ? { previousState: before.state } : {}),
+    ...(kind === 'severity-changed' && before ? { previousSeverity: before.severity } : {}),
+  };
 }
 
 /**

@@ -1,4 +1,3 @@
-export { deriveTransition } from './derive-transition.js';
 export { transitionFromStreamRecord, transitionsFromStreamRecords } from './from-stream-records.js';
 export type {
   FindingTransition,

@@ -1,16 +1,16 @@
-import type { Severity } from '@customs/core';
-import type { FindingState, StoredFinding } from '@customs/store';
+import type { Announcement, FindingState, Severity } from '@customs/core';
+import type { StoredFinding } from '@customs/store';
 
-/** What a notification says happened to a finding. */
-export type TransitionKind = 'opened' | 'resolved' | 'reopened' | 'suppressed' | 'severity-changed';
+/** What a notification says happened to a finding: core's announcements (`ANNOUNCEMENTS`). */
+export type TransitionKind = Announcement;
 
-/** Lifecycle states as a stream image may carry them (SUPPRESSED comes with the suppressions). */
-export type NotifiedState = FindingState | 'SUPPRESSED';
+/** Lifecycle states as a stream image carries them. */
+export type NotifiedState = FindingState;
 
-/** A finding as its stream image carries it: the stored finding, its state possibly SUPPRESSED. */
-export type NotifiedFinding = Omit<StoredFinding, 'state'> & { state: NotifiedState };
+/** A finding as its stream image carries it: the stored finding. */
+export type NotifiedFinding = StoredFinding;
 
-/** One transition of one finding, derived from a stream record of its item. */
+/** One transition of one finding, as the store marked it on the finding item it wrote. */
 export interface FindingTransition {
   kind: TransitionKind;
   /** The finding after the change (the record's new image). */

@@ -1,5 +1,6 @@
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { type Announcement, announcementOf, nextLifecycle, type Transition } from '@customs/core';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import type { FindingTransition, NotifiedFinding } from '../../src/index.js';
 
@@ -31,13 +32,30 @@ export function storedFinding(overrides: Partial<NotifiedFinding> = {}): Notifie
   };
 }
 
-function image(finding: NotifiedFinding): Record<string, AttributeValue> {
+/** The marks the store writes on a finding item (packages/store, change-marks.ts). */
+export interface ChangeMarks {
+  transition: Transition;
+  notify?: Announcement;
+}
+
+/**
+ * The marks the store writes for the change from `before` to `after`: the transition core's
+ * lifecycle gives the new verdict (a suppression when `after` is SUPPRESSED) and its announcement.
+ */
+export function marksOf(before: NotifiedFinding | undefined, after: NotifiedFinding): ChangeMarks {
+  const { transition } = nextLifecycle(before, after.status, after.state === 'SUPPRESSED');
+  const notify = announcementOf(transition, before, after);
+  return notify === undefined ? { transition } : { transition, notify };
+}
+
+function image(finding: NotifiedFinding, marks: Partial<ChangeMarks> = {}): Record<string, AttributeValue> {
   const item = {
     PK: `F#${finding.id}`,
     SK: 'FINDING',
     type: 'finding',
     GSI1PK: `STATUS#${finding.status}`,
     ...finding,
+    ...marks,
   };
   return marshall(item, { removeUndefinedValues: true }) as Record<string, SdkAttributeValue> as Record<
     string,
@@ -47,10 +65,15 @@ function image(finding: NotifiedFinding): Record<string, AttributeValue> {
 
 let sequence = 4421584500000000017450439000n;
 
-/** A record of Lambda's DynamoDB stream event (NEW_AND_OLD_IMAGES), as AWS documents it. */
+/**
+ * A record of Lambda's DynamoDB stream event (NEW_AND_OLD_IMAGES), as AWS documents it, of the
+ * store's write of `after` over `before`: the new image carries the store's marks (`marksOf`, or
+ * `marks` when given).
+ */
 export function streamRecord(
   before: NotifiedFinding | undefined,
   after: NotifiedFinding | undefined,
+  marks?: Partial<ChangeMarks>,
 ): DynamoDBRecord {
   const item = after ?? before;
   sequence += 1n;
@@ -63,7 +86,7 @@ export function streamRecord(
     dynamodb: {
       ApproximateCreationDateTime: 1_795_867_200,
       Keys: { PK: { S: `F#${item?.id}` }, SK: { S: 'FINDING' } },
-      ...(after ? { NewImage: image(after) } : {}),
+      ...(after ? { NewImage: image(after, marks ?? marksOf(before, after)) } : {}),
       ...(before ? { OldImage: image(before) } : {}),
       SequenceNumber: String(sequence),
       SizeBytes: 1024,

@@ -1,3 +1,4 @@
+import { LIFECYCLE_CHANGES } from '@customs/core';
 import type { ReplayReport } from '../../replay/index.js';
 import { toSafeJson } from './safe-json.js';
 import { toTable } from './table.js';
@@ -18,7 +19,10 @@ export function renderReplay(report: ReplayReport, format: 'table' | 'json'): st
   const moved = report.changes.filter((change) => change.transition !== 'unchanged');
   const count = (transition: string) =>
     report.changes.filter((change) => change.transition === transition).length;
-  const heading = `Changes: ${count('opened')} opened, ${count('resolved')} resolved, ${count('reopened')} reopened, ${count('suppressed')} suppressed, ${count('unchanged')} unchanged`;
+  const counts = [...LIFECYCLE_CHANGES, 'unchanged'].map(
+    (transition) => `${count(transition)} ${transition}`,
+  );
+  const heading = `Changes: ${counts.join(', ')}`;
   const sections = [heading];
   if (moved.length > 0) {
     const rows = moved.map((c) => [
