@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SweepUnit } from '@customs/aws';
+import { EventValidationError } from '@customs/events';
 import { type PipelineDependencies, runSweepUnit } from '@customs/pipeline';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { z } from 'zod';
@@ -31,7 +32,9 @@ export type QueuedUnit = { messageId: string; unit: SweepUnit } | { messageId: s
  * @example parseSweepQueueEvent(sqsEvent) // [{ messageId, unit: { service: 'eks', region: 'eu-west-1' } }]
  */
 export function parseSweepQueueEvent(event: unknown): QueuedUnit[] {
-  return sqsEventSchema.parse(event).Records.map(function parseBody({ messageId, body }) {
+  const parsed = sqsEventSchema.safeParse(event);
+  if (!parsed.success) throw new EventValidationError(z.prettifyError(parsed.error));
+  return parsed.data.Records.map(function parseBody({ messageId, body }) {
     let json: unknown;
     try {
       json = JSON.parse(body);

@@ -10,7 +10,7 @@ export type {
 export { defineCheck } from './check/define-check.js';
 export { fail, notApplicable, pass } from './check/outcome.js';
 export { CheckRegistry } from './check/registry.js';
-export { type Config, configSchema, DEFAULT_CONFIG, parseConfig } from './config.js';
+export { type Config, configSchema, DEFAULT_CONFIG, parseConfig, parseConfigJson } from './config.js';
 export {
   CHECK_ID_PATTERN,
   RECOMMENDATION_TITLES,
@@ -20,7 +20,14 @@ export {
   SEVERITIES,
   STATUSES,
 } from './constants.js';
-export { CatalogError, ConfigError } from './errors.js';
+export {
+  CatalogError,
+  ConfigError,
+  CustomsError,
+  type CustomsErrorKind,
+  type CustomsErrorOptions,
+  kindOf,
+} from './errors.js';
 export { type EvaluateOptions, evaluate, evaluateAll } from './evaluate.js';
 export { findingId } from './finding-id.js';
 export * from './glob/index.js';

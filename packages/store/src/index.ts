@@ -1,6 +1,6 @@
 export { createFindingsTable } from './create-table.js';
 export { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
-export { InvalidCursorError, StoreWriteError } from './errors.js';
+export { InvalidCursorError, InvalidSuppressionError, StoreWriteError } from './errors.js';
 export { evaluationDigest, orderOf } from './evaluation-record.js';
 export { findingItem } from './finding-item.js';
 export {
@@ -37,7 +37,6 @@ export type { FindingsSummary, StatusCounts } from './summary.js';
 export type { Suppression } from './suppressions.js';
 export { coversFinding, resourcePatternMatches } from './suppressions.js';
 export {
-  InvalidSuppressionError,
   type NewSuppression,
   type SuppressionOutcome,
   SuppressionsRepository,
