@@ -1,5 +1,9 @@
 import type { Resource, ResourceRef } from '@customs/core';
-import type { CollectUnit } from './live/aws-collector.js';
+
+/** A unit of work of a split sweep (see `planSweep`): one service of one region, or a slice of repositories. */
+export type CollectUnit =
+  | { service: 'ecr-registry' | 'eks' | 'iam' }
+  | { service: 'ecr-repositories'; start: number; count: number };
 
 /** What a collector read. */
 export interface CollectResult {

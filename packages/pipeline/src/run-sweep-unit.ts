@@ -1,8 +1,7 @@
 import type { SweepUnit } from '@customs/aws';
 import { CustomsError } from '@customs/core';
 import type { PipelineDependencies } from './dependencies.js';
-import type { SweepOutcome } from './run-sweep.js';
-import { storeSweep } from './store-sweep.js';
+import { type SweepOutcome, storeSweep } from './store-sweep.js';
 import { unitScopes } from './unit-scopes.js';
 
 /** A unit this worker cannot run (input): the collector cannot read units, or the unit is of another region. */

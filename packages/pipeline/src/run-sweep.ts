@@ -1,16 +1,7 @@
 import { IAM_REGION } from '@customs/aws';
 import { RESOURCE_TYPES } from '@customs/core';
-import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
-import { storeSweep } from './store-sweep.js';
-
-/** What a sweep did. */
-export interface SweepOutcome {
-  resources: number;
-  findings: number;
-  changes: FindingChange[];
-  warnings: string[];
-}
+import { type SweepOutcome, storeSweep } from './store-sweep.js';
 
 /**
  * Assesses everything the collector sees and resolves the findings of resources it no longer

@@ -1,6 +1,6 @@
 import { DescribeRegistryCommand } from '@aws-sdk/client-ecr';
 import type { ResourceRef } from '@customs/core';
-import type { Collector, CollectResult } from '../collector.js';
+import type { Collector, CollectResult, CollectUnit } from '../collector.js';
 import { isUnreadable } from '../normalise/unreadable.js';
 import type { Scope } from '../normalise/wire.js';
 import { gatherOutcomes, readEachRef } from '../ref-outcome.js';
@@ -31,10 +31,8 @@ export interface AwsCollectorOptions extends ClientOptions {
   recorder?: Recorder;
 }
 
-/** A unit of work of a split sweep (see `planSweep`): one service of one region, or a slice of repositories. */
-export type CollectUnit =
-  | { service: 'ecr-registry' | 'eks' | 'iam' }
-  | { service: 'ecr-repositories'; start: number; count: number };
+/** Defined with the Collector interface (collector.ts), which names it: see there. */
+export type { CollectUnit };
 
 /**
  * A {@link Collector} over the AWS SDK v3: the same calls as the snapshot format
