@@ -1,16 +1,8 @@
-import * as api from '@customs/api';
-import * as aws from '@customs/aws';
-import * as core from '@customs/core';
 import { CustomsError } from '@customs/core';
-import * as events from '@customs/events';
-import * as functions from '@customs/functions';
-import * as local from '@customs/local';
-import * as notify from '@customs/notify';
-import * as pipeline from '@customs/pipeline';
-import * as store from '@customs/store';
 import { describe, expect, it } from 'vitest';
 
-const PACKAGES = { api, aws, core, events, functions, local, notify, pipeline, store };
+/** Every workspace package, by the name its entry is imported by (`@customs/<name>`). */
+const PACKAGES = ['api', 'aws', 'core', 'events', 'functions', 'local', 'notify', 'pipeline', 'store'];
 
 /**
  * Error classes not yet moved onto the hierarchy: packages/aws's live collector is being rewritten
@@ -19,18 +11,26 @@ const PACKAGES = { api, aws, core, events, functions, local, notify, pipeline, s
  */
 const PENDING = new Set(['aws.AccountUnknownError']);
 
-/** Every class a package's public entry exports that is an Error. */
-function errorClasses(): [string, new (...args: never[]) => Error][] {
-  return Object.entries(PACKAGES).flatMap(([name, entry]) =>
-    Object.entries(entry as Record<string, unknown>)
+/**
+ * Every class a package's public entry exports that is an Error. The entries are imported by a
+ * computed name, so that this test does not count as a use of every export (npm run hygiene).
+ */
+async function errorClasses(): Promise<[string, new (...args: never[]) => Error][]> {
+  const entries = await Promise.all(
+    PACKAGES.map(
+      async (name) => [name, (await import(`@customs/${name}`)) as Record<string, unknown>] as const,
+    ),
+  );
+  return entries.flatMap(([name, entry]) =>
+    Object.entries(entry)
       .filter(([, value]) => typeof value === 'function' && value.prototype instanceof Error)
       .map(([exported, value]) => [`${name}.${exported}`, value as new (...args: never[]) => Error]),
   );
 }
 
 describe('the error classes of every package', () => {
-  it('extend CustomsError, so that the CLI, the API and the functions can tell their kind', () => {
-    const classes = errorClasses();
+  it('extend CustomsError, so that the CLI, the API and the functions can tell their kind', async () => {
+    const classes = await errorClasses();
     expect(classes.length).toBeGreaterThan(10);
     const outside = classes
       .filter(([, type]) => !(type.prototype instanceof CustomsError) && type !== CustomsError)

@@ -1,8 +1,6 @@
-export { deriveTransition } from './derive-transition.js';
 export { transitionFromStreamRecord, transitionsFromStreamRecords } from './from-stream-records.js';
 export type {
   FindingTransition,
   NotifiedFinding,
-  NotifiedState,
   TransitionKind,
 } from './model.js';
