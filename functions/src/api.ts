@@ -1,11 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { type ApiDependencies, createApiHandler } from '@customs/api';
-import { parseConfig } from '@customs/core';
 import { createStoreClient, FindingsRepository, SuppressionsRepository } from '@customs/store';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
-import { requireEnv } from './runtime/environment.js';
+import { customsConfigFromEnv, requireEnv } from './runtime/environment.js';
 import { sweepInvoker } from './runtime/sweep-invoker.js';
 
 /**
@@ -17,7 +16,7 @@ import { sweepInvoker } from './runtime/sweep-invoker.js';
  */
 export function apiDependencies(env: NodeJS.ProcessEnv = process.env, logger?: Logger): ApiDependencies {
   const options = { client: createStoreClient(), tableName: requireEnv('CUSTOMS_TABLE_NAME', env) };
-  const config = parseConfig(env.CUSTOMS_CONFIG ? JSON.parse(env.CUSTOMS_CONFIG) : {}, 'CUSTOMS_CONFIG');
+  const config = customsConfigFromEnv(env);
   return {
     findings: new FindingsRepository(options),
     suppressions: new SuppressionsRepository(options),

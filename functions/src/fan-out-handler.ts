@@ -10,8 +10,9 @@ import {
   transitionFromStreamRecord,
   transitionKey,
 } from '@customs/notify';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
+import { BatchItemFailures, itemIdentifierOf } from './runtime/batch-item-failures.js';
 
 /**
  * Checks that the event is a DynamoDB stream batch (a `Records` array).
@@ -22,14 +23,6 @@ export function parseStreamEvent(event: unknown): DynamoDBStreamEvent {
   if (!Array.isArray(records))
     throw new EventValidationError('Records: a DynamoDB stream event has a Records array');
   return event as DynamoDBStreamEvent;
-}
-
-function sequenceOf(record: DynamoDBRecord): string {
-  const sequence = record.dynamodb?.SequenceNumber;
-  // Without its sequence number a failed record cannot be reported alone: fail the whole batch.
-  if (!sequence)
-    throw new Error(`stream record ${safeText(record.eventID ?? '(no eventID)')} has no SequenceNumber`);
-  return sequence;
 }
 
 /** Told of each run (`onReport`) and of a run that failed as a whole (`onError`); local runs print them. */
@@ -62,21 +55,23 @@ export function createFindingChangeHandler(
       fanOut = undefined;
       throw error;
     });
-    const failed = new Set<string>();
+    const failures = new BatchItemFailures();
     const derived: { sequence: string; transition: FindingTransition }[] = [];
     for (const record of event.Records) {
+      let transition: FindingTransition | undefined;
       try {
-        const transition = transitionFromStreamRecord(record);
-        if (transition) derived.push({ sequence: sequenceOf(record), transition });
+        transition = transitionFromStreamRecord(record);
       } catch (error) {
         logger.error('unreadable stream record', { eventID: safeText(record.eventID), error: shown(error) });
-        failed.add(sequenceOf(record));
+        failures.add(itemIdentifierOf(record));
+        continue;
       }
+      if (transition) derived.push({ sequence: itemIdentifierOf(record), transition });
     }
     try {
       const report = await (await fanOut).deliver(derived.map((item) => item.transition));
       for (const item of derived)
-        if (report.unfinished.has(transitionKey(item.transition))) failed.add(item.sequence);
+        if (report.unfinished.has(transitionKey(item.transition))) failures.add(item.sequence);
       const { delivered, alreadyDelivered, busy, slackMessages, events } = report;
       const summary = {
         records: event.Records.length,
@@ -91,9 +86,9 @@ export function createFindingChangeHandler(
     } catch (error) {
       logger.error('fan-out failed; the batch is retried', { error: shown(error) });
       hooks.onError?.(error);
-      for (const item of derived) failed.add(item.sequence);
+      for (const item of derived) failures.add(item.sequence);
     }
-    return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
+    return failures.response();
   }
   return withCustomsMiddleware(onRecords, { logger, parse: parseStreamEvent });
 }

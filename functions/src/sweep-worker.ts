@@ -1,9 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SweepUnit } from '@customs/aws';
+import { EventValidationError } from '@customs/events';
 import { type PipelineDependencies, runSweepUnit } from '@customs/pipeline';
 import type { SQSBatchResponse } from 'aws-lambda';
 import { z } from 'zod';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
+import { BatchItemFailures } from './runtime/batch-item-failures.js';
 import { lambdaDependencies } from './runtime/lambda-dependencies.js';
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, such as eu-west-1');
@@ -31,7 +33,9 @@ export type QueuedUnit = { messageId: string; unit: SweepUnit } | { messageId: s
  * @example parseSweepQueueEvent(sqsEvent) // [{ messageId, unit: { service: 'eks', region: 'eu-west-1' } }]
  */
 export function parseSweepQueueEvent(event: unknown): QueuedUnit[] {
-  return sqsEventSchema.parse(event).Records.map(function parseBody({ messageId, body }) {
+  const parsed = sqsEventSchema.safeParse(event);
+  if (!parsed.success) throw new EventValidationError(z.prettifyError(parsed.error));
+  return parsed.data.Records.map(function parseBody({ messageId, body }) {
     let json: unknown;
     try {
       json = JSON.parse(body);
@@ -48,7 +52,7 @@ export function parseSweepQueueEvent(event: unknown): QueuedUnit[] {
 /**
  * Builds the split sweep's worker: runs each queued unit with `runSweepUnit`, one after the other
  * (each unit is sized for a whole invocation: give the event source a batch size of 1), and
- * reports the failed ones in `batchItemFailures` (ReportBatchItemFailures), so SQS retries those
+ * reports the failed ones in `batchItemFailures` ({@link BatchItemFailures}), so SQS retries those
  * alone and keeps the others done.
  * @example export const handler = createSweepWorker(lambdaDependencies);
  */
@@ -59,26 +63,29 @@ export function createSweepWorker(
   let resolved: Promise<PipelineDependencies> | undefined;
   async function onUnits(queued: QueuedUnit[]): Promise<SQSBatchResponse> {
     resolved ??= dependencies();
-    const failed: string[] = [];
+    const ready = resolved;
+    const failures = new BatchItemFailures();
     for (const item of queued) {
       if ('invalid' in item) {
         logger.warn('rejected', { messageId: item.messageId, reason: item.invalid });
-        failed.push(item.messageId);
+        failures.add(item.messageId);
         continue;
       }
-      try {
-        const outcome = await runSweepUnit(item.unit, await resolved);
-        const transitions: Record<string, number> = {};
-        for (const change of outcome.changes)
-          transitions[change.transition] = (transitions[change.transition] ?? 0) + 1;
-        for (const warning of outcome.warnings) logger.warn('collector warning', { warning });
-        logger.info('swept unit', { unit: item.unit, resources: outcome.resources, transitions });
-      } catch (error) {
-        logger.error('unit failed', { messageId: item.messageId, unit: item.unit, error });
-        failed.push(item.messageId);
-      }
+      const { messageId, unit } = item;
+      await failures.attempt(
+        messageId,
+        async function sweepUnit() {
+          const outcome = await runSweepUnit(unit, await ready);
+          const transitions: Record<string, number> = {};
+          for (const change of outcome.changes)
+            transitions[change.transition] = (transitions[change.transition] ?? 0) + 1;
+          for (const warning of outcome.warnings) logger.warn('collector warning', { warning });
+          logger.info('swept unit', { unit, resources: outcome.resources, transitions });
+        },
+        (error) => logger.error('unit failed', { messageId, unit, error }),
+      );
     }
-    return { batchItemFailures: failed.map((itemIdentifier) => ({ itemIdentifier })) };
+    return failures.response();
   }
   return withCustomsMiddleware(onUnits, { logger, parse: parseSweepQueueEvent });
 }

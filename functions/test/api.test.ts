@@ -1,12 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { useDynamoDbLocal } from '@customs/local/testing';
+import { localDynamoClient, useDynamoDbLocal } from '@customs/local/testing';
 import { FindingsRepository, SuppressionsRepository } from '@customs/store';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { httpEvent } from '../../packages/api/test/helpers/http-event.js';
-import { localDynamoClient } from '../../packages/local/src/dynamodb/index.js';
 import { at, CHECKS, cluster, finding } from '../../packages/store/test/helpers/findings.js';
 import { apiDependencies, createApiFunction } from '../src/api.js';
 

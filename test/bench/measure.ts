@@ -13,19 +13,6 @@ export function medianMs(work: () => void, repeat = 5): number {
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
-/** Async variant of `medianMs`. */
-export async function medianMsAsync(work: () => Promise<void>, repeat = 5): Promise<number> {
-  await work();
-  const times: number[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
-
 /** Formats a number with thousands separators. */
 export const fmt = (value: number, digits = 0): string =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

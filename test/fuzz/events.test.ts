@@ -8,17 +8,21 @@ import { promisify } from 'node:util';
 import { createApiHandler } from '@customs/api';
 import { SnapshotCollector } from '@customs/aws';
 import {
+  type ApiServer,
   boundedJson,
+  findFreePort,
+  LOCAL_EVENTS_PATH,
   type LocalPipeline,
+  localBodyLimit,
+  localSweepStarter,
   replayEvents,
   replayRemote,
+  startApiServer,
   startLocalPipeline,
+  withLocalEvents,
 } from '@customs/local';
 import { SuppressionsRepository } from '@customs/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../packages/local/src/dynamodb/index.js';
-import { type ApiServer, localSweepStarter, startApiServer } from '../../packages/local/src/http/index.js';
-import { LOCAL_EVENTS_PATH, localBodyLimit, withLocalEvents } from '../../packages/local/src/start/index.js';
 import { demoCopy } from '../helpers/demo-copy.js';
 import { demoCloudTrail } from '../helpers/sample-events.js';
 import { type FuzzBatch, fuzzBatch, type Violation, violationsOf } from './fuzz-events.js';

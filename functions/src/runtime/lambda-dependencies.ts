@@ -1,8 +1,7 @@
 import { AwsCollector } from '@customs/aws';
-import { parseConfig } from '@customs/core';
 import type { PipelineDependencies } from '@customs/pipeline';
 import { createStoreClient, FindingsRepository } from '@customs/store';
-import { requireEnv } from './environment.js';
+import { customsConfigFromEnv, requireEnv } from './environment.js';
 
 /**
  * The pipeline's dependencies in AWS: the findings table named by `CUSTOMS_TABLE_NAME`, the live
@@ -17,7 +16,7 @@ export async function lambdaDependencies(
     client: createStoreClient(),
     tableName: requireEnv('CUSTOMS_TABLE_NAME', env),
   });
-  const config = parseConfig(env.CUSTOMS_CONFIG ? JSON.parse(env.CUSTOMS_CONFIG) : {}, 'CUSTOMS_CONFIG');
+  const config = customsConfigFromEnv(env);
   const collector = await AwsCollector.open({ region: requireEnv('AWS_REGION', env) });
   return { collector, repository, config, clock: () => new Date() };
 }

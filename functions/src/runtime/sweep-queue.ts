@@ -4,6 +4,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SweepUnit } from '@customs/aws';
+import { CustomsError } from '@customs/core';
 
 /** SendMessageBatch takes at most 10 messages. */
 export const SQS_BATCH = 10;
@@ -16,9 +17,13 @@ export interface EnqueueOptions {
   backoffMs?: number;
 }
 
-/** Some units could not be queued (a sender fault, or still failing after the retries). */
-export class EnqueueError extends Error {
+/** Some units could not be queued (a sender fault, or still failing after the retries): internal. */
+export class EnqueueError extends CustomsError {
   override name = 'EnqueueError';
+
+  constructor(message: string) {
+    super('internal', message);
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
 import type { ApiDependencies, FailedRequest } from './dependencies.js';
-import { ApiError } from './http/api-error.js';
+import { ApiError, toApiError } from './http/api-error.js';
 import { actorOf, parseBody, parseQuery } from './http/parse-input.js';
 import { errorResponse, jsonResponse } from './http/responses.js';
 import { matchRoute } from './router/match-route.js';
@@ -12,12 +12,6 @@ import { ROUTES } from './routes/index.js';
 export type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
 const NO_PARAMETERS = z.object({}).strict();
-
-/** Errors of the store that are the request's fault, by name. */
-const REQUEST_ERRORS: Record<string, [number, ApiError['code']]> = {
-  InvalidCursorError: [400, 'invalid_cursor'],
-  InvalidSuppressionError: [400, 'invalid_body'],
-};
 
 /**
  * The findings API as one handler: route, validate (zod), call the store, answer JSON. Every error
@@ -49,11 +43,10 @@ export function createApiHandler(
   };
 }
 
-/** An API error as is, a store error that is the request's fault as its 400, else a reported 500. */
+/** An error as its kind's answer (`toApiError`), else a reported 500. */
 function asApiError(error: unknown, request: FailedRequest, onError: ApiDependencies['onError']): ApiError {
-  if (error instanceof ApiError) return error;
-  const known = error instanceof Error ? REQUEST_ERRORS[error.name] : undefined;
-  if (known && error instanceof Error) return new ApiError(known[0], known[1], error.message);
+  const answer = toApiError(error);
+  if (answer) return answer;
   onError?.(error, request);
   return new ApiError(500, 'internal_error', 'An unexpected error occurred; it was logged');
 }

@@ -1,10 +1,8 @@
-export { LOCAL_ACTOR, requireBearerToken } from './auth/bearer-token.js';
-export type { ApiDependencies, FailedRequest, SweepStarted } from './dependencies.js';
+export { requireBearerToken } from './auth/bearer-token.js';
+export type { ApiDependencies, SweepStarted } from './dependencies.js';
 export { type ApiHandler, createApiHandler } from './handler.js';
-export { ApiError, type ApiErrorCode } from './http/api-error.js';
+export { ApiError } from './http/api-error.js';
 export { MAX_BODY_BYTES } from './http/parse-input.js';
-export { signCursor, verifyCursor } from './http/signed-cursor.js';
-export { buildOpenApi } from './openapi/build-openapi.js';
 export { matchRoute } from './router/match-route.js';
 export type { Route } from './router/route.js';
 export { ROUTES } from './routes/index.js';

@@ -1,8 +1,7 @@
 import type { Finding } from '@customs/core';
-import { useDynamoDbLocal } from '@customs/local/testing';
+import { localDynamoClient, useDynamoDbLocal } from '@customs/local/testing';
 import { FindingsRepository } from '@customs/store';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localDynamoClient } from '../../local/src/dynamodb/index.js';
 import { at, CHECKS, cluster, finding, repository, user } from '../../store/test/helpers/findings.js';
 import { apiOn } from './helpers/api.js';
 

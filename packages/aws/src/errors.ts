@@ -1,11 +1,15 @@
-import { type ResourceRef, safeText } from '@customs/core';
+import { CustomsError, type ResourceRef, safeText } from '@customs/core';
 
 /**
  * A snapshot that cannot be read: a missing directory, a file that is not JSON, or a body of
- * the wrong shape. The message names the file (relative to the snapshot directory) and the field.
+ * the wrong shape (input). The message names the file (relative to the snapshot directory) and the field.
  */
-export class SnapshotError extends Error {
+export class SnapshotError extends CustomsError {
   override name = 'SnapshotError';
+
+  constructor(message: string) {
+    super('input', message);
+  }
 }
 
 /** One ref that could not be read, and why. */
@@ -26,14 +30,14 @@ function describeFailure({ ref, error }: RefFailure): string {
  * failing unobserved; the message names each failed ref (bounded, control-escaped).
  * @example if (error instanceof RefReadError) for (const { ref } of error.failures) console.log(ref.name);
  */
-export class RefReadError extends Error {
+export class RefReadError extends CustomsError {
   override name = 'RefReadError';
   readonly failures: readonly RefFailure[];
 
   constructor(failures: readonly RefFailure[], total: number) {
     const shown = failures.slice(0, 5).map(describeFailure).join('; ');
     const more = failures.length > 5 ? `; and ${failures.length - 5} more` : '';
-    super(`${failures.length} of ${total} ref(s) could not be read: ${shown}${more}`);
+    super('internal', `${failures.length} of ${total} ref(s) could not be read: ${shown}${more}`);
     this.failures = failures;
   }
 }

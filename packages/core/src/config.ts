@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { safeText } from './text/safe-text.js';
 
 const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
 
@@ -49,4 +50,21 @@ export function parseConfig(input: unknown, source = 'configuration'): Config {
     return `${key}: ${issue.message}`;
   });
   throw new ConfigError(`${source} is invalid: ${problems.join('; ')}`);
+}
+
+/**
+ * Parses a configuration's JSON text (a file's, or an environment variable's) and validates it.
+ * Throws a `ConfigError` naming `source` and what is wrong: the JSON parser's complaint, or every
+ * wrong key.
+ * @example const config = parseConfigJson(process.env.CUSTOMS_CONFIG ?? '', 'CUSTOMS_CONFIG');
+ */
+export function parseConfigJson(text: string, source: string): Config {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const why = safeText(error instanceof Error ? error.message : String(error), { maxLength: 200 });
+    throw new ConfigError(`${source} is not valid JSON: ${why}`, { cause: error });
+  }
+  return parseConfig(json, source);
 }

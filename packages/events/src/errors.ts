@@ -1,4 +1,4 @@
-import { safeText } from '@customs/core';
+import { CustomsError, safeText } from '@customs/core';
 
 /** The longest message an EventValidationError keeps: it is logged, printed and kept with the event. */
 export const MAX_REASON_LENGTH = 1000;
@@ -9,10 +9,10 @@ export const MAX_REASON_LENGTH = 1000;
  * log, print and keep.
  * @example throw new EventValidationError('detail.image-digest: expected a string');
  */
-export class EventValidationError extends Error {
+export class EventValidationError extends CustomsError {
   override name = 'EventValidationError';
 
-  constructor(message: string) {
-    super(safeText(message, { maxLength: MAX_REASON_LENGTH }));
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('input', safeText(message, { maxLength: MAX_REASON_LENGTH }), options);
   }
 }

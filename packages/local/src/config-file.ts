@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type Config, ConfigError, DEFAULT_CONFIG, parseConfig } from '@customs/core';
+import { type Config, ConfigError, DEFAULT_CONFIG, parseConfigJson } from '@customs/core';
 
 /**
  * Reads a JSON configuration file and validates it; the defaults when no path is given.
@@ -15,11 +15,5 @@ export async function loadConfigFile(path: string | undefined): Promise<Config> 
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigError(`cannot read the configuration file ${path}: ${code ?? String(error)}`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${path} is not JSON: ${(error as Error).message}`);
-  }
-  return parseConfig(json, path);
+  return parseConfigJson(text, path);
 }

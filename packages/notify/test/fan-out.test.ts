@@ -1,9 +1,9 @@
 import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand, type PutEventsCommandInput } from '@aws-sdk/client-eventbridge';
+import { useDynamoDbLocal } from '@customs/local/testing';
 import { OutboxRepository } from '@customs/store';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import {
   createFanOut,
   eventBridgePublisher,

@@ -1,3 +1,4 @@
+import { ConfigError } from '@customs/core';
 import { describe, expect, it } from 'vitest';
 import {
   assertWebhookUrl,
@@ -59,6 +60,20 @@ describe('webhook URLs', () => {
     const config = notifyConfigFromEnv({ SLACK_WEBHOOK_URL: SECRET, CUSTOMS_BUS_NAME: 'default' });
     expect(config.slack).toMatchObject({ webhookUrl: SECRET, minSeverity: 'high', quietResolved: false });
     expect(config.eventBridge.busName).toBe('default');
+  });
+
+  it('names CUSTOMS_NOTIFY_CONFIG when it is not JSON, as an input error that does not echo the value', () => {
+    const broken = `{"slack": {"webhookUrl": "${SECRET}"`;
+    const error = (() => {
+      try {
+        notifyConfigFromEnv({ CUSTOMS_NOTIFY_CONFIG: broken });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.kind).toBe('input');
+    expect(error?.message).toBe('CUSTOMS_NOTIFY_CONFIG is not valid JSON');
   });
 
   it('redacts a webhook to its host, and scrubs it out of any text', () => {

@@ -1,6 +1,7 @@
 import type { SweepPlan, SweepUnit } from '@customs/aws';
 import type { PipelineDependencies } from './dependencies.js';
-import { runSweep, type SweepOutcome } from './run-sweep.js';
+import { runSweep } from './run-sweep.js';
+import type { SweepOutcome } from './store-sweep.js';
 import { type Inventory, inventoryOf } from './sweep-inventory.js';
 import { type PlanOptions, planRegionSweep } from './sweep-plan.js';
 import { deletedRepositoriesScope } from './unit-scopes.js';

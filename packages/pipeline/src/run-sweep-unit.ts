@@ -1,13 +1,16 @@
 import type { SweepUnit } from '@customs/aws';
-import { GLOBAL_SERVICES } from '@customs/core';
+import { CustomsError, GLOBAL_SERVICES } from '@customs/core';
 import type { PipelineDependencies } from './dependencies.js';
-import type { SweepOutcome } from './run-sweep.js';
-import { storeSweep } from './store-sweep.js';
+import { type SweepOutcome, storeSweep } from './store-sweep.js';
 import { unitScopes } from './unit-scopes.js';
 
-/** A collector cannot read units, or a unit is of another region than the collector's. */
-export class SweepUnitError extends Error {
+/** A unit this worker cannot run (input): the collector cannot read units, or the unit is of another region. */
+export class SweepUnitError extends CustomsError {
   override name = 'SweepUnitError';
+
+  constructor(message: string) {
+    super('input', message);
+  }
 }
 
 /**

@@ -1,15 +1,6 @@
-import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
-import { storeSweep } from './store-sweep.js';
+import { type SweepOutcome, storeSweep } from './store-sweep.js';
 import { sweepScopes } from './unit-scopes.js';
-
-/** What a sweep did. */
-export interface SweepOutcome {
-  resources: number;
-  findings: number;
-  changes: FindingChange[];
-  warnings: string[];
-}
 
 /**
  * Assesses everything the collector sees and resolves the findings of resources it no longer

@@ -1,8 +1,16 @@
 import type { Resource } from '@customs/core';
+import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
 import { evaluateAndStore } from './evaluate-and-store.js';
-import type { SweepOutcome } from './run-sweep.js';
 import type { UnitScope } from './unit-scopes.js';
+
+/** What a sweep did. */
+export interface SweepOutcome {
+  resources: number;
+  findings: number;
+  changes: FindingChange[];
+  warnings: string[];
+}
 
 /**
  * Evaluates and stores what a sweep read, then resolves, in each scope it covered, the findings

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { globPatternProblem } from '@customs/core';
 import { type StoreContext, storeContext } from './context.js';
+import { InvalidSuppressionError } from './errors.js';
 import type { FindingsRepositoryOptions } from './findings-repository.js';
 import type { Decision } from './lifecycle.js';
 import type { FindingChange, StoredFinding } from './model.js';
@@ -30,11 +31,6 @@ export type NewSuppression = Pick<
 export interface SuppressionOutcome {
   suppression: Suppression;
   changes: FindingChange[];
-}
-
-/** A suppression that names neither a check nor a resource pattern, has a bad pattern, or has already expired. */
-export class InvalidSuppressionError extends Error {
-  override name = 'InvalidSuppressionError';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { useDynamoDbLocal } from '@customs/local/testing';
 import { describe, expect, it } from 'vitest';
-import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import { at, CHECKS, cluster, finding, repository, user } from './helpers/findings.js';
 import { repositoryOn } from './helpers/repository.js';
 

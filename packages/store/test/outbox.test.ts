@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { useDynamoDbLocal } from '@customs/local/testing';
 import { describe, expect, it } from 'vitest';
-import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import { OutboxRepository } from '../src/index.js';
 
 const dynamo = useDynamoDbLocal();

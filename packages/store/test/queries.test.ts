@@ -1,6 +1,6 @@
 import type { Finding } from '@customs/core';
+import { useDynamoDbLocal } from '@customs/local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import { type FindingFilters, InvalidCursorError, type StoredFinding } from '../src/index.js';
 import { at, CHECKS, cluster, finding, image, repository, user } from './helpers/findings.js';
 import { repositoryOn } from './helpers/repository.js';

@@ -1,5 +1,5 @@
+import { useDynamoDbLocal } from '@customs/local/testing';
 import { describe, expect, it } from 'vitest';
-import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import { ACCOUNT, at, CHECKS, finding, image, REGION, repository } from './helpers/findings.js';
 import { repositoryOn } from './helpers/repository.js';
 

@@ -1,5 +1,5 @@
+import { useDynamoDbLocal } from '@customs/local/testing';
 import { describe, expect, it } from 'vitest';
-import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import { type NewSuppression, resourcePatternMatches, SuppressionsRepository } from '../src/index.js';
 import { at, CHECKS, cluster, finding, repository, user } from './helpers/findings.js';
 import { repositoryOn } from './helpers/repository.js';

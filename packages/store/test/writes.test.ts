@@ -1,7 +1,6 @@
 import type { Finding } from '@customs/core';
+import { localDynamoClient, useDynamoDbLocal } from '@customs/local/testing';
 import { describe, expect, it } from 'vitest';
-import { localDynamoClient } from '../../local/src/dynamodb/index.js';
-import { useDynamoDbLocal } from '../../local/src/dynamodb/testing.js';
 import { StoreWriteError } from '../src/index.js';
 import { at, CHECKS, cluster, finding, image, repository } from './helpers/findings.js';
 import { repositoryOn } from './helpers/repository.js';

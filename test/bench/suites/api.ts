@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiHandler } from '@customs/api';
 import { CATALOG, findingId, type STATUSES } from '@customs/core';
-import { findFreePort, localDynamoClient, startDynamoDbLocal } from '@customs/local';
+import { findFreePort, localDynamoClient, startApiServer, startDynamoDbLocal } from '@customs/local';
 import {
   createFindingsTable,
   FindingsRepository,
@@ -11,7 +11,6 @@ import {
   type StoredFinding,
   SuppressionsRepository,
 } from '@customs/store';
-import { startApiServer } from '../../../packages/local/src/http/index.js';
 import { fmt } from '../measure.js';
 
 const SIZE = 100_000;

@@ -36,5 +36,3 @@ export const newSuppressionSchema = z
     message: 'give a checkId, a resourcePattern or both',
     path: ['checkId'],
   });
-
-export type NewSuppressionBody = z.infer<typeof newSuppressionSchema>;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDbLocalContext } from '@customs/local/testing';
+import { localDynamoClient } from '@customs/local/testing';
 import { FindingsRepository, SuppressionsRepository } from '@customs/store';
 import { afterAll } from 'vitest';
-import { localDynamoClient } from '../../../local/src/dynamodb/index.js';
 import { recordCommands } from '../../../store/test/helpers/repository.js';
 import { type ApiDependencies, type ApiHandler, createApiHandler } from '../../src/index.js';
 import { type EventOptions, httpEvent } from './http-event.js';

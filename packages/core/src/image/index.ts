@@ -1,6 +1,2 @@
-export { type EcrRegistryHost, ecrRegistryHost } from './ecr-registry-host.js';
-export {
-  type ImageReference,
-  type ImageReferenceResult,
-  parseImageReference,
-} from './parse-image-reference.js';
+export { ecrRegistryHost } from './ecr-registry-host.js';
+export { parseImageReference } from './parse-image-reference.js';

@@ -10,7 +10,6 @@ export {
   FINDING_STATES,
   type FindingState,
   isFailing,
-  type LifecyclePosition,
 } from './states.js';
 export {
   isLifecycleChange,

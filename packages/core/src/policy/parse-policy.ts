@@ -1,3 +1,4 @@
+import { CustomsError } from '../errors.js';
 import type { PolicyDocument, PolicyStatement } from '../types/policy.js';
 
 /**
@@ -7,9 +8,13 @@ import type { PolicyDocument, PolicyStatement } from '../types/policy.js';
  */
 export const MAX_POLICY_CHARACTERS = 32_768;
 
-/** A policy that could not be read; the message says what was wrong. */
-export class PolicyParseError extends Error {
+/** A policy that could not be read (input: the document came from the account); the message says what was wrong. */
+export class PolicyParseError extends CustomsError {
   override name = 'PolicyParseError';
+
+  constructor(message: string) {
+    super('input', message);
+  }
 }
 
 /**

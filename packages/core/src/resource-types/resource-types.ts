@@ -1,4 +1,3 @@
-import type { ResourceRef } from '../types/resource-ref.js';
 import type { Service } from './services.js';
 
 /** What Customs knows of a resource type, before any I/O: its service, its parent, how it is named. */
@@ -27,8 +26,9 @@ export interface ResourceTypeInfo {
   /**
    * The `name` of the normalised resource a ref names, when it is not the ref's `name`
    * (`repo@digest`, `cluster/nodegroup`), so that the findings of a deleted resource can be found.
+   * Takes a ResourceRef's `name` and `parent` (not the type itself: the ref's type derives from this registry).
    */
-  resourceName?: (ref: ResourceRef) => string;
+  resourceName?: (ref: { name: string; parent?: string }) => string;
 }
 
 const lastSegment = (value: string) => value.split('/').pop() ?? value;

@@ -1,1 +1,1 @@
-export { type Delivery, LocalBus, type LocalHandler } from './local-bus.js';
+export { LocalBus } from './local-bus.js';

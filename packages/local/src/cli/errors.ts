@@ -1,4 +1,10 @@
-/** Bad command-line input: printed to stderr, exit status 2. */
-export class UsageError extends Error {
+import { CustomsError } from '@customs/core';
+
+/** Bad command-line input (input): printed to stderr as one line. */
+export class UsageError extends CustomsError {
   override name = 'UsageError';
+
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super('input', message, options);
+  }
 }

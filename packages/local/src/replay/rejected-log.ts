@@ -40,16 +40,6 @@ export function rejectedLine(record: RejectedRecord): string {
 }
 
 /**
- * Appends rejected events to a JSON-lines file (see {@link rejectedLine}), creating its folder.
- * @example await appendRejected('.customs/rejected.jsonl', [{ at, reason, event }]);
- */
-export async function appendRejected(path: string, records: RejectedRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  await mkdir(dirname(path), { recursive: true });
-  await appendFile(path, records.map(rejectedLine).join(''));
-}
-
-/**
  * A writer of the rejected log that keeps each event as soon as it is given one (a line per call,
  * its folder made once), so what was rejected before a crash or Ctrl-C is kept.
  * @example await replayEvents(entries, pipeline, { keep: rejectedLogWriter('.customs/rejected.jsonl') });

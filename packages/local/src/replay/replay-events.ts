@@ -6,7 +6,7 @@ import {
   type Severity,
   type Status,
 } from '@customs/core';
-import { eventToResourceRefs, parseEvent } from '@customs/events';
+import { EventValidationError, eventToResourceRefs, parseEvent } from '@customs/events';
 import type { FindingChange } from '@customs/store';
 import type { LocalPipeline } from '../runtime/index.js';
 import { describeError, safeReason } from './describe.js';
@@ -104,7 +104,7 @@ async function placeOf(event: unknown, pipeline: LocalPipeline): Promise<Place> 
     const reason = safeReason(warnings.length > 0 ? `${why}; ${warnings.join('; ')}` : why);
     return { place: 'unchanged', changes, refs, reason };
   } catch (error) {
-    if (error instanceof Error && error.name === 'EventValidationError')
+    if (error instanceof EventValidationError)
       return { place: 'rejected', reason: safeReason(error.message), internal: false };
     return { place: 'rejected', reason: `internal error: ${describeError(error)}`, internal: true };
   }

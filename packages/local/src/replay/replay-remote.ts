@@ -1,6 +1,6 @@
 import { checkEventBounds } from '@customs/events';
 import { UsageError } from '../cli/errors.js';
-import { LOCAL_EVENTS_MAX_BODY_BYTES, LOCAL_EVENTS_PATH } from '../start/local-events-route.js';
+import { LOCAL_EVENTS_MAX_BODY_BYTES, LOCAL_EVENTS_PATH } from '../constants.js';
 import { safeReason } from './describe.js';
 import type { EventEntry } from './read-events.js';
 import type { ReplayReport } from './replay-events.js';

@@ -1,8 +1,3 @@
-export { StartError } from './errors.js';
-export {
-  LOCAL_EVENTS_MAX_BODY_BYTES,
-  LOCAL_EVENTS_PATH,
-  localBodyLimit,
-  withLocalEvents,
-} from './local-events-route.js';
-export { type RunningStack, type StartOptions, startStack } from './start-stack.js';
+export { LOCAL_EVENTS_PATH } from '../constants.js';
+export { localBodyLimit, withLocalEvents } from './local-events-route.js';
+export { type RunningStack, startStack } from './start-stack.js';

@@ -1,15 +1,10 @@
 import type { ApiHandler } from '@customs/api';
 import { MAX_BODY_BYTES } from '@customs/api';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { LOCAL_EVENTS_MAX_BODY_BYTES, LOCAL_EVENTS_PATH } from '../constants.js';
 import { describeError } from '../replay/describe.js';
 import { type ReplayOptions, replayEvents } from '../replay/index.js';
 import type { LocalPipeline } from '../runtime/index.js';
-
-/** The local stack's own route, outside the deployed API: events for the local bus (`customs replay --to`). */
-export const LOCAL_EVENTS_PATH = '/local/events';
-
-/** The largest body `POST /local/events` takes: 4 MiB, a batch of events of up to 256 KB each. */
-export const LOCAL_EVENTS_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * The body limit of each path of the local stack: {@link LOCAL_EVENTS_MAX_BODY_BYTES} for the

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApiHandler, postureOf } from '@customs/api';
 import {
+  CustomsError,
   isLifecycleChange,
   LIFECYCLE_CHANGES,
   type PostureSummary,
@@ -124,9 +125,9 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       config,
     });
   } catch (error) {
-    throw error instanceof Error && error.name === 'SnapshotError'
-      ? error
-      : new StartError((error as Error).message);
+    // A user-fixable error (a snapshot that cannot be read) keeps its kind; any other is a start problem.
+    const userFixable = error instanceof CustomsError && error.kind !== 'internal';
+    throw userFixable ? error : new StartError((error as Error).message);
   }
   say(`  DynamoDB Local on ${pipeline.endpoint}, table ${pipeline.tableName}`);
   const { token, tokenSource } = apiToken(options, env);

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Rewrites one JSON file of a snapshot folder (a call's response as the account now answers it). */
@@ -11,11 +11,6 @@ export async function editSnapshotJson<T>(dir: string, path: string, edit: (body
 /** Writes one JSON file of a snapshot folder. */
 export async function writeSnapshotJson(dir: string, path: string, body: unknown): Promise<void> {
   await writeFile(join(dir, path), `${JSON.stringify(body, null, 2)}\n`);
-}
-
-/** Removes one file of a snapshot folder (the call now answers not-found). */
-export async function removeSnapshotFile(dir: string, path: string): Promise<void> {
-  await rm(join(dir, path), { force: true });
 }
 
 /** Rewrites the credential report's CSV (`iam/GetCredentialReport.json` `Content`, base64). */

@@ -45,7 +45,6 @@ export const notifyConfigSchema = z
 
 export type NotifyConfig = z.infer<typeof notifyConfigSchema>;
 export type SlackConfig = NotifyConfig['slack'];
-export type SlackRoute = SlackConfig['routes'][number];
 
 /**
  * Validates a notify configuration and fills in the defaults; every webhook URL is checked

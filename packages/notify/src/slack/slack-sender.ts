@@ -1,4 +1,4 @@
-import { safeText } from '@customs/core';
+import { CustomsError, type CustomsErrorKind, safeText } from '@customs/core';
 import {
   type BackoffPolicy,
   backoffDelay,
@@ -17,8 +17,12 @@ export interface SlackSender {
   send(webhookUrl: string, message: SlackMessage): Promise<void>;
 }
 
-/** A message Slack did not accept (or whose answer was lost); the message shows the webhook redacted. */
-export class SlackDeliveryError extends Error {
+/**
+ * A message Slack did not accept (or whose answer was lost); the message shows the webhook
+ * redacted. Its kind follows Slack's answer: 429 throttled, 404 or 410 not found (a webhook
+ * removed), 401 or 403 access denied, another 4xx input, else internal.
+ */
+export class SlackDeliveryError extends CustomsError {
   override name = 'SlackDeliveryError';
   /** Whether a later attempt may succeed (429, 5xx, timeout, network) or not (another 4xx). */
   readonly retryable: boolean;
@@ -36,12 +40,19 @@ export class SlackDeliveryError extends Error {
     retryable: boolean,
     details: { status?: number; retryAfterMs?: number; mayHavePosted?: boolean } = {},
   ) {
-    super(message);
+    super(kindOfAnswer(details.status), message);
     this.retryable = retryable;
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
     this.mayHavePosted = details.mayHavePosted ?? false;
   }
+}
+
+function kindOfAnswer(status: number | undefined): CustomsErrorKind {
+  if (status === 429) return 'throttled';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 401 || status === 403) return 'access-denied';
+  return status !== undefined && status >= 400 && status < 500 ? 'input' : 'internal';
 }
 
 export interface HttpSlackSenderOptions {

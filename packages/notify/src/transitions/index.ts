@@ -2,6 +2,5 @@ export { transitionFromStreamRecord, transitionsFromStreamRecords } from './from
 export type {
   FindingTransition,
   NotifiedFinding,
-  NotifiedState,
   TransitionKind,
 } from './model.js';

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDbLocalContext } from '@customs/local/testing';
+import { localDynamoClient } from '@customs/local/testing';
 import { afterAll } from 'vitest';
-import { localDynamoClient } from '../../../local/src/dynamodb/index.js';
-import type { DynamoDbLocalContext } from '../../../local/src/dynamodb/testing.js';
 import { FindingsRepository, type FindingsRepositoryOptions } from '../../src/index.js';
 
 /** A DynamoDB command as sent: its name and input. */

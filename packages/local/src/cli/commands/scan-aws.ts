@@ -1,4 +1,5 @@
 import {
+  AccountUnknownError,
   AwsCollector,
   type Collector,
   type CollectResult,
@@ -53,8 +54,8 @@ async function asInputError<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof Error && (errorKind(error) === 'other' || error.name === 'AccountUnknownError')) {
-      throw new UsageError(`cannot read AWS: ${error.message}`);
+    if (error instanceof Error && (errorKind(error) === 'other' || error instanceof AccountUnknownError)) {
+      throw new UsageError(`cannot read AWS: ${error.message}`, { cause: error });
     }
     throw error;
   }
