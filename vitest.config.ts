@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'functions/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // One DynamoDB Local for the run, shared by every file's own table (packages/local/src/dynamodb/global-setup.ts).
+    globalSetup: ['packages/local/src/dynamodb/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The SDK's notice that releases after January 2027 need Node.js 22 (README), once per worker otherwise.

