@@ -1,2 +1,2 @@
-export { type AsffOptions, asffFinding, defaultProductArn, workflowStatusOf } from './asff-finding.js';
+export { asffFinding, defaultProductArn, workflowStatusOf } from './asff-finding.js';
 export { ASFF_LIMITS, asffProblems } from './asff-rules.js';

@@ -1,8 +1,1 @@
-export {
-  activityOf,
-  OCSF_COMPLIANCE_FINDING,
-  OCSF_VERSION,
-  type OcsfActivity,
-  type OcsfComplianceFinding,
-  ocsfFinding,
-} from './ocsf-finding.js';
+export { OCSF_VERSION, type OcsfComplianceFinding, ocsfFinding } from './ocsf-finding.js';
