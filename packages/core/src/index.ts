@@ -1,5 +1,6 @@
 export { CATALOG } from './catalog/index.js';
 export { checkMetadata } from './check/check-metadata.js';
+export type { AnyCheck } from './check/define-check.js';
 export { CheckRegistry } from './check/registry.js';
 export { type Config, DEFAULT_CONFIG, parseConfigJson } from './config.js';
 export {

@@ -253,7 +253,7 @@ describe('createFanOut', () => {
       const now = { ms: Date.parse('2026-12-01T13:00:00.000Z') };
       const crashed = transition('opened', { id: 'sender-died' });
       await outboxAt(now).claim(
-        planDeliveries([crashed], parseNotifyConfig({ slack: { webhookUrl: slack.url } }), true, undefined),
+        planDeliveries([crashed], parseNotifyConfig({ slack: { webhookUrl: slack.url } }), true, []),
       );
       now.ms += 121_000;
       // Act

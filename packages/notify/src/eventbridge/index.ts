@@ -5,4 +5,5 @@ export {
 export {
   eventBridgePublisher,
   type FindingEventPublisher,
+  type PublishOutcome,
 } from './publisher.js';

@@ -23,6 +23,8 @@ export interface FanOutDependencies {
   slack?: SlackSender;
   /** Puts "Customs Finding Changed" events; no EventBridge when absent. */
   events?: FindingEventPublisher;
+  /** Imports the findings into Security Hub (`securityHubPublisher`); opt-in, none when absent. */
+  securityHub?: FindingEventPublisher;
   /** The time, in epoch milliseconds, hold-offs are compared with; `Date.now` by default. */
   clock?: Clock;
   /** Waits out a short `Retry-After`; injectable for tests. */
@@ -68,7 +70,10 @@ export interface FanOut {
  * const report = await fanOut.deliver(transitionsFromStreamRecords(event.Records));
  */
 export function createFanOut(dependencies: FanOutDependencies): FanOut {
-  const { outbox, config, slack, events } = dependencies;
+  const { outbox, config, slack, events, securityHub } = dependencies;
+  const publishers = new Map(
+    [events, securityHub].flatMap((publisher) => (publisher ? [[publisher.target, publisher] as const] : [])),
+  );
   const webhooks = webhooksByTarget(config);
   const holds: HoldPolicy = {
     clock: dependencies.clock ?? realClock,
@@ -89,6 +94,7 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
       pending: [],
       slackMessages: 0,
       events: 0,
+      securityHubFindings: 0,
       unfinished: new Set(),
       failing: [],
     };
@@ -107,7 +113,7 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
       const { items } = await outbox.listPending({ limit: pendingLimit });
       take(await outbox.claimPending(items));
     }
-    take(await outbox.claim(planDeliveries(fresh, config, slack !== undefined, events)));
+    take(await outbox.claim(planDeliveries(fresh, config, slack !== undefined, [...publishers.values()])));
     await claimEarlierVersions(outgoing, take, report);
 
     const byTarget = new Map<string, Outgoing[]>();
@@ -116,7 +122,8 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
     }
     const results = await Promise.all(
       [...byTarget].map(([target, items]): Promise<TargetResult> => {
-        if (events && target === events.target) return sendEvents(events, outbox, items);
+        const publisher = publishers.get(target);
+        if (publisher) return sendEvents(publisher, outbox, items);
         return sendSlack(
           {
             sender: slack ?? missingSlack,
@@ -135,6 +142,7 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
       const target = [...byTarget.keys()][index] ?? '';
       report.delivered += result.delivered.length;
       if (target.startsWith('slack:')) report.slackMessages += result.sent;
+      else if (target === securityHub?.target) report.securityHubFindings += result.sent;
       else report.events += result.sent;
       for (const { outgoing: item, reason } of result.pending) {
         report.pending.push({ key: item.entry.key, reason });

@@ -75,6 +75,8 @@ export interface FanOutReport {
   slackMessages: number;
   /** Events put on EventBridge. */
   events: number;
+  /** Findings imported into (or updated in) Security Hub. */
+  securityHubFindings: number;
   /** `<findingId>#<version>` of the transitions with a delivery still pending. */
   unfinished: Set<string>;
   /** Each target that failed or was held off in this run, with the cause and the next try. */

@@ -6,22 +6,22 @@ import type { FindingTransition } from '../transitions/index.js';
 
 /**
  * The deliveries of some transitions: one per target each goes to (its Slack webhook, when the
- * routing sends it to one; EventBridge, when a publisher is configured). The payload is the
+ * routing sends it to one; EventBridge and Security Hub, when their publishers are configured). The payload is the
  * transition, so a retry needs no stream record; it never holds a webhook URL.
- * @example planDeliveries(transitions, config, events); // [{ findingId, version, target: 'slack:…', payload }]
+ * @example planDeliveries(transitions, config, true, [events]); // [{ findingId, version, target: 'slack:…', payload }]
  */
 export function planDeliveries(
   transitions: readonly FindingTransition[],
   config: NotifyConfig,
   slack: boolean,
-  events: FindingEventPublisher | undefined,
+  publishers: readonly FindingEventPublisher[],
 ): OutboxDelivery[] {
   return transitions.flatMap(function deliveriesOf(transition) {
     const base = { findingId: transition.finding.id, version: transition.version, payload: { transition } };
     const webhook = slack ? slackWebhookFor(transition, config.slack) : undefined;
     return [
       ...(webhook ? [{ ...base, target: webhookTarget(webhook) }] : []),
-      ...(events ? [{ ...base, target: events.target }] : []),
+      ...publishers.map((publisher) => ({ ...base, target: publisher.target })),
     ];
   });
 }

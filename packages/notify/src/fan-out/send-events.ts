@@ -2,7 +2,7 @@ import type { FindingEventPublisher } from '../eventbridge/index.js';
 import type { OutboxPort, Outgoing, TargetResult } from './model.js';
 
 /**
- * Puts the outgoing deliveries of the EventBridge target in waves: each wave carries at most one
+ * Puts the outgoing deliveries of a publisher's target (EventBridge, Security Hub) in waves: each wave carries at most one
  * version per finding (the oldest pending), so a finding's events keep their order; a finding
  * whose event failed sends none of its later ones in this run.
  */
@@ -48,7 +48,9 @@ export async function sendEvents(
   if (!failed) return result;
   const failure = {
     target: publisher.target,
-    shown: `the bus ${publisher.target.slice('eventbridge:'.length)}`,
+    shown: publisher.target.startsWith('securityhub:')
+      ? `Security Hub in ${publisher.target.slice('securityhub:'.length)}`
+      : `the bus ${publisher.target.slice('eventbridge:'.length)}`,
     cause: failed.reason,
     pending: result.pending.length,
     held: false,

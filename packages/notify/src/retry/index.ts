@@ -6,3 +6,4 @@ export {
   realSleep,
   type Sleep,
 } from './backoff.js';
+export { type RateLimit, TokenBucket } from './token-bucket.js';

@@ -30,7 +30,7 @@ const slack = z
   })
   .strict();
 
-/** Routing of finding transitions to Slack and EventBridge; every key has a default. */
+/** Routing of finding transitions to Slack, EventBridge and (opt-in) Security Hub; every key has a default. */
 export const notifyConfigSchema = z
   .object({
     /** The Customs API's base URL, for links to findings. */
@@ -40,6 +40,20 @@ export const notifyConfigSchema = z
       .object({ busName: z.string().min(1).optional() })
       .strict()
       .default({}),
+    /**
+     * Import the findings into AWS Security Hub (the account's default product, ASFF), opt-in:
+     * `{ "securityHub": { "enabled": true } }`, in the function's region unless `region` says.
+     */
+    securityHub: z
+      .object({
+        enabled: z.boolean().default(false),
+        region: z
+          .string()
+          .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a region name, e.g. eu-west-1')
+          .optional(),
+      })
+      .strict()
+      .default({ enabled: false }),
   })
   .strict();
 

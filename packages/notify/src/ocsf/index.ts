@@ -1,0 +1,1 @@
+export { OCSF_VERSION, type OcsfComplianceFinding, ocsfFinding } from './ocsf-finding.js';

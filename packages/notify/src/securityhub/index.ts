@@ -1,0 +1,1 @@
+export { securityHubPublisher } from './publisher.js';
