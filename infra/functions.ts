@@ -1,7 +1,7 @@
 import { EVENT_HANDLER_NAMES, type EventHandlerName } from '@customs/core';
 import { permissionsOf } from './grants.js';
 import { pascalCase } from './names.js';
-import type { FunctionName } from './permissions.js';
+import type { DeployOptions, FunctionName } from './permissions.js';
 import type { DeadLetterQueues } from './queues.js';
 import { SWEEP_WORKER } from './sweep-queue-args.js';
 
@@ -26,6 +26,10 @@ export interface FunctionsInput {
   secrets: CustomsSecrets;
   /** The API's URL, for the links in Slack messages. */
   apiUrl: $util.Input<string>;
+  /** What the deployment opts in to (the Security Hub target). */
+  options: DeployOptions;
+  /** The region the app is deployed to: where the Security Hub target imports. */
+  region: string;
 }
 
 export type CustomsFunctions = Record<FunctionName, sst.aws.Function>;
@@ -64,7 +68,7 @@ function deadLettersTo(queue: sst.aws.Queue): NonNullable<sst.aws.FunctionArgs['
  * @example const fns = createFunctions({ table, busName: 'default', busArn, queues, sweepQueue, secrets, apiUrl: api.url });
  */
 export function createFunctions(input: FunctionsInput): CustomsFunctions {
-  const { table, busName, busArn, queues, sweepQueue, secrets, apiUrl } = input;
+  const { table, busName, busArn, queues, sweepQueue, secrets, apiUrl, options, region } = input;
   const environment = { CUSTOMS_TABLE_NAME: table.name, CUSTOMS_BUS_NAME: busName };
 
   /** A service's event handler (`OnEcrEvent`), from functions/src/<name>.ts, with its DLQ. */
@@ -118,12 +122,14 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
         SLACK_WEBHOOK_URL: secrets.slackWebhook.value,
         CUSTOMS_NOTIFY_CONFIG: secrets.notifyConfig.value,
         CUSTOMS_API_URL: apiUrl,
+        // The Security Hub target, when the deployment opts in (docs/deploy.md): its region.
+        ...(options.securityHub ? { CUSTOMS_SECURITY_HUB_REGION: region } : {}),
       },
-      permissions: permissionsOf('on-finding-change', {
-        table,
-        busArn,
-        deadLetterQueue: queues['on-finding-change'],
-      }),
+      permissions: permissionsOf(
+        'on-finding-change',
+        { table, busArn, deadLetterQueue: queues['on-finding-change'] },
+        options,
+      ),
     }),
     api: new sst.aws.Function('Api', {
       ...BASE,

@@ -1,4 +1,4 @@
-import { FUNCTION_PERMISSIONS, type FunctionName, type GrantResource } from './permissions.js';
+import { type DeployOptions, type FunctionName, type GrantResource, grantsOf } from './permissions.js';
 
 /** The deployed resources a grant can name (see `GrantResource`). */
 export interface GrantScope {
@@ -10,11 +10,15 @@ export interface GrantScope {
 }
 
 /**
- * The `permissions` of one function: its grants from infra/permissions.ts with the named
- * resources resolved to ARNs in this account.
+ * The `permissions` of one function: its grants from infra/permissions.ts (with what the deployment
+ * opts in to) with the named resources resolved to ARNs in this account.
  * @example new sst.aws.Function('Api', { handler, permissions: permissionsOf('api', scope) });
  */
-export function permissionsOf(name: FunctionName, scope: GrantScope): sst.aws.FunctionArgs['permissions'] {
+export function permissionsOf(
+  name: FunctionName,
+  scope: GrantScope,
+  options: DeployOptions = { securityHub: false },
+): sst.aws.FunctionArgs['permissions'] {
   const identity = aws.getCallerIdentityOutput();
   const partition = aws.getPartitionOutput();
 
@@ -48,7 +52,7 @@ export function permissionsOf(name: FunctionName, scope: GrantScope): sst.aws.Fu
     return value;
   }
 
-  return FUNCTION_PERMISSIONS[name].map((grant) => ({
+  return grantsOf(name, options).map((grant) => ({
     actions: [...grant.actions],
     resources: grant.resources.map(resolve),
   }));

@@ -2,6 +2,7 @@ import { createAlarms } from './alarms.js';
 import { createApi, routeApi } from './api.js';
 import { createEventRules } from './bus.js';
 import { createFunctions } from './functions.js';
+import type { DeployOptions } from './permissions.js';
 import { createDeadLetterQueues, createSweepQueue } from './queues.js';
 import { createFindingsTable } from './table.js';
 import {
@@ -20,6 +21,18 @@ function homeRegion(): string {
   if (!region)
     throw new Error('infra: no AWS region; set AWS_REGION or providers.aws.region in sst.config.ts');
   return region;
+}
+
+/**
+ * What this deployment opts in to, from the deploying shell: `CUSTOMS_SECURITY_HUB=true npx sst
+ * deploy` imports the findings into Security Hub (docs/deploy.md). Anything but `true` or unset is
+ * refused, so a typo does not deploy without it silently.
+ */
+function deployOptions(): DeployOptions {
+  const value = process.env.CUSTOMS_SECURITY_HUB;
+  if (value !== undefined && value !== 'true' && value !== 'false')
+    throw new Error(`infra: CUSTOMS_SECURITY_HUB is "${value.slice(0, 20)}"; set it to true or false`);
+  return { securityHub: value === 'true' };
 }
 
 /**
@@ -49,6 +62,8 @@ export function deployCustoms() {
     sweepQueue,
     secrets,
     apiUrl: api.url,
+    options: deployOptions(),
+    region,
   });
   routeApi(api, functions.api);
   const remoteQueues = createEventRules({ functions, queues, homeRegion: region, busArn });

@@ -258,3 +258,36 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
     { actions: ['lambda:InvokeFunction'], resources: ['sweep-function'] },
   ],
 };
+
+/**
+ * The Security Hub target of the fan-out, when the app is deployed with it (docs/deploy.md): import
+ * the findings under the account's default product (BatchImportFindings, authorized on the product
+ * ARN) and move their workflow status (BatchUpdateFindings, authorized on the hub), since
+ * BatchImportFindings cannot change `Workflow` once a finding exists.
+ */
+export const SECURITY_HUB_TARGET: readonly Grant[] = [
+  {
+    actions: ['securityhub:BatchImportFindings'],
+    resources: ['arn:{partition}:securityhub:*:{account}:product/{account}/default'],
+  },
+  {
+    actions: ['securityhub:BatchUpdateFindings'],
+    resources: ['arn:{partition}:securityhub:*:{account}:hub/default'],
+  },
+];
+
+/** What the deployment may opt in to. */
+export interface DeployOptions {
+  /** Import the findings into Security Hub (the fan-out's Security Hub target). */
+  securityHub: boolean;
+}
+
+/**
+ * A function's grants for a deployment: its own, and on-finding-change's Security Hub target when
+ * the deployment enables it.
+ * @example grantsOf('on-finding-change', { securityHub: true })
+ */
+export function grantsOf(name: FunctionName, options: DeployOptions): readonly Grant[] {
+  const grants = FUNCTION_PERMISSIONS[name];
+  return name === 'on-finding-change' && options.securityHub ? [...grants, ...SECURITY_HUB_TARGET] : grants;
+}

@@ -2,7 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { useDynamoDbLocal } from '@customs/local/testing';
 import { createFindingsTable } from '@customs/store';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FUNCTION_NAMES, FUNCTION_PERMISSIONS, type FunctionName } from '../../infra/permissions.js';
+import {
+  FUNCTION_NAMES,
+  FUNCTION_PERMISSIONS,
+  type FunctionName,
+  grantsOf,
+} from '../../infra/permissions.js';
 import { readSnapshotDir } from '../../packages/aws/test/live/helpers/snapshot-files.js';
 import { HANDLER_RUNS, NEW_USER } from './helpers/handler-runs.js';
 import { type DeployedNames, grantedKeys, permissionKey, permissionsFor } from './helpers/iam-actions.js';
@@ -60,8 +65,10 @@ describe('least privilege', () => {
    * Runs one function on a table of its own and lists the permissions of what it sent, and the
    * error that stopped the run if one did (a command AWS would refuse stops it too).
    */
-  async function derive(name: FunctionName): Promise<{ sent: string[]; failure: unknown }> {
-    const tableName = `customs-${name}`;
+  async function derive(
+    name: FunctionName,
+    tableName = `customs-${name}`,
+  ): Promise<{ sent: string[]; failure: unknown }> {
     await createFindingsTable(dynamo.client, tableName);
     process.env.CUSTOMS_TABLE_NAME = tableName;
     aws.clear();
@@ -90,5 +97,27 @@ describe('least privilege', () => {
     // Assess
     expect(grantedKeys(codeGrants(name))).toEqual(sent);
     expect(failure).toBeUndefined();
+  });
+
+  it('grants on-finding-change with the Security Hub target (CUSTOMS_SECURITY_HUB at deploy) exactly what it sends', async () => {
+    // Prepare: the environment infra gives the function when the deployment opts in
+    process.env.CUSTOMS_SECURITY_HUB_REGION = 'eu-west-1';
+    vi.resetModules();
+    try {
+      // Act
+      const { sent, failure } = await derive('on-finding-change', 'customs-on-finding-change-security-hub');
+      // Assess
+      const grants = grantsOf('on-finding-change', { securityHub: true }).filter(
+        (grant) => grant.caller === undefined,
+      );
+      expect(grantedKeys(grants)).toEqual(sent);
+      expect(sent).toEqual(
+        expect.arrayContaining(['securityhub:BatchImportFindings', 'securityhub:BatchUpdateFindings']),
+      );
+      expect(failure).toBeUndefined();
+    } finally {
+      delete process.env.CUSTOMS_SECURITY_HUB_REGION;
+      vi.resetModules();
+    }
   });
 });

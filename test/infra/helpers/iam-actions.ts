@@ -12,6 +12,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   EventBridgeClient: 'events',
   LambdaClient: 'lambda',
   SQSClient: 'sqs',
+  SecurityHubClient: 'securityhub',
 };
 
 type Input = Record<string, unknown>;

@@ -8,7 +8,7 @@ const COLLECTOR_CLIENTS = { ECRClient: 'ecr', EKSClient: 'eks', EC2Client: 'ec2'
 /**
  * AWS as the handlers meet it offline: the collector's reads answered from a snapshot's recorded
  * responses (packages/aws/test/live/helpers/mock-aws.ts), EventBridge PutEvents accepting every
- * entry, Lambda Invoke accepting an asynchronous invocation and SQS SendMessageBatch queuing every
+ * entry, Security Hub importing and updating every finding, Lambda Invoke accepting an asynchronous invocation and SQS SendMessageBatch queuing every
  * message, as AWS documents their answers;
  * DynamoDB goes through (to DynamoDB Local). Anything else is refused, after it was recorded.
  * @example const aws = interceptAws(offlineAws(readSnapshotDir(DEMO)));
@@ -27,6 +27,13 @@ export function offlineAws(files: SnapshotFiles): Answer {
         FailedEntryCount: 0,
         Entries: entries.map((_, index) => ({ EventId: `11710aed-b79e-4468-a20b-bb3c0c3b4860-${index}` })),
       });
+    }
+    if (client === 'SecurityHubClient' && operation === 'BatchImportFindings') {
+      const findings = (input.Findings ?? []) as unknown[];
+      return Promise.resolve({ SuccessCount: findings.length, FailedCount: 0, FailedFindings: [] });
+    }
+    if (client === 'SecurityHubClient' && operation === 'BatchUpdateFindings') {
+      return Promise.resolve({ ProcessedFindings: input.FindingIdentifiers ?? [], UnprocessedFindings: [] });
     }
     if (client === 'LambdaClient' && operation === 'Invoke') {
       return Promise.resolve({

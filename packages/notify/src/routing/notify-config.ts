@@ -84,8 +84,8 @@ export function parseNotifyConfig(input: unknown, source = 'the notify configura
 
 /**
  * The configuration of a function or a local run from its environment: `CUSTOMS_NOTIFY_CONFIG`
- * (JSON, optional), with `SLACK_WEBHOOK_URL` as the default webhook, `CUSTOMS_API_URL` and
- * `CUSTOMS_BUS_NAME` over it. Throws at start-up on a bad value, naming the variable.
+ * (JSON, optional), with `SLACK_WEBHOOK_URL` as the default webhook, `CUSTOMS_API_URL`,
+ * `CUSTOMS_BUS_NAME` and `CUSTOMS_SECURITY_HUB_REGION` (the Security Hub target on, there) over it. Throws at start-up on a bad value, naming the variable.
  * @example const config = notifyConfigFromEnv(process.env);
  */
 export function notifyConfigFromEnv(env: NodeJS.ProcessEnv = process.env): NotifyConfig {
@@ -107,6 +107,16 @@ export function notifyConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Notif
       ...(env.CUSTOMS_API_URL ? { apiUrl: env.CUSTOMS_API_URL } : {}),
       slack: { ...baseSlack, ...(webhookUrl ? { webhookUrl } : {}) },
       eventBridge: { ...baseBus, ...(env.CUSTOMS_BUS_NAME ? { busName: env.CUSTOMS_BUS_NAME } : {}) },
+      // The deployment's opt-in (infra, CUSTOMS_SECURITY_HUB at deploy) sets the region to import into.
+      ...(env.CUSTOMS_SECURITY_HUB_REGION
+        ? {
+            securityHub: {
+              ...((base.securityHub ?? {}) as object),
+              enabled: true,
+              region: env.CUSTOMS_SECURITY_HUB_REGION,
+            },
+          }
+        : {}),
     },
     'CUSTOMS_NOTIFY_CONFIG',
   );
