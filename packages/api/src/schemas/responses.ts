@@ -1,4 +1,11 @@
-import { FINDING_STATES, RECOMMENDATIONS, RESOURCE_TYPES, SEVERITIES, STATUSES } from '@customs/core';
+import {
+  FINDING_STATES,
+  RECOMMENDATIONS,
+  RESOURCE_TYPES,
+  SEVERITIES,
+  STATUSES,
+  TRANSITIONS,
+} from '@customs/core';
 import { z } from 'zod';
 
 /** The documented shapes of the API's answers (the OpenAPI document's response schemas). */
@@ -45,8 +52,10 @@ export const historyPageSchema = z.object({
   history: z.array(
     z.object({
       findingId: z.string(),
+      checkId: z.string(),
+      resourceId: z.string(),
       version: z.number().int(),
-      transition: z.string(),
+      transition: z.enum(TRANSITIONS),
       state: z.enum(FINDING_STATES),
       status: z.enum(STATUSES),
       severity: z.enum(SEVERITIES),
@@ -113,7 +122,17 @@ export const suppressionSchema = z.object({
   active: z.boolean(),
 });
 
-const change = z.object({ findingId: z.string(), transition: z.string(), state: z.enum(FINDING_STATES) });
+const change = z.object({
+  findingId: z.string(),
+  checkId: z.string(),
+  resourceId: z.string(),
+  transition: z.enum(TRANSITIONS),
+  status: z.enum(STATUSES),
+  severity: z.enum(SEVERITIES),
+  state: z.enum(FINDING_STATES),
+  previousState: z.enum(FINDING_STATES).optional(),
+  version: z.number().int().describe("The finding's version after the change."),
+});
 
 export const suppressionChangeSchema = z.object({
   suppression: suppressionSchema,
