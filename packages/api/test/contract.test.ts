@@ -23,7 +23,11 @@ const [scanId] = FAILING.map((each) => each.id);
 const MISSING_ID = '0'.repeat(32);
 const MISSING_SUPPRESSION = '00000000-0000-4000-8000-000000000000';
 
-const setup = { server: undefined as unknown as ApiServer, broken: undefined as unknown as ApiServer };
+const setup = {
+  server: undefined as unknown as ApiServer,
+  broken: undefined as unknown as ApiServer,
+  ready: false,
+};
 beforeAll(async () => {
   const client = localDynamoClient(dynamo.endpoint);
   const options = { client, tableName: dynamo.tableName };
@@ -36,6 +40,13 @@ beforeAll(async () => {
     suppressions: new SuppressionsRepository(options),
     cursorKey: randomBytes(32),
     maxSuppressionDays: 90,
+    readiness: () => (setup.ready ? { ready: true } : { ready: false, waitingFor: 'the first sweep' }),
+    sweeps: {
+      get: async (id) =>
+        id === 'sweep-1'
+          ? { id, status: 'running', step: 'storing', startedAt: new Date().toISOString(), resources: 3 }
+          : undefined,
+    },
     async startSweep() {
       sweeps += 1;
       if (sweeps > 1) throw new ApiError(409, 'conflict', 'Sweep sweep-1 is still running');
@@ -49,8 +60,9 @@ beforeAll(async () => {
   });
   // The same routes over a store that fails on every call: the 500s they answer.
   const failing = new Proxy({}, { get: () => async () => Promise.reject(new Error('the table is gone')) });
+  const { sweeps: _none, ...withoutProgress } = dependencies;
   const broken = createApiHandler({
-    ...dependencies,
+    ...withoutProgress,
     findings: failing as FindingsRepository,
     suppressions: failing as SuppressionsRepository,
     startSweep: () => Promise.reject(new Error('the sweep function is gone')),
@@ -104,6 +116,10 @@ describe('the API contract (/openapi.json) over HTTP', () => {
     const arn = encodeURIComponent(repository('contract/app').id);
     // Act and assess: each route's successes, then its errors.
     contract.check('GET /openapi.json', served);
+    await check('GET /health', '/health', { token: null });
+    await check('GET /summary', '/summary');
+    setup.ready = true;
+    await check('GET /health', '/health', { token: null });
     await check('GET /findings', '/findings?status=FAIL&limit=1');
     await check('GET /findings', '/findings?severity=loud');
     await check('GET /findings', '/findings', { token: null });
@@ -131,6 +147,10 @@ describe('the API contract (/openapi.json) over HTTP', () => {
     await check('DELETE /suppressions/{id}', `/suppressions/${MISSING_SUPPRESSION}`);
     await check('POST /sweeps', '/sweeps');
     await check('POST /sweeps', '/sweeps');
+    await check('GET /sweeps/{id}', '/sweeps/sweep-1');
+    await check('GET /sweeps/{id}', '/sweeps/not%20one');
+    await check('GET /sweeps/{id}', '/sweeps/sweep-9');
+    contract.check('GET /sweeps/{id}', await call(setup.broken, 'GET', '/sweeps/sweep-1'));
     // The 500 of every route that reads or writes, from the server whose store fails.
     for (const [operation, path] of [
       ['GET /findings', '/findings'],
@@ -161,6 +181,8 @@ describe('the API contract (/openapi.json) over HTTP', () => {
       'GET /suppressions 401',
       'POST /suppressions 401',
       'DELETE /suppressions/{id} 401',
+      'GET /sweeps/{id} 401',
+      'GET /sweeps/{id} 500', // reads the in-memory registry (locally) and no store
     ];
     const missed = contract.documented().filter((each) => !contract.exercised().includes(each));
     expect(missed.sort()).toEqual(unreachable.sort());

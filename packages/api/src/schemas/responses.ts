@@ -77,6 +77,7 @@ const posture = z.object({
   failed: z.number().int(),
   errors: z.number().int(),
   notApplicable: z.number().int(),
+  suppressed: z.number().int().describe('Of the failed, how many a suppression covers (SUPPRESSED)'),
   evaluated: z.number().int().describe('passed + failed + errors'),
   score: z.number().nullable().describe('passed ÷ evaluated, a percentage with one decimal; null when 0'),
 });
@@ -141,5 +142,18 @@ export const suppressionChangeSchema = z.object({
 export const suppressionsSchema = z.object({ suppressions: z.array(suppressionSchema) });
 export const sweepStartedSchema = z.object({
   sweep: z.object({ status: z.enum(['started', 'completed']), startedAt: time, id: z.string().optional() }),
+});
+export const sweepProgressSchema = z.object({
+  sweep: z.object({
+    id: z.string(),
+    status: z.enum(['running', 'completed', 'failed']),
+    step: z.enum(['reading', 'storing']).optional(),
+    startedAt: time,
+    finishedAt: time.optional(),
+    resources: z.number().int().optional().describe('Resources read'),
+    findings: z.number().int().optional().describe('Findings evaluated'),
+    changes: z.record(z.string(), z.number().int()).optional().describe('Lifecycle changes by kind'),
+    error: z.string().optional(),
+  }),
 });
 export const openApiSchema = z.object({ openapi: z.string() }).loose();
