@@ -1,7 +1,7 @@
 /**
  * The HTTP API's routes in API Gateway (DESIGN.md, "HTTP API"), all served by the `api` function,
  * which routes the request's path itself (packages/api, `ROUTES`). Every route but the OpenAPI
- * document requires IAM authorization (SigV4-signed requests). API Gateway allows a greedy path
+ * document and `/health` (no data: ready or not, and the version) requires IAM authorization (SigV4-signed requests). API Gateway allows a greedy path
  * variable (`{proxy+}`) only at the end of a route, so the findings of a resource, whose ARN has
  * slashes, are routed by their prefix.
  */
@@ -12,6 +12,7 @@ export interface ApiRoute {
 
 export const API_ROUTES: readonly ApiRoute[] = [
   { route: 'GET /openapi.json', auth: 'none' },
+  { route: 'GET /health', auth: 'none' },
   { route: 'GET /findings', auth: 'iam' },
   { route: 'GET /findings/{id}', auth: 'iam' },
   { route: 'GET /findings/{id}/history', auth: 'iam' },
@@ -22,4 +23,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { route: 'POST /suppressions', auth: 'iam' },
   { route: 'DELETE /suppressions/{id}', auth: 'iam' },
   { route: 'POST /sweeps', auth: 'iam' },
+  { route: 'GET /sweeps/{id}', auth: 'iam' },
 ];

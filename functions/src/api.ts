@@ -22,6 +22,7 @@ export function apiDependencies(env: NodeJS.ProcessEnv = process.env, logger?: L
     suppressions: new SuppressionsRepository(options),
     cursorKey: requireEnv('CUSTOMS_CURSOR_KEY', env),
     maxSuppressionDays: config.maxSuppressionDays,
+    maxSuppressionMatches: config.maxSuppressionMatches,
     startSweep: sweepInvoker(new LambdaClient({}), requireEnv('CUSTOMS_SWEEP_FUNCTION_NAME', env)),
     onError: (error) => logger?.error('request failed', error as Error),
   };

@@ -44,6 +44,8 @@ describe('GET /openapi.json', () => {
         'POST /suppressions',
         'DELETE /suppressions/{id}',
         'POST /sweeps',
+        'GET /sweeps/{id}',
+        'GET /health',
         'GET /openapi.json',
       ].sort(),
     );
@@ -55,6 +57,7 @@ describe('GET /openapi.json', () => {
     const names = list.parameters.filter((each) => each.in === 'query').map((each) => each.name);
     expect(names).toEqual([
       'status',
+      'state',
       'severity',
       'checkId',
       'recommendation',
@@ -105,7 +108,7 @@ describe('GET /openapi.json', () => {
     for (const operations of Object.values(document.paths)) {
       for (const operation of Object.values(operations)) {
         expect(Object.keys(operation.responses).length).toBeGreaterThan(0);
-        const isPublic = operation.operationId === 'getOpenApi';
+        const isPublic = operation.operationId === 'getOpenApi' || operation.operationId === 'getHealth';
         expect(operation.security.length === 0).toBe(isPublic);
       }
     }

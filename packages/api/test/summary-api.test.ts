@@ -44,6 +44,7 @@ describe('GET /summary', () => {
       failed: 4,
       errors: 1,
       notApplicable: 1,
+      suppressed: 0,
       evaluated: 8,
       score: 37.5,
     });

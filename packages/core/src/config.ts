@@ -23,6 +23,11 @@ export const configSchema = z
     credentialMaxUnusedDays: z.number().int().positive().default(45),
     /** The furthest a suppression's expiry may be set in the future (POST /suppressions). */
     maxSuppressionDays: z.number().int().positive().max(3650).default(90),
+    /**
+     * The most open findings one suppression may cover without `"confirm": true` (a pattern of only
+     * `*` always needs it): POST /suppressions and `scan --suppressions`.
+     */
+    maxSuppressionMatches: z.number().int().nonnegative().default(50),
   })
   .strict();
 

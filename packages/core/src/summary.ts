@@ -8,6 +8,8 @@ export interface Posture {
   failed: number;
   errors: number;
   notApplicable: number;
+  /** Of the failed, how many a suppression covers (state SUPPRESSED): still failed in the score. */
+  suppressed: number;
   /** Findings that count toward the score: passed + failed + errors. */
   evaluated: number;
   /** passed ÷ evaluated as a percentage with one decimal; null when nothing was evaluated. */
@@ -24,17 +26,19 @@ export interface PostureSummary {
 }
 
 function emptyPosture(): Posture {
-  return { passed: 0, failed: 0, errors: 0, notApplicable: 0, evaluated: 0, score: null };
+  return { passed: 0, failed: 0, errors: 0, notApplicable: 0, suppressed: 0, evaluated: 0, score: null };
 }
 
 function keyed<K extends string>(keys: readonly K[]): Record<K, Posture> {
   return Object.fromEntries(keys.map((key) => [key, emptyPosture()])) as Record<K, Posture>;
 }
 
-function count(posture: Posture, status: Status): void {
+function count(posture: Posture, status: Status, state: string | undefined): void {
   if (status === 'PASS') posture.passed++;
-  else if (status === 'FAIL') posture.failed++;
-  else if (status === 'ERROR') posture.errors++;
+  else if (status === 'FAIL') {
+    posture.failed++;
+    if (state === 'SUPPRESSED') posture.suppressed++;
+  } else if (status === 'ERROR') posture.errors++;
   else posture.notApplicable++;
 }
 
@@ -46,11 +50,14 @@ function score(posture: Posture): void {
 
 /**
  * Summarises findings into posture counts: what passed out of what was evaluated
- * (NOT_APPLICABLE is left out of the score; ERROR counts against it).
+ * (NOT_APPLICABLE is left out of the score; ERROR counts against it). A finding with
+ * `state: 'SUPPRESSED'` (stored, or suppressed by `scan --suppressions`) counts as failed and suppressed.
  * @example summarize(findings).byRecommendation['CSA-4'].score // 71.4
  */
 export function summarize(
-  findings: Iterable<Pick<Finding, 'status' | 'recommendation' | 'severity' | 'resourceType'>>,
+  findings: Iterable<
+    Pick<Finding, 'status' | 'recommendation' | 'severity' | 'resourceType'> & { state?: string }
+  >,
 ): PostureSummary {
   const summary: PostureSummary = {
     total: 0,
@@ -61,10 +68,10 @@ export function summarize(
   };
   for (const finding of findings) {
     summary.total++;
-    count(summary.overall, finding.status);
-    count(summary.byRecommendation[finding.recommendation], finding.status);
-    count(summary.bySeverity[finding.severity], finding.status);
-    count(summary.byResourceType[finding.resourceType], finding.status);
+    count(summary.overall, finding.status, finding.state);
+    count(summary.byRecommendation[finding.recommendation], finding.status, finding.state);
+    count(summary.bySeverity[finding.severity], finding.status, finding.state);
+    count(summary.byResourceType[finding.resourceType], finding.status, finding.state);
   }
   const all = [
     summary.overall,

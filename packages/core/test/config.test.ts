@@ -17,6 +17,7 @@ describe('parseConfig', () => {
       accessKeyMaxAgeDays: 90,
       credentialMaxUnusedDays: 45,
       maxSuppressionDays: 90,
+      maxSuppressionMatches: 50,
     });
     expect(DEFAULT_CONFIG.eksMinVersion).toBe('1.31');
   });

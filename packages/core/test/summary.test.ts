@@ -29,6 +29,7 @@ describe('summarize', () => {
       failed: 1,
       errors: 1,
       notApplicable: 1,
+      suppressed: 0,
       evaluated: 4,
       score: 50,
     });

@@ -2,14 +2,26 @@ import type { PipelineDependencies } from './dependencies.js';
 import { type SweepOutcome, storeSweep } from './store-sweep.js';
 import { sweepScopes } from './unit-scopes.js';
 
+/** A sweep's step, as it reaches it: reading the account, then storing what it read. */
+interface SweepStep {
+  step: 'reading' | 'storing';
+  /** Resources read (from the storing step on). */
+  resources?: number;
+}
+
 /**
  * Assesses everything the collector sees and resolves the findings of resources it no longer
  * finds (in its account and region; a global service's, IAM's, in its home region, when it read
- * it). Catches what no event announced.
- * @example const { changes } = await runSweep(dependencies);
+ * it). Catches what no event announced. `onStep` is told of each step as it begins.
+ * @example const { changes } = await runSweep(dependencies, { onStep: (step) => console.log(step) });
  */
-export async function runSweep(dependencies: PipelineDependencies): Promise<SweepOutcome> {
+export async function runSweep(
+  dependencies: PipelineDependencies,
+  options: { onStep?: (step: SweepStep) => void } = {},
+): Promise<SweepOutcome> {
   const { collector } = dependencies;
+  options.onStep?.({ step: 'reading' });
   const { resources, warnings } = await collector.collectAll();
+  options.onStep?.({ step: 'storing', resources: resources.length });
   return storeSweep(resources, warnings, sweepScopes(collector.scope.region, resources), dependencies);
 }

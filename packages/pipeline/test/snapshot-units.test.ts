@@ -6,7 +6,15 @@ import { inventoryOf, planRegionSweep } from '../src/index.js';
 
 const DEMO = fileURLToPath(new URL('../../local/snapshots/demo/', import.meta.url));
 
-const none: StatusCounts = { PASS: 0, FAIL: 0, NOT_APPLICABLE: 0, ERROR: 0, total: 0, score: null };
+const none: StatusCounts = {
+  PASS: 0,
+  FAIL: 0,
+  NOT_APPLICABLE: 0,
+  ERROR: 0,
+  SUPPRESSED: 0,
+  total: 0,
+  score: null,
+};
 const FIRST_SWEEP: FindingsSummary = { recommendation: {}, severity: {}, resourceType: {}, total: none };
 
 describe('the units of a split sweep of the demo snapshot', () => {

@@ -12,7 +12,15 @@ import {
 const IMAGE_CHECKS = CATALOG.byResourceType('ecr-image').length;
 
 function counts(total: number): StatusCounts {
-  return { PASS: total, FAIL: 0, NOT_APPLICABLE: 0, ERROR: 0, total, score: total > 0 ? 1 : null };
+  return {
+    PASS: total,
+    FAIL: 0,
+    NOT_APPLICABLE: 0,
+    ERROR: 0,
+    SUPPRESSED: 0,
+    total,
+    score: total > 0 ? 1 : null,
+  };
 }
 
 /** The store's summary after a sweep that stored `images` images (each with every image check). */

@@ -6,14 +6,17 @@ import type { StoredFinding } from './model.js';
 export const SUMMARY_DIMENSIONS = ['recommendation', 'severity', 'resourceType'] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
 
-type Counted = Pick<StoredFinding, 'resourceId' | 'status' | SummaryDimension>;
+type Counted = Pick<StoredFinding, 'resourceId' | 'status' | SummaryDimension> & { state?: string };
+
+/** A counter's fields: a status, or `SUPPRESSED` (the FAIL findings a suppression covers). */
+export type CounterField = Status | 'SUPPRESSED';
 
 /** An ADD of +1/-1 per status on one counter item. */
 export interface CounterUpdate {
   key: { PK: string; SK: string };
   dimension: SummaryDimension;
   value: string;
-  deltas: Partial<Record<Status, number>>;
+  deltas: Partial<Record<CounterField, number>>;
 }
 
 /**
@@ -42,6 +45,7 @@ export function mergedCounterUpdates(
       const SK = `${dimension}#${value}#${shard}`;
       const update = updates.get(SK) ?? { key: { PK: SUMMARY_PK, SK }, dimension, value, deltas: {} };
       update.deltas[finding.status] = (update.deltas[finding.status] ?? 0) + delta;
+      if (finding.state === 'SUPPRESSED') update.deltas.SUPPRESSED = (update.deltas.SUPPRESSED ?? 0) + delta;
       updates.set(SK, update);
     }
   };

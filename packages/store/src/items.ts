@@ -1,5 +1,6 @@
 import { CHANGE_ATTRIBUTES } from './change-marks.js';
 import type { HistoryEntry, StoredFinding } from './model.js';
+import { FINDINGS_TABLE } from './table-definition.js';
 
 /** Attributes that exist only for the table's keys and indexes; never part of a returned item. */
 const KEY_ATTRIBUTES = [
@@ -22,7 +23,8 @@ const KEY_ATTRIBUTES = [
 
 /** A finding item's keys and the marks of the change that wrote it (change-marks.ts). */
 const FINDING_ITEM_ONLY = new Set<string>([...KEY_ATTRIBUTES, ...CHANGE_ATTRIBUTES]);
-const HISTORY_ITEM_ONLY = new Set<string>(KEY_ATTRIBUTES);
+/** A history item's keys and its TTL (when DynamoDB deletes it): the table's, never the entry's. */
+const HISTORY_ITEM_ONLY = new Set<string>([...KEY_ATTRIBUTES, FINDINGS_TABLE.ttl]);
 
 type Item = Record<string, unknown>;
 

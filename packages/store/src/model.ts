@@ -59,6 +59,8 @@ export interface ResourceEvaluation {
 /** One immutable entry of a finding's history: the change of one version. */
 export interface HistoryEntry {
   findingId: string;
+  checkId: string;
+  resourceId: string;
   version: number;
   transition: Transition;
   state: FindingState;
@@ -75,8 +77,6 @@ export interface HistoryEntry {
   actor?: string;
   /** When a change that was not an evaluation was made. */
   changedAt?: string;
-  /** Epoch seconds at which DynamoDB's TTL deletes the entry. */
-  expiresAt: number;
 }
 
 /** One line of `applyEvaluation`'s result. */

@@ -10,6 +10,8 @@ export interface StatusCounts {
   FAIL: number;
   NOT_APPLICABLE: number;
   ERROR: number;
+  /** Of FAIL, how many are SUPPRESSED (counted since this counter exists: older tables count from 0). */
+  SUPPRESSED: number;
   total: number;
   /** Between 0 and 1; null when nothing passed or failed. */
   score: number | null;
@@ -44,6 +46,9 @@ export async function readSummary(context: StoreContext): Promise<FindingsSummar
       counts[status] += count;
       if (dimension === 'severity') summary.total[status] += count;
     }
+    const suppressed = Number(item.SUPPRESSED ?? 0);
+    counts.SUPPRESSED += suppressed;
+    if (dimension === 'severity') summary.total.SUPPRESSED += suppressed;
   }
   for (const counts of [
     summary.total,
@@ -55,7 +60,7 @@ export async function readSummary(context: StoreContext): Promise<FindingsSummar
 }
 
 function emptyCounts(): StatusCounts {
-  return { PASS: 0, FAIL: 0, NOT_APPLICABLE: 0, ERROR: 0, total: 0, score: null };
+  return { PASS: 0, FAIL: 0, NOT_APPLICABLE: 0, ERROR: 0, SUPPRESSED: 0, total: 0, score: null };
 }
 
 function finish(counts: StatusCounts): void {

@@ -71,6 +71,16 @@ export class SuppressionsRepository {
     return { suppression, changes };
   }
 
+  /**
+   * How many OPEN failures a suppression of `request` would cover now, without storing anything
+   * (the same Query `create` runs): what POST /suppressions weighs against `maxSuppressionMatches`.
+   * @example await suppressions.coverage({ resourcePattern: '*' }); // 61
+   */
+  async coverage(request: Pick<NewSuppression, 'checkId' | 'resourcePattern'>): Promise<number> {
+    const open = await failingCandidates(this.#context, request, { state: 'OPEN' });
+    return open.filter((finding) => coversFinding(request, finding)).length;
+  }
+
   /** Every stored suppression, the expired ones too, soonest expiry first (one Query). */
   list(): Promise<Suppression[]> {
     return readSuppressions(this.#context);

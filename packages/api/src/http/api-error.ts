@@ -13,6 +13,7 @@ const API_ERROR_CODES = [
   'method_not_allowed',
   'conflict',
   'throttled',
+  'not_ready',
   'not_implemented',
   'internal_error',
 ] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_VERSION } from '../constants.js';
 import type { Route } from '../router/route.js';
 import { errorSchema } from '../schemas/responses.js';
 
@@ -78,7 +79,7 @@ export function buildOpenApi(routes: readonly Route[]) {
     openapi: '3.1.0',
     info: {
       title: 'Customs findings API',
-      version: '0.1.0',
+      version: API_VERSION,
       description:
         'Compliance findings of ECR, EKS and IAM against the CSA container recommendations. Errors are ' +
         '`{ "error": { "code", "message" } }`; list cursors are opaque and signed.',

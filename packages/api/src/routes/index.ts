@@ -1,10 +1,11 @@
 import type { Route } from '../router/route.js';
 import { checksRoute } from './checks-route.js';
 import { findingHistory, getFinding, listFindings, resourceFindings } from './findings-routes.js';
+import { healthRoute } from './health-route.js';
 import { openApiRoute } from './openapi-route.js';
 import { summaryRoute } from './summary-route.js';
 import { createSuppression, deleteSuppression, listSuppressions } from './suppressions-routes.js';
-import { sweepsRoute } from './sweeps-route.js';
+import { getSweepRoute, startSweepRoute } from './sweeps-route.js';
 
 /** Every route of the API (DESIGN.md, "HTTP API"), in the order the OpenAPI document lists them. */
 export const ROUTES: readonly Route[] = [
@@ -17,6 +18,8 @@ export const ROUTES: readonly Route[] = [
   listSuppressions,
   createSuppression,
   deleteSuppression,
-  sweepsRoute,
+  startSweepRoute,
+  getSweepRoute,
+  healthRoute,
   openApiRoute(() => ROUTES),
 ];

@@ -6,8 +6,9 @@ import {
   SEVERITIES,
 } from '@customs/core';
 import type { FindingsSummary, StatusCounts } from '@customs/store';
+import { ApiError } from '../http/api-error.js';
 import { defineRoute } from '../router/route.js';
-import { summarySchema } from '../schemas/responses.js';
+import { errorSchema, summarySchema } from '../schemas/responses.js';
 
 /**
  * The posture of the store's counters, scored as `summarize` in core scores a scan: passed ÷
@@ -32,7 +33,15 @@ function posture(counts: StatusCounts | undefined): Posture {
   const errors = counts?.ERROR ?? 0;
   const evaluated = passed + failed + errors;
   const score = evaluated === 0 ? null : Math.round((passed / evaluated) * 1000) / 10;
-  return { passed, failed, errors, notApplicable: counts?.NOT_APPLICABLE ?? 0, evaluated, score };
+  return {
+    passed,
+    failed,
+    errors,
+    notApplicable: counts?.NOT_APPLICABLE ?? 0,
+    suppressed: counts?.SUPPRESSED ?? 0,
+    evaluated,
+    score,
+  };
 }
 
 export const summaryRoute = defineRoute({
@@ -42,8 +51,21 @@ export const summaryRoute = defineRoute({
   summary:
     'Pass/fail counts and a posture score overall and per CSA recommendation, severity and resource type.',
   authenticated: true,
-  responses: { 200: { description: 'The posture of every current finding', schema: summarySchema } },
-  async handle(_request, { findings }) {
+  responses: {
+    200: { description: 'The posture of every current finding', schema: summarySchema },
+    503: {
+      description: 'Not ready: the first sweep has not ended (an empty posture would mislead)',
+      schema: errorSchema,
+    },
+  },
+  async handle(_request, { findings, readiness }) {
+    const state = readiness?.();
+    if (state && !state.ready) {
+      const why = state.waitingFor ? `: ${state.waitingFor}` : '';
+      throw new ApiError(503, 'not_ready', `Not ready yet${why}; GET /health says when it is`, {
+        'retry-after': '5',
+      });
+    }
     return { status: 200, body: postureOf(await findings.summary()) };
   },
 });

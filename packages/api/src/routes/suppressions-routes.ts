@@ -6,6 +6,7 @@ import { defineRoute } from '../router/route.js';
 import { suppressionIdSchema, suppressionsQuerySchema } from '../schemas/findings.js';
 import { errorSchema, suppressionChangeSchema, suppressionsSchema } from '../schemas/responses.js';
 import { newSuppressionSchema } from '../schemas/suppressions.js';
+import { confirmationNeeded, DEFAULT_MAX_SUPPRESSION_MATCHES } from './confirm-suppression.js';
 
 const DAY_MS = 86_400_000;
 const badRequest = { description: 'A parameter or the body is invalid', schema: errorSchema };
@@ -39,7 +40,8 @@ export const createSuppression = defineRoute({
   summary:
     'Suppresses the failing findings of a check and/or of resources matching a pattern until an expiry ' +
     '(required, at most maxSuppressionDays ahead): they become SUPPRESSED at once, stay evaluated and listed, ' +
-    'are not notified, and reopen when it expires or is deleted.',
+    'are not notified, and reopen when it expires or is deleted. One that covers more than maxSuppressionMatches ' +
+    '(50 by default) open findings, or a resourcePattern of only `*`, needs `"confirm": true` (a 400 naming the count otherwise).',
   body: newSuppressionSchema,
   authenticated: true,
   responses: {
@@ -47,7 +49,8 @@ export const createSuppression = defineRoute({
     400: badRequest,
     413: { description: 'The body is over 64 KiB', schema: errorSchema },
   },
-  async handle({ body, actor }, { suppressions, clock, maxSuppressionDays }) {
+  async handle({ body, actor }, dependencies) {
+    const { suppressions, clock, maxSuppressionDays } = dependencies;
     const now = (clock ?? (() => new Date()))();
     if (body.checkId !== undefined && !CATALOG.has(body.checkId)) {
       throw new ApiError(
@@ -63,7 +66,13 @@ export const createSuppression = defineRoute({
     if (expires > now.getTime() + maxSuppressionDays * DAY_MS) {
       throw new ApiError(400, 'invalid_body', `expiresAt: at most ${maxSuppressionDays} days ahead`);
     }
-    const { suppression, changes } = await suppressions.create(body, actor);
+    const { confirm, ...request } = body;
+    if (confirm !== true) {
+      const max = dependencies.maxSuppressionMatches ?? DEFAULT_MAX_SUPPRESSION_MATCHES;
+      const why = confirmationNeeded(request, await suppressions.coverage(request), max);
+      if (why !== undefined) throw new ApiError(400, 'invalid_body', `confirm: ${why}`);
+    }
+    const { suppression, changes } = await suppressions.create(request, actor);
     return { status: 201, body: { suppression: present(suppression, now), changes } };
   },
 });

@@ -1,4 +1,11 @@
-import { CHECK_ID_PATTERN, RECOMMENDATIONS, RESOURCE_TYPES, SEVERITIES, STATUSES } from '@customs/core';
+import {
+  CHECK_ID_PATTERN,
+  FINDING_STATES,
+  RECOMMENDATIONS,
+  RESOURCE_TYPES,
+  SEVERITIES,
+  STATUSES,
+} from '@customs/core';
 import { z } from 'zod';
 
 const limit = z.coerce
@@ -23,6 +30,10 @@ export const checkIdSchema = z
 export const findingsQuerySchema = z
   .object({
     status: z.enum(STATUSES).optional().describe('The check verdict.'),
+    state: z
+      .enum(FINDING_STATES)
+      .optional()
+      .describe('The lifecycle state (OPEN, SUPPRESSED, RESOLVED, …: core lifecycle).'),
     severity: z.enum(SEVERITIES).optional(),
     checkId: checkIdSchema.optional(),
     recommendation: z.enum(RECOMMENDATIONS).optional().describe('The CSA container recommendation.'),

@@ -1,4 +1,11 @@
-import { FINDING_STATES, RECOMMENDATIONS, RESOURCE_TYPES, SEVERITIES, STATUSES } from '@customs/core';
+import {
+  FINDING_STATES,
+  RECOMMENDATIONS,
+  RESOURCE_TYPES,
+  SEVERITIES,
+  STATUSES,
+  TRANSITIONS,
+} from '@customs/core';
 import { z } from 'zod';
 
 /** The documented shapes of the API's answers (the OpenAPI document's response schemas). */
@@ -45,8 +52,10 @@ export const historyPageSchema = z.object({
   history: z.array(
     z.object({
       findingId: z.string(),
+      checkId: z.string(),
+      resourceId: z.string(),
       version: z.number().int(),
-      transition: z.string(),
+      transition: z.enum(TRANSITIONS),
       state: z.enum(FINDING_STATES),
       status: z.enum(STATUSES),
       severity: z.enum(SEVERITIES),
@@ -68,6 +77,7 @@ const posture = z.object({
   failed: z.number().int(),
   errors: z.number().int(),
   notApplicable: z.number().int(),
+  suppressed: z.number().int().describe('Of the failed, how many a suppression covers (SUPPRESSED)'),
   evaluated: z.number().int().describe('passed + failed + errors'),
   score: z.number().nullable().describe('passed ÷ evaluated, a percentage with one decimal; null when 0'),
 });
@@ -113,7 +123,17 @@ export const suppressionSchema = z.object({
   active: z.boolean(),
 });
 
-const change = z.object({ findingId: z.string(), transition: z.string(), state: z.enum(FINDING_STATES) });
+const change = z.object({
+  findingId: z.string(),
+  checkId: z.string(),
+  resourceId: z.string(),
+  transition: z.enum(TRANSITIONS),
+  status: z.enum(STATUSES),
+  severity: z.enum(SEVERITIES),
+  state: z.enum(FINDING_STATES),
+  previousState: z.enum(FINDING_STATES).optional(),
+  version: z.number().int().describe("The finding's version after the change."),
+});
 
 export const suppressionChangeSchema = z.object({
   suppression: suppressionSchema,
@@ -122,5 +142,18 @@ export const suppressionChangeSchema = z.object({
 export const suppressionsSchema = z.object({ suppressions: z.array(suppressionSchema) });
 export const sweepStartedSchema = z.object({
   sweep: z.object({ status: z.enum(['started', 'completed']), startedAt: time, id: z.string().optional() }),
+});
+export const sweepProgressSchema = z.object({
+  sweep: z.object({
+    id: z.string(),
+    status: z.enum(['running', 'completed', 'failed']),
+    step: z.enum(['reading', 'storing']).optional(),
+    startedAt: time,
+    finishedAt: time.optional(),
+    resources: z.number().int().optional().describe('Resources read'),
+    findings: z.number().int().optional().describe('Findings evaluated'),
+    changes: z.record(z.string(), z.number().int()).optional().describe('Lifecycle changes by kind'),
+    error: z.string().optional(),
+  }),
 });
 export const openApiSchema = z.object({ openapi: z.string() }).loose();

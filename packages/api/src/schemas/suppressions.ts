@@ -30,6 +30,12 @@ export const newSuppressionSchema = z
     expiresAt: z.iso
       .datetime({ offset: true })
       .describe('When it ends (required): at most `maxSuppressionDays` (90 by default) ahead.'),
+    confirm: z
+      .boolean()
+      .optional()
+      .describe(
+        'Required (true) when it covers more than `maxSuppressionMatches` (50 by default) open findings, or its resourcePattern is only `*`.',
+      ),
   })
   .strict()
   .refine((body) => body.checkId !== undefined || body.resourcePattern !== undefined, {

@@ -52,7 +52,13 @@ function bytesOf(data: string | ArrayBuffer | ArrayBufferView): Uint8Array {
 
 /** Signs requests to one API; `sign` returns the headers to send. */
 export interface RequestSigner {
-  sign(url: URL, method: string, headers: Record<string, string>): Promise<Record<string, string>>;
+  /** The headers that sign a request (its `body` too, when it has one). */
+  sign(
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<Record<string, string>>;
 }
 
 /**
@@ -79,7 +85,7 @@ export function sigV4Signer(
     sha256: NodeSha256,
   });
   return {
-    async sign(url, method, headers) {
+    async sign(url, method, headers, body) {
       const request: HttpRequest = {
         method,
         protocol: url.protocol,
@@ -88,6 +94,7 @@ export function sigV4Signer(
         path: url.pathname,
         query: Object.fromEntries(url.searchParams),
         headers: { ...headers, host: url.host },
+        ...(body === undefined ? {} : { body }),
       };
       let signed: HttpRequest;
       try {

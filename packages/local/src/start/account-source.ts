@@ -1,4 +1,4 @@
-import { cp, mkdtemp } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Collector } from '@customs/aws';
@@ -13,7 +13,11 @@ export interface AccountSource {
   collector?: Collector;
   /** The demo story applies to the demo account only. */
   isDemo: boolean;
+  /** Removes what it made (the demo's working copy in the temporary folder); idempotent. */
+  cleanUp(): Promise<void>;
 }
+
+const nothing = async () => {};
 
 /**
  * The demo account by default (a working copy in a temporary folder, so the story's changes do
@@ -35,15 +39,22 @@ export async function accountSource(options: {
       label: `AWS account ${collector.scope.accountId} (${collector.scope.region}), read live`,
       collector,
       isDemo: false,
+      cleanUp: nothing,
     };
   }
   if (options.snapshot)
-    return { label: `the snapshot in ${options.snapshot}`, snapshotDir: options.snapshot, isDemo: false };
+    return {
+      label: `the snapshot in ${options.snapshot}`,
+      snapshotDir: options.snapshot,
+      isDemo: false,
+      cleanUp: nothing,
+    };
   const copy = await mkdtemp(join(tmpdir(), 'customs-demo-'));
   await cp(DEMO_SNAPSHOT, copy, { recursive: true });
   return {
     label: `the demo account (Brightwater Payments), a working copy in ${copy}`,
     snapshotDir: copy,
     isDemo: true,
+    cleanUp: () => rm(copy, { recursive: true, force: true }),
   };
 }

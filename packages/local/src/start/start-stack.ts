@@ -9,15 +9,16 @@ import {
   safeText,
 } from '@customs/core';
 import type { SlackSender } from '@customs/notify';
-import { runSweep, type SweepOutcome } from '@customs/pipeline';
+import type { SweepOutcome } from '@customs/pipeline';
 import { SuppressionsRepository } from '@customs/store';
 import { postureLine } from '../cli/format/findings.js';
 import { loadConfigFile } from '../config-file.js';
-import { type ApiServer, localSweepStarter, startApiServer } from '../http/index.js';
+import { type ApiServer, localSweepStarter, SweepRegistry, startApiServer } from '../http/index.js';
 import { type LocalPipeline, startLocalPipeline } from '../runtime/index.js';
 import { DEMO_STORY, playStory } from '../story/index.js';
 import { type LocalFanOut, localNotifyConfig, startLocalFanOut } from '../stream/index.js';
 import { type AccountSource, accountSource } from './account-source.js';
+import { dataDirExists, dataLine } from './data-dir.js';
 import { ensurePortFree } from './ensure-port-free.js';
 import { StartError } from './errors.js';
 import { failureLog } from './failure-log.js';
@@ -34,6 +35,8 @@ export interface StartOptions {
   configPath?: string;
   /** Play the demo story after the sweep (demo account only) [true]. */
   story?: boolean;
+  /** Play it even onto a `dataDir` that holds earlier findings (`--story`) [false]. */
+  forceStory?: boolean;
   /** The API token; `CUSTOMS_API_TOKEN`, else a random one. */
   token?: string;
   /** Progress and results, a line at a time. */
@@ -113,6 +116,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
   const notify = localNotifyConfig(env);
   const config = await loadConfigFile(options.configPath);
   await ensurePortFree(options.port, host);
+  const reusing = options.dataDir === undefined ? false : await dataDirExists(options.dataDir);
   const source: AccountSource = await accountSource(options);
   say(`Account: ${source.label}`);
   say('Starting DynamoDB Local…');
@@ -127,9 +131,18 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
   } catch (error) {
     // A user-fixable error (a snapshot that cannot be read) keeps its kind; any other is a start problem.
     const userFixable = error instanceof CustomsError && error.kind !== 'internal';
+    await source.cleanUp();
     throw userFixable ? error : new StartError((error as Error).message);
   }
   say(`  DynamoDB Local on ${pipeline.endpoint}, table ${pipeline.tableName}`);
+  const suppressions = new SuppressionsRepository({ client: pipeline.client, tableName: pipeline.tableName });
+  const earlier = reusing
+    ? {
+        findings: (await pipeline.repository.summary()).total.total,
+        suppressions: (await suppressions.list()).length,
+      }
+    : undefined;
+  say(dataLine(options.dataDir, earlier));
   const { token, tokenSource } = apiToken(options, env);
   const warn = options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const webhookUrls = [
@@ -156,16 +169,24 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     `  Fan-out from the table's stream: Slack messages ${notify.posts ? 'posted to SLACK_WEBHOOK_URL' : 'printed here (set SLACK_WEBHOOK_URL to post them)'}`,
   );
   let server: ApiServer;
+  // Every sweep's progress (GET /sweeps/{id}); ready (GET /health, /summary) once the first ends.
+  const sweeps = new SweepRegistry();
   try {
     const api = createApiHandler({
+      sweeps,
+      readiness: () => sweeps.readiness(),
       findings: pipeline.repository,
-      suppressions: new SuppressionsRepository({ client: pipeline.client, tableName: pipeline.tableName }),
+      suppressions,
       cursorKey: randomBytes(32),
       maxSuppressionDays: config.maxSuppressionDays,
-      startSweep: localSweepStarter(pipeline.dependencies, (outcome) =>
-        outcome instanceof Error
-          ? failures.report(outcome, 'the sweep (POST /sweeps)')
-          : say(`Sweep: ${describeSweep(outcome)}`),
+      maxSuppressionMatches: config.maxSuppressionMatches,
+      startSweep: localSweepStarter(
+        pipeline.dependencies,
+        (outcome) =>
+          outcome instanceof Error
+            ? failures.report(outcome, 'the sweep (POST /sweeps)')
+            : say(`Sweep: ${describeSweep(outcome)}`),
+        sweeps,
       ),
       onError: (error, request) => failures.report(error, `${request.method} ${request.path} (answered 500)`),
     });
@@ -180,20 +201,26 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
   } catch (error) {
     await fanOut.stop();
     await pipeline.stop();
+    await source.cleanUp();
     throw new StartError((error as Error).message);
   }
   const stop = async () => {
     await server.close();
     await fanOut.stop();
     await pipeline.stop();
+    await source.cleanUp();
   };
   try {
-    say('Sweeping the account…');
-    say(`  ${describeSweep(await runSweep(pipeline.dependencies))}`);
+    const first = sweeps.run(pipeline.dependencies);
+    say(`Sweeping the account… (GET /sweeps/${first.started.id}; /health says ready when it ends)`);
+    say(`  ${describeSweep(await first.done)}`);
     // Read the sweep's changes in large batches, so Slack gets a digest rather than one message each.
     await fanOut.drain();
     fanOut.start();
-    if (source.isDemo && options.story !== false && source.snapshotDir) {
+    const onOldData = (earlier?.findings ?? 0) > 0 && options.forceStory !== true;
+    if (source.isDemo && options.story !== false && onOldData) {
+      say(`Demo story skipped: ${options.dataDir} holds earlier findings (--story plays it anyway)`);
+    } else if (source.isDemo && options.story !== false && source.snapshotDir) {
       say('Playing the demo story (each step changes the account, then sends the events AWS would):');
       for await (const { step, changes } of playStory(DEMO_STORY, pipeline, source.snapshotDir)) {
         say(`  ▸ ${step.title}`);

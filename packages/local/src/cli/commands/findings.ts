@@ -24,8 +24,8 @@ export interface FindingsOptions {
 }
 
 /** How a request proves who sends it: the local stack's bearer token, or a SigV4 signature. */
-interface Authorization {
-  headers(url: URL): Promise<Record<string, string>>;
+export interface Authorization {
+  headers(url: URL, method?: string, body?: string): Promise<Record<string, string>>;
   /** What to do when the API refuses them (401 or 403), with what it said. */
   refused(said: string | undefined): string;
 }
@@ -88,7 +88,8 @@ async function fetchPage(
   return { findings: body.findings, ...(body.cursor ? { cursor: body.cursor } : {}) };
 }
 
-function apiUrl(api: string): URL {
+/** `--api` as a URL, or a UsageError with an example. */
+export function apiUrl(api: string): URL {
   try {
     return new URL(api);
   } catch {
@@ -111,7 +112,13 @@ function bearerToken(token: string | undefined): Authorization {
 function sigV4(api: URL, env: NodeJS.ProcessEnv): Authorization {
   const signer = sigV4Signer(api, env);
   return {
-    headers: (url) => signer.sign(url, 'GET', { accept: 'application/json' }),
+    headers: (url, method = 'GET', body) =>
+      signer.sign(
+        url,
+        method,
+        { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body,
+      ),
     refused: (said) =>
       `the API refused the signed request${said ? ` (${said})` : ''}: the AWS credentials need execute-api:Invoke on the API (see docs/deploy.md)`,
   };

@@ -6,6 +6,7 @@ import { recordCommand } from './record-command.js';
 import { replayCommand } from './replay-command.js';
 import { scanCommand } from './scan-command.js';
 import { startCommand } from './start-command.js';
+import { suppressCommand, suppressionsCommand, unsuppressCommand } from './suppress-commands.js';
 
 /** Every `customs` subcommand, in the order `customs help` lists them. */
 export const COMMANDS: Command[] = [
@@ -14,6 +15,9 @@ export const COMMANDS: Command[] = [
   replayCommand,
   recordCommand,
   findingsCommand,
+  suppressCommand,
+  suppressionsCommand,
+  unsuppressCommand,
   checksCommand,
   iamPolicyCommand,
 ];

@@ -5,7 +5,7 @@ import { runScan } from './scan.js';
 export const scanCommand: Command = {
   name: 'scan',
   usage:
-    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv] [--config FILE] [--check ID]... [--severity S]...',
+    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv] [--config FILE] [--check ID]... [--severity S]... [--suppressions FILE]',
   summary:
     'Assess an account snapshot (a folder of AWS CLI JSON outputs), or the live account read-only with local credentials, against the check catalog.',
   options: {
@@ -17,6 +17,7 @@ export const scanCommand: Command = {
     config: { type: 'string' },
     check: { type: 'string', multiple: true },
     severity: { type: 'string', multiple: true },
+    suppressions: { type: 'string' },
   },
   async run(values, _positionals, { out, err }) {
     const { output, warnings } = await runScan(values);

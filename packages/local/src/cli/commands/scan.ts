@@ -4,6 +4,7 @@ import { loadConfigFile } from '../../config-file.js';
 import { UsageError } from '../errors.js';
 import { renderFindings } from '../format/findings.js';
 import { listOption, oneOf, parseFormat, parseSeverities } from '../options.js';
+import { applySuppressions, readSuppressionsFile } from '../suppressions-file.js';
 import { collectLive } from './scan-aws.js';
 
 export interface ScanOptions {
@@ -15,6 +16,8 @@ export interface ScanOptions {
   config?: string;
   check?: string[];
   severity?: string[];
+  /** A suppressions file (the fields of POST /suppressions): its failures are reported SUPPRESSED. */
+  suppressions?: string;
 }
 
 /**
@@ -34,9 +37,13 @@ export async function runScan(options: ScanOptions): Promise<{ output: string; w
       (checkIds.length === 0 || checkIds.includes(check.id)) &&
       (severities.length === 0 || severities.includes(check.severity)),
   );
+  // Suppressions are today's decisions: their expiry is weighed against the clock, not the snapshot's time.
+  const today = new Date();
+  const entries = options.suppressions ? await readSuppressionsFile(options.suppressions, config, today) : [];
   const { result, now } = await source();
-  const findings = evaluateAll(result.resources, { config, catalog, now });
-  return { output: renderFindings(findings, format), warnings: result.warnings };
+  const evaluated = evaluateAll(result.resources, { config, catalog, now });
+  const { findings, warnings } = applySuppressions(evaluated, entries, config, today);
+  return { output: renderFindings(findings, format), warnings: [...result.warnings, ...warnings] };
 }
 
 type Source = () => Promise<{ collector: Collector; result: CollectResult; now: Date }>;

@@ -27,9 +27,9 @@ function untilStopped(): Promise<NodeJS.Signals> {
 export const startCommand: Command = {
   name: 'start',
   usage:
-    'customs start [--port 4000] [--snapshot DIR | --aws [--region R]... [--profile P]] [--data DIR] [--config FILE] [--no-story]',
+    'customs start [--port 4000] [--snapshot DIR | --aws [--region R]... [--profile P]] [--data DIR] [--config FILE] [--no-story | --story]',
   summary:
-    'The whole pipeline on this machine: DynamoDB Local, the deployed rules and handlers, the fan-out and the API on 127.0.0.1; sweeps the account (the demo by default) and plays the demo story.',
+    'The whole pipeline on this machine: DynamoDB Local, the deployed rules and handlers, the fan-out and the API on 127.0.0.1; sweeps the account (the demo by default) and plays the demo story. Data is in memory unless --data DIR (kept across runs; an existing DIR is reused, and the story is not replayed onto it unless --story).',
   options: {
     port: { type: 'string' },
     snapshot: { type: 'string' },
@@ -39,6 +39,7 @@ export const startCommand: Command = {
     data: { type: 'string' },
     config: { type: 'string' },
     'no-story': { type: 'boolean' },
+    story: { type: 'boolean' },
   },
   async run(values, _positionals, { out, err }) {
     const port = parsePort(values.port);
@@ -54,6 +55,7 @@ export const startCommand: Command = {
       ...(values.data ? { dataDir: values.data } : {}),
       ...(values.config ? { configPath: values.config } : {}),
       story: !values['no-story'],
+      forceStory: values.story === true,
       // Lines quote names and messages from the account and its events: escaped, one line each.
       say: (line) => out.write(`${safeText(line, { maxLength: 2000 })}\n`),
       warn: (line) => err.write(`${safeText(line, { maxLength: 2000 })}\n`),
@@ -69,7 +71,7 @@ export const startCommand: Command = {
           ? `  token:   ${stack.token}   (generated; set CUSTOMS_API_TOKEN to choose it)`
           : `  token:   ${stack.tokenSource === 'CUSTOMS_API_TOKEN' ? 'from CUSTOMS_API_TOKEN' : 'as given'}`,
         `  try:     curl -H "Authorization: Bearer ${bearer}" ${stack.url}/summary`,
-        `           customs findings --status FAIL --severity critical   (with CUSTOMS_API_TOKEN set)`,
+        `           ${generated ? `CUSTOMS_API_TOKEN=${stack.token} ` : ''}npx customs findings --status FAIL --severity critical`,
         `  events:  customs replay FILE --to ${stack.url}`,
         'Press Ctrl-C to stop.',
         '',

@@ -29,6 +29,11 @@ export function postureLine(posture: Posture): string {
   return `${posture.passed}/${posture.evaluated} passed (${posture.score}%)`;
 }
 
+/** FAIL, or SUPPRESSED when a suppression covers it (`scan --suppressions`). */
+function shownStatus(finding: Finding & { state?: string }): string {
+  return finding.state === 'SUPPRESSED' ? 'SUPPRESSED' : finding.status;
+}
+
 function tableReport(findings: Finding[]): string {
   const summary = summarize(findings);
   const sections: string[] = [];
@@ -36,12 +41,14 @@ function tableReport(findings: Finding[]): string {
     const inSection = findings.filter((f) => f.recommendation === recommendation).sort(byImportance);
     if (inSection.length === 0) continue;
     const heading = `${recommendation}  ${RECOMMENDATION_TITLES[recommendation]}\n         posture: ${postureLine(summary.byRecommendation[recommendation])}`;
-    const rows = inSection.map((f) => [f.status, f.severity, f.checkId, f.resourceName, f.message]);
+    const rows = inSection.map((f) => [shownStatus(f), f.severity, f.checkId, f.resourceName, f.message]);
     sections.push(
       `${heading}\n${toTable([['STATUS', 'SEVERITY', 'CHECK', 'RESOURCE', 'MESSAGE'], ...rows], 100)}`,
     );
   }
   const counts = STATUSES.map((status) => `${findings.filter((f) => f.status === status).length} ${status}`);
+  const suppressed = findings.filter((f) => shownStatus(f) === 'SUPPRESSED').length;
+  if (suppressed > 0) counts.push(`of the FAIL ${suppressed} SUPPRESSED`);
   sections.push(`Overall posture: ${postureLine(summary.overall)} · ${counts.join(' · ')}`);
   return `${sections.join('\n\n')}\n`;
 }
