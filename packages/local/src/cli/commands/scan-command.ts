@@ -5,7 +5,7 @@ import { runScan } from './scan.js';
 export const scanCommand: Command = {
   name: 'scan',
   usage:
-    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv] [--config FILE] [--check ID]... [--severity S]...',
+    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv|sarif|junit] [--output [FORMAT=]FILE]... [--fail-on SEVERITY] [--details] [--config FILE] [--check ID]... [--severity S]...',
   summary:
     'Assess an account snapshot (a folder of AWS CLI JSON outputs), or the live account read-only with local credentials, against the check catalog.',
   options: {
@@ -17,10 +17,16 @@ export const scanCommand: Command = {
     config: { type: 'string' },
     check: { type: 'string', multiple: true },
     severity: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
+    output: { type: 'string', multiple: true },
+    details: { type: 'boolean' },
   },
   async run(values, _positionals, { out, err }) {
-    const { output, warnings } = await runScan(values);
+    const { output, warnings, failing, failOn } = await runScan(values);
     for (const warning of warnings) err.write(`warning: ${safeText(warning, { maxLength: 1000 })}\n`);
     out.write(output);
+    if (failing === 0) return undefined;
+    err.write(`customs: ${failing} failing finding(s) at or above ${failOn} (--fail-on ${failOn})\n`);
+    return 1;
   },
 };

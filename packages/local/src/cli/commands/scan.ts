@@ -3,7 +3,15 @@ import { CATALOG, evaluateAll } from '@customs/core';
 import { loadConfigFile } from '../../config-file.js';
 import { UsageError } from '../errors.js';
 import { renderFindings } from '../format/findings.js';
-import { listOption, oneOf, parseFormat, parseSeverities } from '../options.js';
+import { parseOutputs, writeOutputs } from '../format/outputs.js';
+import {
+  failingAtOrAbove,
+  listOption,
+  oneOf,
+  parseFailOn,
+  parseFormat,
+  parseSeverities,
+} from '../options.js';
 import { collectLive } from './scan-aws.js';
 
 export interface ScanOptions {
@@ -15,6 +23,18 @@ export interface ScanOptions {
   config?: string;
   check?: string[];
   severity?: string[];
+  'fail-on'?: string;
+  output?: string[];
+  details?: boolean;
+}
+
+/** What a scan printed and wrote, and whether `--fail-on` failed it. */
+export interface ScanResult {
+  output: string;
+  warnings: string[];
+  /** The failing findings at or above `--fail-on` (none without it). */
+  failing: number;
+  failOn?: string;
 }
 
 /**
@@ -23,8 +43,10 @@ export interface ScanOptions {
  * catalog (or the checks and severities asked for), and renders the findings.
  * @example const { output, warnings } = await runScan({ snapshot: 'snapshots/demo', format: 'json' });
  */
-export async function runScan(options: ScanOptions): Promise<{ output: string; warnings: string[] }> {
+export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const format = parseFormat(options.format);
+  const failOn = parseFailOn(options['fail-on']);
+  const outputs = parseOutputs(options.output);
   const source = sourceOf(options);
   const checkIds = oneOf('--check', listOption(options.check), CATALOG.ids());
   const severities = parseSeverities(options.severity);
@@ -36,7 +58,15 @@ export async function runScan(options: ScanOptions): Promise<{ output: string; w
   );
   const { result, now } = await source();
   const findings = evaluateAll(result.resources, { config, catalog, now });
-  return { output: renderFindings(findings, format), warnings: result.warnings };
+  const view = { details: options.details === true };
+  await writeOutputs(outputs, (each) => renderFindings(findings, each, view));
+  const failing = failOn === undefined ? 0 : failingAtOrAbove(findings, failOn).length;
+  return {
+    output: renderFindings(findings, format, view),
+    warnings: result.warnings,
+    failing,
+    ...(failOn === undefined ? {} : { failOn }),
+  };
 }
 
 type Source = () => Promise<{ collector: Collector; result: CollectResult; now: Date }>;

@@ -6,10 +6,14 @@ import {
   SEVERITIES,
   STATUSES,
   summarize,
+  withGuidance,
 } from '@customs/core';
 import type { Format } from '../options.js';
 import { toCsv } from './csv.js';
+import { detailBlock } from './details.js';
+import { renderJunit } from './junit/index.js';
 import { toSafeJson } from './safe-json.js';
+import { renderSarif } from './sarif/index.js';
 import { toTable } from './table.js';
 
 const STATUS_ORDER = ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'];
@@ -23,19 +27,29 @@ function byImportance(a: Finding, b: Finding): number {
   );
 }
 
+/** How the table shows findings. */
+export interface TableView {
+  /** A block per finding with its title, rationale and remediation (`--details`). */
+  details?: boolean;
+}
+
 /** `12/20 passed (60%)`, or `nothing evaluated`. */
 export function postureLine(posture: Posture): string {
   if (posture.evaluated === 0) return 'nothing evaluated';
   return `${posture.passed}/${posture.evaluated} passed (${posture.score}%)`;
 }
 
-function tableReport(findings: Finding[]): string {
+function tableReport(findings: Finding[], view: TableView): string {
   const summary = summarize(findings);
   const sections: string[] = [];
   for (const recommendation of RECOMMENDATIONS) {
     const inSection = findings.filter((f) => f.recommendation === recommendation).sort(byImportance);
     if (inSection.length === 0) continue;
     const heading = `${recommendation}  ${RECOMMENDATION_TITLES[recommendation]}\n         posture: ${postureLine(summary.byRecommendation[recommendation])}`;
+    if (view.details) {
+      sections.push(`${heading}\n\n${inSection.map(detailBlock).join('\n\n')}`);
+      continue;
+    }
     const rows = inSection.map((f) => [f.status, f.severity, f.checkId, f.resourceName, f.message]);
     sections.push(
       `${heading}\n${toTable([['STATUS', 'SEVERITY', 'CHECK', 'RESOURCE', 'MESSAGE'], ...rows], 100)}`,
@@ -46,7 +60,30 @@ function tableReport(findings: Finding[]): string {
   return `${sections.join('\n\n')}\n`;
 }
 
-const CSV_COLUMNS: (keyof Finding & string)[] = [
+/** A finding with its guidance flattened into CSV columns. */
+export function guidanceColumns<T extends { checkId: string }>(finding: T) {
+  const { remediation, rationale, ...rest } = withGuidance(finding);
+  return {
+    ...rest,
+    rationale,
+    remediation: remediation?.text,
+    remediationCli: remediation?.cli,
+    remediationIac: remediation?.iac.snippet,
+    remediationUrl: remediation?.url,
+  };
+}
+
+/** The guidance columns CSV adds after a finding's own. */
+export const GUIDANCE_COLUMNS = [
+  'title',
+  'rationale',
+  'remediation',
+  'remediationCli',
+  'remediationIac',
+  'remediationUrl',
+] as const;
+
+const CSV_COLUMNS = [
   'id',
   'checkId',
   'status',
@@ -59,15 +96,20 @@ const CSV_COLUMNS: (keyof Finding & string)[] = [
   'region',
   'message',
   'evaluatedAt',
-];
+  ...GUIDANCE_COLUMNS,
+] as const;
 
 /**
- * Renders a scan's findings: a table grouped by CSA recommendation with a posture line each,
- * `{"findings": [...], "summary": {...}}` as JSON, or CSV.
+ * Renders a scan's findings: a table grouped by CSA recommendation with a posture line each (a
+ * block per finding with `details`), `{"findings": [...], "summary": {...}}` as JSON, CSV, SARIF
+ * 2.1.0 or JUnit XML; every finding with its check's title, rationale and remediation.
  * @example process.stdout.write(renderFindings(findings, 'json'));
  */
-export function renderFindings(findings: Finding[], format: Format): string {
-  if (format === 'json') return `${toSafeJson({ findings, summary: summarize(findings) })}\n`;
-  if (format === 'csv') return toCsv([...findings].sort(byImportance), CSV_COLUMNS);
-  return tableReport(findings);
+export function renderFindings(findings: Finding[], format: Format, view: TableView = {}): string {
+  if (format === 'json')
+    return `${toSafeJson({ findings: findings.map(withGuidance), summary: summarize(findings) })}\n`;
+  if (format === 'csv') return toCsv([...findings].sort(byImportance).map(guidanceColumns), [...CSV_COLUMNS]);
+  if (format === 'sarif') return renderSarif(findings);
+  if (format === 'junit') return renderJunit(findings);
+  return tableReport(findings, view);
 }
