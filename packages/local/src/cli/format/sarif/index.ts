@@ -60,10 +60,11 @@ function rule(checkId: string) {
  * Renders a scan as a SARIF 2.1.0 log: one rule per check evaluated (its remediation as `help`),
  * one result per FAIL (`kind: fail`, the level of its severity) and per ERROR (`kind: review`),
  * located by a logical location whose fully qualified name is the resource's ARN. PASS and
- * NOT_APPLICABLE verdicts are left out, as in any linter's SARIF.
+ * NOT_APPLICABLE verdicts are left out, as in any linter's SARIF; a SUPPRESSED stored finding
+ * carries an accepted external suppression.
  * @example process.stdout.write(renderSarif(findings));
  */
-export function renderSarif(findings: Finding[]): string {
+export function renderSarif(findings: (Finding & { state?: string })[]): string {
   const ruleIds = [...new Set(findings.map((finding) => finding.checkId))].sort();
   const ruleIndex = new Map(ruleIds.map((id, index) => [id, index]));
   const results = findings
@@ -88,6 +89,10 @@ export function renderSarif(findings: Finding[]): string {
           },
         ],
         partialFingerprints: { customsFindingId: finding.id },
+        // A stored finding muted by a suppression (customs findings): reported, marked accepted.
+        ...(finding.state === 'SUPPRESSED'
+          ? { suppressions: [{ kind: 'external', status: 'accepted' }] }
+          : {}),
         properties: {
           severity: finding.severity,
           recommendation: finding.recommendation,
