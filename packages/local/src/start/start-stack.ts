@@ -34,6 +34,8 @@ export interface StartOptions {
   configPath?: string;
   /** Play the demo story after the sweep (demo account only) [true]. */
   story?: boolean;
+  /** Ctrl-C: start-up stops at the next step (rejecting with the signal's reason), undoing what it started. */
+  signal?: AbortSignal;
   /** The API token; `CUSTOMS_API_TOKEN`, else a random one. */
   token?: string;
   /** Progress and results, a line at a time. */
@@ -129,6 +131,10 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     const userFixable = error instanceof CustomsError && error.kind !== 'internal';
     throw userFixable ? error : new StartError((error as Error).message);
   }
+  if (options.signal?.aborted) {
+    await pipeline.stop();
+    options.signal.throwIfAborted();
+  }
   say(`  DynamoDB Local on ${pipeline.endpoint}, table ${pipeline.tableName}`);
   const { token, tokenSource } = apiToken(options, env);
   const warn = options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`));
@@ -188,6 +194,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     await pipeline.stop();
   };
   try {
+    options.signal?.throwIfAborted();
     say('Sweeping the account…');
     say(`  ${describeSweep(await runSweep(pipeline.dependencies))}`);
     // Read the sweep's changes in large batches, so Slack gets a digest rather than one message each.
@@ -196,6 +203,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     if (source.isDemo && options.story !== false && source.snapshotDir) {
       say('Playing the demo story (each step changes the account, then sends the events AWS would):');
       for await (const { step, changes } of playStory(DEMO_STORY, pipeline, source.snapshotDir)) {
+        options.signal?.throwIfAborted();
         say(`  ▸ ${step.title}`);
         for (const change of changes.filter((c) => isLifecycleChange(c.transition))) {
           say(
