@@ -108,6 +108,29 @@ describe('customs findings', () => {
     expect(details.stdout).toContain(`      ${check?.remediation.cli}`);
   });
 
+  it('sends repeated and comma-separated filters in any case; an unknown check id is exit 2 with the nearest', async () => {
+    const repeated = await cli(
+      '--status',
+      'fail',
+      '--severity',
+      'critical',
+      '--severity',
+      'HIGH',
+      '--format',
+      'json',
+    );
+    const comma = await cli('--status', 'FAIL', '--severity', 'critical,high', '--format', 'json');
+    expect(repeated.stderr).toBe('');
+    expect(repeated.stdout).toBe(comma.stdout);
+    expect((JSON.parse(comma.stdout) as { findings: unknown[] }).findings).toHaveLength(1_051);
+    const typo = await cli('--check', 'ecr-image-sign');
+    expect(typo).toMatchObject({
+      code: 2,
+      stderr:
+        'customs: the API answered 400: checkId: unknown check id ecr-image-sign; did you mean ecr-image-signed?\n',
+    });
+  });
+
   it('exits 1 with --fail-on when an open finding fails at or above it, 0 otherwise', async () => {
     const failing = await cli('--check', CHECKS.endpointNotPublic.checkId, '--fail-on', 'high');
     expect(failing.code).toBe(1);
