@@ -1,11 +1,12 @@
 import { safeText } from '@customs/core';
+import { terminalOf } from '../format/terminal.js';
 import type { Command } from './command.js';
 import { runScan } from './scan.js';
 
 export const scanCommand: Command = {
   name: 'scan',
   usage:
-    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv|sarif|junit] [--output [FORMAT=]FILE]... [--fail-on SEVERITY] [--details] [--config FILE] [--check ID]... [--severity S]...',
+    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv|sarif|junit] [--output [FORMAT=]FILE]... [--fail-on SEVERITY] [--status S]... [--all] [--details] [--config FILE] [--check ID]... [--severity S]...',
   summary:
     'Assess an account snapshot (a folder of AWS CLI JSON outputs), or the live account read-only with local credentials, against the check catalog.',
   options: {
@@ -20,9 +21,14 @@ export const scanCommand: Command = {
     'fail-on': { type: 'string' },
     output: { type: 'string', multiple: true },
     details: { type: 'boolean' },
+    status: { type: 'string', multiple: true },
+    all: { type: 'boolean' },
   },
   async run(values, _positionals, { out, err }) {
-    const { output, warnings, failing, failOn } = await runScan(values);
+    const { output, warnings, failing, failOn } = await runScan({
+      ...values,
+      terminal: terminalOf(out, process.env),
+    });
     for (const warning of warnings) err.write(`warning: ${safeText(warning, { maxLength: 1000 })}\n`);
     out.write(output);
     if (failing === 0) return undefined;

@@ -1,9 +1,10 @@
 import { type Collector, type CollectResult, SnapshotCollector } from '@customs/aws';
-import { CATALOG, evaluateAll } from '@customs/core';
+import { CATALOG, evaluateAll, STATUSES } from '@customs/core';
 import { loadConfigFile } from '../../config-file.js';
 import { UsageError } from '../errors.js';
 import { renderFindings } from '../format/findings.js';
 import { parseOutputs, writeOutputs } from '../format/outputs.js';
+import type { Terminal } from '../format/terminal.js';
 import {
   failingAtOrAbove,
   listOption,
@@ -26,6 +27,10 @@ export interface ScanOptions {
   'fail-on'?: string;
   output?: string[];
   details?: boolean;
+  status?: string[];
+  all?: boolean;
+  /** Where the table goes (`customs scan` passes stdout's). */
+  terminal?: Terminal;
 }
 
 /** What a scan printed and wrote, and whether `--fail-on` failed it. */
@@ -50,6 +55,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const source = sourceOf(options);
   const checkIds = oneOf('--check', listOption(options.check), CATALOG.ids());
   const severities = parseSeverities(options.severity);
+  const statuses = oneOf('--status', listOption(options.status), STATUSES);
   const config = await loadConfigFile(options.config);
   const catalog = CATALOG.filter(
     (check) =>
@@ -57,12 +63,17 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       (severities.length === 0 || severities.includes(check.severity)),
   );
   const { result, now } = await source();
-  const findings = evaluateAll(result.resources, { config, catalog, now });
-  const view = { details: options.details === true };
+  const evaluated = evaluateAll(result.resources, { config, catalog, now });
+  const findings = statuses.length === 0 ? evaluated : evaluated.filter((f) => statuses.includes(f.status));
+  const view = { details: options.details === true, all: options.all === true || statuses.length > 0 };
+  // Files get every row the terminal would, at no width and without colour.
   await writeOutputs(outputs, (each) => renderFindings(findings, each, view));
   const failing = failOn === undefined ? 0 : failingAtOrAbove(findings, failOn).length;
   return {
-    output: renderFindings(findings, format, view),
+    output: renderFindings(findings, format, {
+      ...view,
+      ...(options.terminal ? { terminal: options.terminal } : {}),
+    }),
     warnings: result.warnings,
     failing,
     ...(failOn === undefined ? {} : { failOn }),

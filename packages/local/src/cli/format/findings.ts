@@ -11,10 +11,11 @@ import {
 import type { Format } from '../options.js';
 import { toCsv } from './csv.js';
 import { detailBlock } from './details.js';
+import { findingsTable, severityStatusSummary } from './findings-table.js';
 import { renderJunit } from './junit/index.js';
 import { toSafeJson } from './safe-json.js';
 import { renderSarif } from './sarif/index.js';
-import { toTable } from './table.js';
+import { type Terminal, wrap } from './terminal.js';
 
 const STATUS_ORDER = ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'];
 
@@ -31,7 +32,13 @@ function byImportance(a: Finding, b: Finding): number {
 export interface TableView {
   /** A block per finding with its title, rationale and remediation (`--details`). */
   details?: boolean;
+  /** Show PASS and NOT_APPLICABLE rows too (`--all`, or a `--status` asked for). */
+  all?: boolean;
+  /** Where the table goes: a TTY's width and colour [no limit, no colour]. */
+  terminal?: Terminal;
 }
+
+const HIDDEN_BY_DEFAULT = new Set(['PASS', 'NOT_APPLICABLE']);
 
 /** `12/20 passed (60%)`, or `nothing evaluated`. */
 export function postureLine(posture: Posture): string {
@@ -40,24 +47,44 @@ export function postureLine(posture: Posture): string {
 }
 
 function tableReport(findings: Finding[], view: TableView): string {
+  const terminal = view.terminal ?? { colour: false };
   const summary = summarize(findings);
+  const shown = (f: Finding) => view.all === true || !HIDDEN_BY_DEFAULT.has(f.status);
   const sections: string[] = [];
   for (const recommendation of RECOMMENDATIONS) {
     const inSection = findings.filter((f) => f.recommendation === recommendation).sort(byImportance);
     if (inSection.length === 0) continue;
-    const heading = `${recommendation}  ${RECOMMENDATION_TITLES[recommendation]}\n         posture: ${postureLine(summary.byRecommendation[recommendation])}`;
-    if (view.details) {
-      sections.push(`${heading}\n\n${inSection.map(detailBlock).join('\n\n')}`);
-      continue;
+    const title = `${recommendation}  ${RECOMMENDATION_TITLES[recommendation]}`;
+    const titleLines = terminal.width === undefined ? [title] : wrap(title, terminal.width);
+    const heading = `${titleLines.join('\n       ')}\n         posture: ${postureLine(summary.byRecommendation[recommendation])}`;
+    const rows = inSection.filter(shown);
+    if (rows.length === 0) {
+      sections.push(`${heading}\n         nothing failing`);
+    } else if (view.details) {
+      sections.push(`${heading}\n\n${rows.map(detailBlock).join('\n\n')}`);
+    } else {
+      sections.push(`${heading}\n${findingsTable(rows, terminal)}`);
     }
-    const rows = inSection.map((f) => [f.status, f.severity, f.checkId, f.resourceName, f.message]);
-    sections.push(
-      `${heading}\n${toTable([['STATUS', 'SEVERITY', 'CHECK', 'RESOURCE', 'MESSAGE'], ...rows], 100)}`,
-    );
   }
+  const hidden = findings.filter((f) => !shown(f));
+  if (hidden.length > 0) {
+    const counts = [...HIDDEN_BY_DEFAULT].map(
+      (status) => `${hidden.filter((f) => f.status === status).length} ${status}`,
+    );
+    sections.push(`Not listed: ${counts.join(', ')} (--all or --status PASS to list them)`);
+  }
+  sections.push(severityStatusSummary(findings, terminal));
   const counts = STATUSES.map((status) => `${findings.filter((f) => f.status === status).length} ${status}`);
   sections.push(`Overall posture: ${postureLine(summary.overall)} · ${counts.join(' · ')}`);
-  return `${sections.join('\n\n')}\n`;
+  const fitted = sections.map((section) =>
+    terminal.width === undefined
+      ? section
+      : section
+          .split('\n')
+          .flatMap((line) => (line.includes('\u001b') ? [line] : wrap(line, terminal.width ?? line.length)))
+          .join('\n'),
+  );
+  return `${fitted.join('\n\n')}\n`;
 }
 
 /** A finding with its guidance flattened into CSV columns. */
