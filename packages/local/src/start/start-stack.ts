@@ -22,6 +22,7 @@ import { ensurePortFree } from './ensure-port-free.js';
 import { StartError } from './errors.js';
 import { failureLog } from './failure-log.js';
 import { localBodyLimit, withLocalEvents } from './local-events-route.js';
+import { topFailureLines } from './top-failures.js';
 
 export interface StartOptions {
   port: number;
@@ -213,7 +214,9 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       }
     }
     await fanOut.drain();
-    for (const line of postureLines(postureOf(await pipeline.repository.summary()))) say(line);
+    const posture = postureOf(await pipeline.repository.summary());
+    for (const line of postureLines(posture)) say(line);
+    for (const line of await topFailureLines(pipeline.repository, posture.overall.failed)) say(line);
   } catch (error) {
     await stop();
     throw error;
