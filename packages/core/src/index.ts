@@ -1,3 +1,4 @@
+export { withGuidance } from './catalog/guidance.js';
 export { CATALOG } from './catalog/index.js';
 export { checkMetadata } from './check/check-metadata.js';
 export type { AnyCheck } from './check/define-check.js';
@@ -26,5 +27,6 @@ export * from './lifecycle/index.js';
 export * from './policy/index.js';
 export * from './resource-types/index.js';
 export { type Posture, type PostureSummary, summarize } from './summary.js';
+export { nearest } from './text/nearest.js';
 export { type SafeTextOptions, safeText } from './text/safe-text.js';
 export type * from './types/index.js';

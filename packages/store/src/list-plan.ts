@@ -3,85 +3,115 @@ import { severityRank } from './keys.js';
 import type { FindingState } from './model.js';
 import type { QueryPlan } from './run-query.js';
 
-/** The filters of `listFindings`; every one given must match. */
+/** One value, or several of which any may match (`severity: ['critical', 'high']`). */
+type OneOrMore<T> = T | readonly T[];
+
+/** The filters of `listFindings`; every one given must match (one of its values, when several). */
 export interface FindingFilters {
-  status?: Status;
-  state?: FindingState;
-  severity?: Severity;
-  checkId?: string;
-  recommendation?: Recommendation;
-  resourceType?: ResourceType;
-  accountId?: string;
-  region?: string;
+  status?: OneOrMore<Status>;
+  state?: OneOrMore<FindingState>;
+  severity?: OneOrMore<Severity>;
+  checkId?: OneOrMore<string>;
+  recommendation?: OneOrMore<Recommendation>;
+  resourceType?: OneOrMore<ResourceType>;
+  accountId?: OneOrMore<string>;
+  region?: OneOrMore<string>;
 }
 
 /** Statuses in the order an unfiltered listing returns them: failures first. */
 const LISTING_STATUS_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'];
 
+type Values = Partial<Record<keyof FindingFilters, string[]>>;
+
+/** Every filter as its distinct values (none: absent), statuses in listing order, severities by rank. */
+function valuesOf(filters: FindingFilters): Values {
+  const values: Values = {};
+  for (const [name, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    const list = [...new Set<string>(typeof value === 'string' ? [value] : (value as string[]))];
+    if (list.length > 0) values[name as keyof FindingFilters] = list;
+  }
+  if (values.status) values.status.sort((a, b) => statusOrder(a) - statusOrder(b));
+  if (values.severity) values.severity.sort((a, b) => rankOf(a) - rankOf(b));
+  return values;
+}
+
+const statusOrder = (status: string) => LISTING_STATUS_ORDER.indexOf(status as Status);
+const rankOf = (severity: string) => severityRank(severity as Severity);
+
 /**
  * Chooses the index for a set of filters (README.md, "Which index answers which query") and turns
- * what the index key cannot express into filter conditions.
+ * what the index key cannot express into filter conditions. A filter of several values reads one
+ * partition (or sort key prefix) per value when it is in the key, else is an `IN` condition.
  * @example planListing({ status: 'FAIL', severity: 'high' }); // byStatus, STATUS#FAIL, begins_with 2#
+ * @example planListing({ severity: ['critical', 'high'] }); // byStatus, 8 partitions: each status × 1#, 2#
  */
 export function planListing(filters: FindingFilters): QueryPlan {
-  const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
-  const { status, severity, checkId, recommendation, resourceType, accountId, region } = filters;
-  const rank = severity === undefined ? undefined : severityRank(severity);
-  const statusThenSeverity =
-    status === undefined ? undefined : rank === undefined ? `${status}#` : `${status}#${rank}#`;
+  const given = valuesOf(filters);
+  const { status, severity, checkId, resourceType, recommendation, accountId, region } = given;
   const rest = (...inKey: (keyof FindingFilters)[]) =>
     Object.fromEntries(
       Object.entries(given).filter(([name]) => !inKey.includes(name as keyof FindingFilters)),
     );
+  /** `status#` or `status#rank#` prefixes (severity only with a status), or one without prefix. */
+  const statusSeverity = (): (string | undefined)[] => {
+    if (status === undefined) return [undefined];
+    if (severity === undefined) return status.map((each) => `${each}#`);
+    return status.flatMap((each) => severity.map((level) => `${each}#${rankOf(level)}#`));
+  };
+  const inStatusSeverity = (): (keyof FindingFilters)[] =>
+    status === undefined ? [] : severity === undefined ? ['status'] : ['status', 'severity'];
 
   if (checkId !== undefined) {
-    const prefix = status === undefined ? undefined : `${status}#`;
+    const prefixes = status === undefined ? [undefined] : status.map((each) => `${each}#`);
     return plan(
       'byCheck',
-      [{ pk: `CHECK#${checkId}`, prefix }],
-      rest('checkId', ...(prefix ? ['status' as const] : [])),
+      product(checkId, 'CHECK#', prefixes),
+      rest('checkId', ...(status ? ['status' as const] : [])),
     );
   }
   if (resourceType !== undefined) {
-    return plan(
-      'byResourceType',
-      [{ pk: `TYPE#${resourceType}`, prefix: statusThenSeverity }],
-      rest('resourceType', ...keyed(status, severity)),
-    );
+    const partitions = product(resourceType, 'TYPE#', statusSeverity());
+    return plan('byResourceType', partitions, rest('resourceType', ...inStatusSeverity()));
   }
   if (recommendation !== undefined) {
-    return plan(
-      'byRecommendation',
-      [{ pk: `REC#${recommendation}`, prefix: statusThenSeverity }],
-      rest('recommendation', ...keyed(status, severity)),
-    );
+    const partitions = product(recommendation, 'REC#', statusSeverity());
+    return plan('byRecommendation', partitions, rest('recommendation', ...inStatusSeverity()));
   }
+  const ranks = severity === undefined ? [undefined] : severity.map((level) => `${rankOf(level)}#`);
   if (status !== undefined) {
-    const prefix = rank === undefined ? undefined : `${rank}#`;
     return plan(
       'byStatus',
-      [{ pk: `STATUS#${status}`, prefix }],
-      rest('status', ...(prefix ? ['severity' as const] : [])),
+      product(status, 'STATUS#', ranks),
+      rest('status', ...(severity ? ['severity' as const] : [])),
     );
   }
   if (accountId !== undefined && region !== undefined) {
-    return plan('byAccountRegion', [{ pk: `ACCT#${accountId}#${region}` }], rest('accountId', 'region'));
+    const pairs = accountId.flatMap((account) => region.map((each) => `${account}#${each}`));
+    return plan('byAccountRegion', product(pairs, 'ACCT#', [undefined]), rest('accountId', 'region'));
   }
-  const prefix = rank === undefined ? undefined : `${rank}#`;
-  const partitions = LISTING_STATUS_ORDER.map((each) => ({ pk: `STATUS#${each}`, prefix }));
-  return plan('byStatus', partitions, rest(...(prefix ? ['severity' as const] : [])));
+  const partitions = product([...LISTING_STATUS_ORDER], 'STATUS#', ranks);
+  return plan('byStatus', partitions, rest(...(severity ? ['severity' as const] : [])));
 }
 
-/** The filters that a `status#severity#` sort key prefix expresses (severity only with a status). */
-function keyed(status: Status | undefined, severity: Severity | undefined): (keyof FindingFilters)[] {
-  if (status === undefined) return [];
-  return severity === undefined ? ['status'] : ['status', 'severity'];
+/** One partition per key value and sort key prefix, in that order. */
+function product(
+  keys: string[],
+  keyPrefix: string,
+  prefixes: (string | undefined)[],
+): QueryPlan['partitions'] {
+  return keys.flatMap((key) => prefixes.map((prefix) => ({ pk: `${keyPrefix}${key}`, prefix })));
 }
 
 function plan(
   index: QueryPlan['index'],
   partitions: QueryPlan['partitions'],
-  filters: Record<string, unknown>,
+  filters: Record<string, string[] | undefined>,
 ): QueryPlan {
-  return { index, partitions, filters: filters as Record<string, string> };
+  const conditions = Object.fromEntries(
+    Object.entries(filters).flatMap(([name, values]): [string, string | string[]][] =>
+      values === undefined ? [] : [[name, values.length === 1 ? (values[0] as string) : values]],
+    ),
+  );
+  return { index, partitions, filters: conditions };
 }

@@ -11,8 +11,8 @@ export interface QueryPlan {
   index?: FindingsIndexName;
   /** Partition key values, each with an optional sort key prefix (begins_with). */
   partitions: { pk: string; prefix?: string | undefined }[];
-  /** Attribute = value conditions applied as a FilterExpression. */
-  filters: Record<string, string>;
+  /** Attribute = value (or IN the values) conditions applied as a FilterExpression. */
+  filters: Record<string, string | readonly string[]>;
   /** Newest (highest sort key) first when false. */
   scanForward?: boolean;
 }
@@ -97,8 +97,15 @@ function queryCommand(
   }
   const conditions = Object.entries(plan.filters).map(function filterCondition([attribute, value], index) {
     names[`#f${index}`] = attribute;
-    values[`:f${index}`] = value;
-    return `#f${index} = :f${index}`;
+    if (typeof value === 'string') {
+      values[`:f${index}`] = value;
+      return `#f${index} = :f${index}`;
+    }
+    const placeholders = value.map(function placeholder(each, position) {
+      values[`:f${index}_${position}`] = each;
+      return `:f${index}_${position}`;
+    });
+    return `#f${index} IN (${placeholders.join(', ')})`;
   });
   return new QueryCommand({
     TableName: context.tableName,

@@ -36,7 +36,9 @@ beforeAll(async () => {
 
 function matching(filters: FindingFilters): string[] {
   return SEED.filter((each) =>
-    Object.entries(filters).every(([name, value]) => each[name as keyof Finding] === value),
+    Object.entries(filters).every(([name, value]) =>
+      (typeof value === 'string' ? [value] : (value as string[])).includes(each[name as keyof Finding]),
+    ),
   )
     .map((each) => each.id)
     .sort();
@@ -70,6 +72,19 @@ describe('FindingsRepository queries', () => {
     ['resource type and status', { resourceType: 'ecr-repository', status: 'PASS' }, 'byResourceType'],
     ['account and region', { accountId: '444455556666', region: 'us-west-2' }, 'byAccountRegion'],
     ['region alone', { region: 'us-west-2' }, 'byStatus'],
+    ['several severities', { severity: ['critical', 'high'] }, 'byStatus'],
+    ['several statuses and a severity', { status: ['PASS', 'FAIL'], severity: 'high' }, 'byStatus'],
+    [
+      'several check ids and statuses',
+      { checkId: [CHECKS.scanOnPush.checkId, CHECKS.tagImmutability.checkId], status: ['FAIL', 'PASS'] },
+      'byCheck',
+    ],
+    [
+      'several recommendations, statuses and severities',
+      { recommendation: ['CSA-3', 'CSA-4'], status: ['FAIL', 'PASS'], severity: ['medium', 'high'] },
+      'byRecommendation',
+    ],
+    ['several regions (an IN condition)', { region: ['us-west-2', 'eu-west-1'], status: 'FAIL' }, 'byStatus'],
     [
       'check id and account (filtered)',
       { checkId: CHECKS.scanOnPush.checkId, accountId: '111122223333' },

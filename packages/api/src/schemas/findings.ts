@@ -7,6 +7,7 @@ import {
   STATUSES,
 } from '@customs/core';
 import { z } from 'zod';
+import { checkIdFilter, enumFilter, patternFilter } from './filters.js';
 
 const limit = z.coerce
   .number()
@@ -26,26 +27,20 @@ export const checkIdSchema = z
   .string()
   .regex(CHECK_ID_PATTERN, 'a check id such as eks-cluster-audit-logging');
 
-/** `GET /findings`: every filter given must match. */
+/**
+ * `GET /findings`: every filter given must match, any one of its values (comma-separated or
+ * repeated, enumerations in any case; filters.ts).
+ */
 export const findingsQuerySchema = z
   .object({
-    status: z.enum(STATUSES).optional().describe('The check verdict.'),
-    state: z
-      .enum(FINDING_STATES)
-      .optional()
-      .describe('The lifecycle state (OPEN, SUPPRESSED, RESOLVED, …: core lifecycle).'),
-    severity: z.enum(SEVERITIES).optional(),
-    checkId: checkIdSchema.optional(),
-    recommendation: z.enum(RECOMMENDATIONS).optional().describe('The CSA container recommendation.'),
-    resourceType: z.enum(RESOURCE_TYPES).optional(),
-    accountId: z
-      .string()
-      .regex(/^\d{12}$/, 'an AWS account id is 12 digits')
-      .optional(),
-    region: z
-      .string()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as eu-west-1')
-      .optional(),
+    status: enumFilter(STATUSES, 'The check verdict.'),
+    state: enumFilter(FINDING_STATES, 'The lifecycle state (OPEN, SUPPRESSED, RESOLVED, …: core lifecycle).'),
+    severity: enumFilter(SEVERITIES, 'The check severity.'),
+    checkId: checkIdFilter,
+    recommendation: enumFilter(RECOMMENDATIONS, 'The CSA container recommendation.'),
+    resourceType: enumFilter(RESOURCE_TYPES, 'The resource type.'),
+    accountId: patternFilter(/^\d{12}$/, 'an AWS account id (12 digits)', 'The AWS account id.'),
+    region: patternFilter(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as eu-west-1', 'The AWS region.'),
     limit,
     cursor: cursor.optional(),
   })

@@ -15,6 +15,14 @@ export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
+/** How to fix a failing resource, as each check of the catalog says. */
+const remediationSchema = z.object({
+  text: z.string(),
+  cli: z.string().describe('An AWS CLI command that fixes it'),
+  iac: z.object({ format: z.enum(['terraform', 'cloudformation']), snippet: z.string() }),
+  url: z.string().optional().describe('AWS documentation on the subject'),
+});
+
 export const findingSchema = z.object({
   id: z.string(),
   checkId: z.string(),
@@ -40,6 +48,13 @@ export const findingSchema = z.object({
   stateBeforeError: z.enum(FINDING_STATES).optional(),
   suppressionId: z.string().optional(),
   suppressedUntil: time.optional(),
+  rationale: z
+    .string()
+    .optional()
+    .describe("Why it matters: the check's risk (absent only for a check no longer in the catalog)."),
+  remediation: remediationSchema
+    .optional()
+    .describe('How to fix it: text, AWS CLI, IaC, documentation (as GET /checks).'),
 });
 
 const cursor = z.string().optional().describe('Present while there may be more: pass it as `cursor`.');
@@ -99,12 +114,7 @@ export const checksSchema = z.object({
       recommendation: z.enum(RECOMMENDATIONS),
       severity: z.enum(SEVERITIES),
       rationale: z.string(),
-      remediation: z.object({
-        text: z.string(),
-        cli: z.string(),
-        iac: z.object({ format: z.enum(['terraform', 'cloudformation']), snippet: z.string() }),
-        url: z.string().optional(),
-      }),
+      remediation: remediationSchema,
       mappings: z.record(z.string(), z.array(z.string())),
       reads: z.array(z.string()),
     }),

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CustomsError, type CustomsErrorKind, safeText } from '@customs/core';
+import { VERSION } from '../version.js';
 import type { Command, CommandIo } from './commands/command.js';
 import { COMMANDS } from './commands/index.js';
 import { UsageError } from './errors.js';
@@ -37,6 +38,10 @@ function parseOptions(command: Command, argv: string[]) {
 async function dispatch(name: string | undefined, argv: string[], io: CommandIo): Promise<number> {
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out.write(usage(COMMANDS));
+    return 0;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out.write(`customs ${VERSION}\n`);
     return 0;
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);

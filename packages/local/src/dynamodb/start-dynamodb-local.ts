@@ -56,6 +56,17 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   }
 }
 
+/** No usable Java runtime (input: missing, not executable, too old): one sentence saying what to install. */
+class JavaRuntimeError extends CustomsError {
+  override name = 'JavaRuntimeError';
+
+  constructor(message: string) {
+    super('input', message);
+  }
+}
+
+const TOO_OLD = /UnsupportedClassVersionError/;
+
 /** The port was taken (input: a port in use), by the time the JVM bound it. */
 class PortInUseError extends CustomsError {
   override name = 'PortInUseError';
@@ -84,13 +95,15 @@ async function startOnce(port: number, dataDir: string | null, timeoutMs: number
   const started = await Promise.race([
     waitUntilAnswering(endpoint, timeoutMs, giveUp.signal),
     ended.then(function failedEarly(end) {
-      return end.error
-        ? new Error(explainSpawnError(end.error))
-        : new Error(explainEarlyExit(port, end.code, end.signal, output()));
+      // No java, or one that cannot run: the machine's setup, for the user to fix (exit status 2).
+      if (end.error) return new JavaRuntimeError(explainSpawnError(end.error));
+      const message = explainEarlyExit(port, end.code, end.signal, output());
+      return TOO_OLD.test(output()) ? new JavaRuntimeError(message) : new Error(message);
     }),
     fatalOutput.then(function failedToServe(tail) {
       const message = explainEarlyExit(port, null, null, tail);
-      return PORT_IN_USE.test(tail) ? new PortInUseError(message) : new Error(message);
+      if (PORT_IN_USE.test(tail)) return new PortInUseError(message);
+      return TOO_OLD.test(tail) ? new JavaRuntimeError(message) : new Error(message);
     }),
   ]);
   giveUp.abort();

@@ -77,6 +77,24 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
       if (!response.headersSent) sendError(response, 500, 'internal_error', 'The local API adapter failed');
     }
   });
+  // Node answers what it cannot parse itself (a request line or headers over its 16 KiB limit:
+  // 431) with an empty body; answer in the API's error shape instead.
+  server.on('clientError', function answerClientError(error: NodeJS.ErrnoException, socket) {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const [status, reason, code, message] = tooLarge
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'headers_too_large',
+          'The request line and headers are over 16 KiB: send a shorter query',
+        ]
+      : [400, 'Bad Request', 'invalid_request', 'The request is not valid HTTP'];
+    const body = JSON.stringify({ error: { code, message } });
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
   return new Promise(function listen(resolve, reject) {
     server.once('error', function failed(error: NodeJS.ErrnoException) {
       const why =

@@ -23,6 +23,7 @@ import { ensurePortFree } from './ensure-port-free.js';
 import { StartError } from './errors.js';
 import { failureLog } from './failure-log.js';
 import { localBodyLimit, withLocalEvents } from './local-events-route.js';
+import { topFailureLines } from './top-failures.js';
 
 export interface StartOptions {
   port: number;
@@ -37,6 +38,8 @@ export interface StartOptions {
   story?: boolean;
   /** Play it even onto a `dataDir` that holds earlier findings (`--story`) [false]. */
   forceStory?: boolean;
+  /** Ctrl-C: start-up stops at the next step (rejecting with the signal's reason), undoing what it started. */
+  signal?: AbortSignal;
   /** The API token; `CUSTOMS_API_TOKEN`, else a random one. */
   token?: string;
   /** Progress and results, a line at a time. */
@@ -134,6 +137,10 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     await source.cleanUp();
     throw userFixable ? error : new StartError((error as Error).message);
   }
+  if (options.signal?.aborted) {
+    await pipeline.stop();
+    options.signal.throwIfAborted();
+  }
   say(`  DynamoDB Local on ${pipeline.endpoint}, table ${pipeline.tableName}`);
   const suppressions = new SuppressionsRepository({ client: pipeline.client, tableName: pipeline.tableName });
   const earlier = reusing
@@ -211,6 +218,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     await source.cleanUp();
   };
   try {
+    options.signal?.throwIfAborted();
     const first = sweeps.run(pipeline.dependencies);
     say(`Sweeping the account… (GET /sweeps/${first.started.id}; /health says ready when it ends)`);
     say(`  ${describeSweep(await first.done)}`);
@@ -223,6 +231,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     } else if (source.isDemo && options.story !== false && source.snapshotDir) {
       say('Playing the demo story (each step changes the account, then sends the events AWS would):');
       for await (const { step, changes } of playStory(DEMO_STORY, pipeline, source.snapshotDir)) {
+        options.signal?.throwIfAborted();
         say(`  ▸ ${step.title}`);
         for (const change of changes.filter((c) => isLifecycleChange(c.transition))) {
           say(
@@ -232,7 +241,9 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       }
     }
     await fanOut.drain();
-    for (const line of postureLines(postureOf(await pipeline.repository.summary()))) say(line);
+    const posture = postureOf(await pipeline.repository.summary());
+    for (const line of postureLines(posture)) say(line);
+    for (const line of await topFailureLines(pipeline.repository, posture.overall.failed)) say(line);
   } catch (error) {
     await stop();
     throw error;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createApiHandler } from '@customs/api';
-import type { Finding } from '@customs/core';
+import { CATALOG, type Finding } from '@customs/core';
 import { FindingsRepository, findingItem, type StoredFinding, SuppressionsRepository } from '@customs/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { at, CHECKS, cluster, finding, repository } from '../../../store/test/helpers/findings.js';
@@ -88,11 +88,55 @@ describe('customs findings', () => {
     expect(table.stdout).toMatch(/1 findings\n$/);
     const csv = await cli('--recommendation', 'CSA-4', '--format', 'csv');
     expect(csv.stdout.split('\n')[0]).toBe(
-      'id,state,status,severity,recommendation,checkId,resourceType,resourceId,accountId,region,message,openedAt,lastChangedAt,suppressionId',
+      'id,state,status,severity,recommendation,checkId,resourceType,resourceId,accountId,region,message,openedAt,lastChangedAt,suppressionId,title,rationale,remediation,remediationCli,remediationIac,remediationUrl',
     );
     expect(csv.stdout).toContain('"prod: endpoint open to 0.0.0.0/0, ""quoted"""');
     const passing = await cli('--resource-type', 'ecr-repository', '--status', 'PASS', '--format', 'json');
     expect((JSON.parse(passing.stdout) as { findings: unknown[] }).findings).toHaveLength(1);
+  });
+
+  it('gives each finding its fix: JSON fields, CSV columns, a --details block', async () => {
+    const check = CATALOG.get(CHECKS.endpointNotPublic.checkId);
+    const json = await cli('--check', CHECKS.endpointNotPublic.checkId, '--format', 'json');
+    const [shown] = (JSON.parse(json.stdout) as { findings: Record<string, unknown>[] }).findings;
+    expect(shown).toMatchObject({ rationale: check?.rationale, remediation: check?.remediation });
+    const csv = await cli('--check', CHECKS.endpointNotPublic.checkId, '--format', 'csv');
+    expect(csv.stdout).toContain(check?.remediation.cli);
+    const details = await cli('--check', CHECKS.endpointNotPublic.checkId, '--details');
+    expect(details.stdout).toContain(`  why:      ${check?.rationale}`);
+    expect(details.stdout).toContain(`  fix:      ${check?.remediation.text}`);
+    expect(details.stdout).toContain(`      ${check?.remediation.cli}`);
+  });
+
+  it('sends repeated and comma-separated filters in any case; an unknown check id is exit 2 with the nearest', async () => {
+    const repeated = await cli(
+      '--status',
+      'fail',
+      '--severity',
+      'critical',
+      '--severity',
+      'HIGH',
+      '--format',
+      'json',
+    );
+    const comma = await cli('--status', 'FAIL', '--severity', 'critical,high', '--format', 'json');
+    expect(repeated.stderr).toBe('');
+    expect(repeated.stdout).toBe(comma.stdout);
+    expect((JSON.parse(comma.stdout) as { findings: unknown[] }).findings).toHaveLength(1_051);
+    const typo = await cli('--check', 'ecr-image-sign');
+    expect(typo).toMatchObject({
+      code: 2,
+      stderr:
+        'customs: the API answered 400: checkId: unknown check id ecr-image-sign; did you mean ecr-image-signed?\n',
+    });
+  });
+
+  it('exits 1 with --fail-on when an open finding fails at or above it, 0 otherwise', async () => {
+    const failing = await cli('--check', CHECKS.endpointNotPublic.checkId, '--fail-on', 'high');
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toBe('customs: 1 open finding(s) failing at or above high (--fail-on high)\n');
+    const passing = await cli('--check', CHECKS.endpointNotPublic.checkId, '--fail-on', 'critical');
+    expect(passing).toMatchObject({ code: 0, stderr: '' });
   });
 
   it('says what is wrong, exit status 2, for a bad filter, a wrong token, no token or no API', async () => {

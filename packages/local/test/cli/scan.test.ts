@@ -73,7 +73,7 @@ describe('customs scan --snapshot', () => {
     );
     const [header, ...rows] = stdout.trim().split('\n');
     expect(header).toBe(
-      'id,checkId,status,severity,recommendation,resourceType,resourceId,resourceName,accountId,region,message,evaluatedAt',
+      'id,checkId,status,severity,recommendation,resourceType,resourceId,resourceName,accountId,region,message,evaluatedAt,title,rationale,remediation,remediationCli,remediationIac,remediationUrl',
     );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows)

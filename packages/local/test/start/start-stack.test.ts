@@ -36,6 +36,12 @@ describe('customs start: the whole pipeline on one machine', () => {
     expect(output).toMatch(/resolved\s+critical ecr-image-no-critical-vulnerabilities/);
     expect(output).toMatch(/slack ▸ Customs digest: \d+ finding changes/);
     expect(output).toMatch(/^Posture: \d+\/\d+ passed/m);
+    // The closing block names the worst open failures, most severe first, and how to see them all.
+    const top = output.slice(output.indexOf('Top failures:')).split('\n');
+    expect(top[0]).toBe('Top failures:');
+    expect(top.slice(1, 6).every((line) => /^ {2}(critical|high) +[a-z0-9-]+ +\S/.test(line))).toBe(true);
+    expect(top[1]).toMatch(/^ {2}critical /);
+    expect(top[6]).toMatch(/^ {2}\(\d+ failing: npx customs findings --status FAIL/);
   });
 
   it('answers the API with the printed token, and 401 without it', async () => {

@@ -3,7 +3,7 @@ import type { Command } from './command.js';
 
 export const checksCommand: Command = {
   name: 'checks',
-  usage: 'customs checks [--format table|json]',
+  usage: 'customs checks [--format table|json|csv]',
   summary: 'List the check catalog with its metadata.',
   options: { format: { type: 'string' } },
   async run(values, _positionals, { out }) {

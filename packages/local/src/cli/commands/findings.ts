@@ -1,22 +1,30 @@
-import { summarize } from '@customs/core';
+import { summarize, withGuidance } from '@customs/core';
 import type { StoredFinding } from '@customs/store';
 import { UsageError } from '../errors.js';
 import { toCsv } from '../format/csv.js';
+import { detailBlock } from '../format/details.js';
+import { GUIDANCE_COLUMNS, guidanceColumns } from '../format/findings.js';
+import { renderJunit } from '../format/junit/index.js';
+import { parseOutputs, writeOutputs } from '../format/outputs.js';
 import { toSafeJson } from '../format/safe-json.js';
+import { renderSarif } from '../format/sarif/index.js';
 import { toTable } from '../format/table.js';
-import { parseFormat } from '../options.js';
+import { type Format, failingAtOrAbove, listOption, parseFailOn, parseFormat } from '../options.js';
 import { executeApiRegion, sigV4Signer } from '../sigv4.js';
 
 /** The API of a stack started with `customs start`, by default. */
 export const DEFAULT_API = 'http://127.0.0.1:4000';
 
 export interface FindingsOptions {
-  status?: string;
-  severity?: string;
-  check?: string;
-  recommendation?: string;
-  'resource-type'?: string;
+  status?: string | string[];
+  severity?: string | string[];
+  check?: string | string[];
+  recommendation?: string | string[];
+  'resource-type'?: string | string[];
   format?: string;
+  output?: string[];
+  'fail-on'?: string;
+  details?: boolean;
   api?: string;
   token?: string;
   /** Sign with SigV4 (execute-api) even when the API's host is not API Gateway's own. */
@@ -39,7 +47,7 @@ const FILTERS = {
   'resource-type': 'resourceType',
 } as const;
 
-const CSV_COLUMNS: (keyof StoredFinding & string)[] = [
+const CSV_COLUMNS = [
   'id',
   'state',
   'status',
@@ -54,7 +62,8 @@ const CSV_COLUMNS: (keyof StoredFinding & string)[] = [
   'openedAt',
   'lastChangedAt',
   'suppressionId',
-];
+  ...GUIDANCE_COLUMNS,
+] as const;
 
 /** One page of `GET /findings`, or a UsageError that says what to do. */
 async function fetchPage(
@@ -157,26 +166,14 @@ export async function readFindings(
   return findings;
 }
 
-/**
- * `customs findings`: the stored findings of a running stack, as a table, JSON
- * (`{"findings", "summary"}`) or CSV.
- * @example await runFindings({ status: 'FAIL', format: 'json', token }, process.env);
- */
-export async function runFindings(
-  options: FindingsOptions,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<string> {
-  const format = parseFormat(options.format);
-  const api = options.api ?? env.CUSTOMS_API_URL ?? DEFAULT_API;
-  const authorization = authorizationFor(apiUrl(api), options, env);
-  const filters: Record<string, string> = {};
-  for (const [option, parameter] of Object.entries(FILTERS)) {
-    const value = options[option as keyof typeof FILTERS];
-    if (value !== undefined) filters[parameter] = option === 'severity' ? value.toLowerCase() : value;
-  }
-  const findings = await readFindings(filters, api, authorization);
-  if (format === 'json') return `${toSafeJson({ findings, summary: summarize(findings) })}\n`;
-  if (format === 'csv') return toCsv(findings, CSV_COLUMNS);
+/** The stored findings in one format (the API's own guidance kept; added where it had none). */
+function render(findings: StoredFinding[], format: Format, details: boolean): string {
+  if (format === 'json')
+    return `${toSafeJson({ findings: findings.map(withGuidance), summary: summarize(findings) })}\n`;
+  if (format === 'csv') return toCsv(findings.map(guidanceColumns), [...CSV_COLUMNS]);
+  if (format === 'sarif') return renderSarif(findings);
+  if (format === 'junit') return renderJunit(findings);
+  if (details) return `${findings.map(detailBlock).join('\n\n')}\n\n${findings.length} findings\n`;
   const rows = findings.map((f) => [
     f.state,
     f.severity,
@@ -187,4 +184,32 @@ export async function runFindings(
   ]);
   const table = toTable([['STATE', 'SEVERITY', 'CHECK', 'RESOURCE', 'OPEN SINCE', 'MESSAGE'], ...rows], 100);
   return `${table}\n${findings.length} findings\n`;
+}
+
+/**
+ * `customs findings`: the stored findings of a running stack, as a table (a block per finding with
+ * `--details`), JSON (`{"findings", "summary"}`), CSV, SARIF or JUnit, each with its check's
+ * rationale and remediation; `--output` writes more formats, `--fail-on` fails on open findings.
+ * @example await runFindings({ status: 'FAIL', format: 'json', token }, process.env);
+ */
+export async function runFindings(
+  options: FindingsOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ output: string; failing: number; failOn?: string }> {
+  const format = parseFormat(options.format);
+  const outputs = parseOutputs(options.output);
+  const failOn = parseFailOn(options['fail-on']);
+  const api = options.api ?? env.CUSTOMS_API_URL ?? DEFAULT_API;
+  const authorization = authorizationFor(apiUrl(api), options, env);
+  const filters: Record<string, string> = {};
+  for (const [option, parameter] of Object.entries(FILTERS)) {
+    // Repeated and comma-separated values go as one comma list, in any case: the API reads both.
+    const values = listOption(options[option as keyof typeof FILTERS]);
+    if (values.length > 0) filters[parameter] = values.join(',');
+  }
+  const findings = await readFindings(filters, api, authorization);
+  const details = options.details === true;
+  await writeOutputs(outputs, (each) => render(findings, each, details));
+  const failing = failOn === undefined ? 0 : failingAtOrAbove(findings, failOn).length;
+  return { output: render(findings, format, details), failing, ...(failOn ? { failOn } : {}) };
 }

@@ -1,9 +1,18 @@
 import { type Collector, type CollectResult, SnapshotCollector } from '@customs/aws';
-import { CATALOG, evaluateAll } from '@customs/core';
+import { CATALOG, evaluateAll, STATUSES } from '@customs/core';
 import { loadConfigFile } from '../../config-file.js';
 import { UsageError } from '../errors.js';
 import { renderFindings } from '../format/findings.js';
-import { listOption, oneOf, parseFormat, parseSeverities } from '../options.js';
+import { parseOutputs, writeOutputs } from '../format/outputs.js';
+import type { Terminal } from '../format/terminal.js';
+import {
+  failingAtOrAbove,
+  listOption,
+  oneOf,
+  parseFailOn,
+  parseFormat,
+  parseSeverities,
+} from '../options.js';
 import { applySuppressions, readSuppressionsFile } from '../suppressions-file.js';
 import { collectLive } from './scan-aws.js';
 
@@ -18,6 +27,22 @@ export interface ScanOptions {
   severity?: string[];
   /** A suppressions file (the fields of POST /suppressions): its failures are reported SUPPRESSED. */
   suppressions?: string;
+  'fail-on'?: string;
+  output?: string[];
+  details?: boolean;
+  status?: string[];
+  all?: boolean;
+  /** Where the table goes (`customs scan` passes stdout's). */
+  terminal?: Terminal;
+}
+
+/** What a scan printed and wrote, and whether `--fail-on` failed it. */
+export interface ScanResult {
+  output: string;
+  warnings: string[];
+  /** The failing findings at or above `--fail-on` (none without it). */
+  failing: number;
+  failOn?: string;
 }
 
 /**
@@ -26,11 +51,14 @@ export interface ScanOptions {
  * catalog (or the checks and severities asked for), and renders the findings.
  * @example const { output, warnings } = await runScan({ snapshot: 'snapshots/demo', format: 'json' });
  */
-export async function runScan(options: ScanOptions): Promise<{ output: string; warnings: string[] }> {
+export async function runScan(options: ScanOptions): Promise<ScanResult> {
   const format = parseFormat(options.format);
+  const failOn = parseFailOn(options['fail-on']);
+  const outputs = parseOutputs(options.output);
   const source = sourceOf(options);
   const checkIds = oneOf('--check', listOption(options.check), CATALOG.ids());
   const severities = parseSeverities(options.severity);
+  const statuses = oneOf('--status', listOption(options.status), STATUSES);
   const config = await loadConfigFile(options.config);
   const catalog = CATALOG.filter(
     (check) =>
@@ -42,8 +70,26 @@ export async function runScan(options: ScanOptions): Promise<{ output: string; w
   const entries = options.suppressions ? await readSuppressionsFile(options.suppressions, config, today) : [];
   const { result, now } = await source();
   const evaluated = evaluateAll(result.resources, { config, catalog, now });
-  const { findings, warnings } = applySuppressions(evaluated, entries, config, today);
-  return { output: renderFindings(findings, format), warnings: [...result.warnings, ...warnings] };
+  const suppressed = applySuppressions(evaluated, entries, config, today);
+  const findings =
+    statuses.length === 0
+      ? suppressed.findings
+      : suppressed.findings.filter((f) => statuses.includes(f.status));
+  const view = { details: options.details === true, all: options.all === true || statuses.length > 0 };
+  // Files get every row the terminal would, at no width and without colour.
+  await writeOutputs(outputs, (each) => renderFindings(findings, each, view));
+  // A suppressed failure is a decision taken: it does not fail the gate.
+  const open = findings.filter((f) => (f as { state?: string }).state !== 'SUPPRESSED');
+  const failing = failOn === undefined ? 0 : failingAtOrAbove(open, failOn).length;
+  return {
+    output: renderFindings(findings, format, {
+      ...view,
+      ...(options.terminal ? { terminal: options.terminal } : {}),
+    }),
+    warnings: [...result.warnings, ...suppressed.warnings],
+    failing,
+    ...(failOn === undefined ? {} : { failOn }),
+  };
 }
 
 type Source = () => Promise<{ collector: Collector; result: CollectResult; now: Date }>;

@@ -11,12 +11,17 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
-function untilStopped(): Promise<NodeJS.Signals> {
+/**
+ * Resolves on the first SIGINT or SIGTERM, after `onStop` (which says "Stopping…"); a second one
+ * ends the process at once (DynamoDB Local is killed on exit).
+ */
+function untilStopped(onStop: () => void): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      onStop();
+      process.once('SIGINT', () => process.exit(130));
       resolve(signal);
     };
     process.on('SIGINT', stop);
@@ -46,8 +51,16 @@ export const startCommand: Command = {
     if (values.snapshot && values.aws) throw new UsageError('choose one account: --snapshot DIR or --aws');
     if ((values.region || values.profile) && !values.aws)
       throw new UsageError('--region and --profile go with --aws');
-    const stopped = untilStopped();
-    const stack = await startStack({
+    // Ctrl-C at any moment, start-up included, says "Stopping…" and nothing else: what start-up
+    // says or fails with afterwards (DynamoDB Local took the terminal's SIGINT too) is the stop.
+    const interrupt = new AbortController();
+    const quiet = () => interrupt.signal.aborted;
+    const stopped = untilStopped(() => {
+      interrupt.abort(new Error('interrupted'));
+      out.write('Stopping…\n');
+    });
+    const starting = startStack({
+      signal: interrupt.signal,
       port,
       ...(values.snapshot ? { snapshot: values.snapshot } : {}),
       ...(values.aws ? { aws: true, regions: values.region ?? [] } : {}),
@@ -57,9 +70,20 @@ export const startCommand: Command = {
       story: !values['no-story'],
       forceStory: values.story === true,
       // Lines quote names and messages from the account and its events: escaped, one line each.
-      say: (line) => out.write(`${safeText(line, { maxLength: 2000 })}\n`),
-      warn: (line) => err.write(`${safeText(line, { maxLength: 2000 })}\n`),
+      say: (line) => quiet() || out.write(`${safeText(line, { maxLength: 2000 })}\n`),
+      warn: (line) => quiet() || err.write(`${safeText(line, { maxLength: 2000 })}\n`),
     });
+    const first = await Promise.race([starting, stopped.then(() => undefined)]).catch((error: unknown) => {
+      if (quiet()) return undefined;
+      throw error;
+    });
+    if (first === undefined) {
+      const stack = await starting.catch(() => undefined);
+      await stack?.stop().catch(() => undefined);
+      out.write('Stopped.\n');
+      return;
+    }
+    const stack = first;
     // A token the user chose is a secret of theirs: say where it came from, never print it.
     const generated = stack.tokenSource === 'generated';
     const bearer = generated ? stack.token : '$CUSTOMS_API_TOKEN';
@@ -78,7 +102,6 @@ export const startCommand: Command = {
       ].join('\n'),
     );
     await stopped;
-    out.write('Stopping…\n');
     await stack.stop();
     out.write('Stopped: DynamoDB Local and the API are down.\n');
   },

@@ -1,0 +1,132 @@
+import { type Finding, SEVERITIES, safeText } from '@customs/core';
+import { cut, paint, type Terminal, wrap } from './terminal.js';
+
+const GAP = '  ';
+const MIN_RESOURCE = 16;
+const MIN_MESSAGE = 24;
+/** Without a terminal (a pipe, a file), cells are cut here as before: a message never is. */
+const PIPE_RESOURCE = 100;
+
+/** `repo@sha256:<64 hex>` → `repo@sha256:<12 hex>`, as `docker images` shortens digests. */
+export function shortName(name: string): string {
+  const at = name.indexOf('@sha256:');
+  if (at < 0 || name.length - at - 8 <= 12) return name;
+  return name.slice(0, at + 8 + 12);
+}
+
+/** The message without the resource's full name, which the RESOURCE column shows (short names kept). */
+function messageOf(finding: Finding): string {
+  const short = shortName(finding.resourceName);
+  const message =
+    short === finding.resourceName
+      ? finding.message
+      : finding.message.split(finding.resourceName).join(short);
+  return safeText(message, { maxLength: 2000 });
+}
+
+/** FAIL, or SUPPRESSED when a suppression covers it (`scan --suppressions`). */
+export function shownStatus(finding: Finding & { state?: string }): string {
+  return finding.state === 'SUPPRESSED' ? 'SUPPRESSED' : finding.status;
+}
+
+/**
+ * The rows of one section of `scan`'s table, fitted to the terminal: STATUS, SEVERITY and CHECK
+ * whole; the RESOURCE cut to what is left; the MESSAGE (the verdict) never cut, wrapped onto more
+ * lines when it does not fit; status and severity coloured when the terminal takes colour.
+ * @example findingsTable(findings, { width: 100, colour: false });
+ */
+export function findingsTable(findings: Finding[], terminal: Terminal): string {
+  const header = ['STATUS', 'SEVERITY', 'CHECK', 'RESOURCE', 'MESSAGE'];
+  const rows = findings.map((f) => ({
+    status: shownStatus(f),
+    severity: f.severity,
+    check: safeText(f.checkId, { maxLength: 100 }),
+    resource: safeText(shortName(f.resourceName), { maxLength: 300 }),
+    message: messageOf(f),
+  }));
+  const widthOf = (pick: (row: (typeof rows)[number]) => string, title: string) =>
+    Math.max(title.length, ...rows.map((row) => pick(row).length));
+  const status = widthOf((row) => row.status, 'STATUS');
+  const severity = widthOf((row) => row.severity, 'SEVERITY');
+  const check = widthOf((row) => row.check, 'CHECK');
+  const longestResource = widthOf((row) => row.resource, 'RESOURCE');
+  const fixed = status + severity + check + GAP.length * 4;
+  let resource = Math.min(longestResource, PIPE_RESOURCE);
+  let message = Number.POSITIVE_INFINITY;
+  if (terminal.width !== undefined && terminal.width - fixed < MIN_RESOURCE + MIN_MESSAGE) {
+    return stacked(rows, terminal, { status, severity, check, longestResource });
+  }
+  if (terminal.width !== undefined) {
+    const room = terminal.width - fixed;
+    const longestMessage = widthOf((row) => row.message, 'MESSAGE');
+    // The resource takes up to 40% of what is left, more when the messages leave it room.
+    const share = Math.max(MIN_RESOURCE, Math.floor(room * 0.4), room - longestMessage);
+    resource = Math.min(longestResource, share);
+    message = room - resource;
+  }
+  const indent = ' '.repeat(fixed + resource);
+  const line = (cells: string[], colourWords = false) => {
+    const [s = '', v = '', c = '', r = '', m = ''] = cells;
+    const lines = wrap(m, message);
+    const first = [
+      paint(s.padEnd(status), s, colourWords && terminal.colour),
+      paint(v.padEnd(severity), v, colourWords && terminal.colour),
+      c.padEnd(check),
+      cut(r, resource).padEnd(resource),
+      lines[0] ?? '',
+    ].join(GAP);
+    return [first.trimEnd(), ...lines.slice(1).map((rest) => `${indent}${rest}`)].join('\n');
+  };
+  return [
+    line(header),
+    ...rows.map((row) => line([row.status, row.severity, row.check, row.resource, row.message], true)),
+  ].join('\n');
+}
+
+/** The severity × status counts at the end of `scan`'s table. */
+export function severityStatusSummary(findings: Finding[], terminal: Terminal): string {
+  const statuses = ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'] as const;
+  const head = `${'SEVERITY'.padEnd(14)}${statuses.join(GAP)}`;
+  const rows = SEVERITIES.map((severity) => {
+    const counts = statuses.map((s) => {
+      const n = findings.filter((f) => f.severity === severity && f.status === s).length;
+      const text = String(n).padStart(s.length);
+      return n > 0 && (s === 'FAIL' || s === 'ERROR') ? paint(text, s, terminal.colour) : text;
+    });
+    return `${paint(severity.padEnd(14), severity, terminal.colour)}${counts.join(GAP)}`;
+  });
+  return [head, ...rows].join('\n');
+}
+
+interface Widths {
+  status: number;
+  severity: number;
+  check: number;
+  longestResource: number;
+}
+
+/**
+ * A narrow terminal: each finding's verdict on the lines under it, indented and wrapped to the
+ * width; the resource cut to what its first line leaves.
+ */
+function stacked(
+  rows: { status: string; severity: string; check: string; resource: string; message: string }[],
+  terminal: Terminal,
+  widths: Widths,
+): string {
+  const width = terminal.width ?? 80;
+  return rows
+    .map((row) => {
+      const head = [
+        paint(row.status.padEnd(widths.status), row.status, terminal.colour),
+        paint(row.severity.padEnd(widths.severity), row.severity, terminal.colour),
+        cut(row.check, Math.max(8, width - widths.status - widths.severity - GAP.length * 2)),
+      ].join(GAP);
+      const used =
+        widths.status + widths.severity + Math.min(widths.check, row.check.length) + GAP.length * 3;
+      const resource = width - used >= 8 ? `${GAP}${cut(row.resource, width - used)}` : '';
+      const verdict = wrap(row.message, Math.max(8, width - 4)).map((line) => `    ${line}`);
+      return [`${head}${resource}`.trimEnd(), ...verdict].join('\n');
+    })
+    .join('\n');
+}
