@@ -17,7 +17,12 @@ describe('parseConfig', () => {
       accessKeyMaxAgeDays: 90,
       credentialMaxUnusedDays: 45,
       maxSuppressionDays: 90,
+      approvedRegistries: [],
+      fargateLatestVersions: { linux: '1.4.0', windows: '1.0.0' },
+      allowedAddedCapabilities: DEFAULT_CONFIG.allowedAddedCapabilities,
     });
+    expect(DEFAULT_CONFIG.allowedAddedCapabilities).toContain('NET_BIND_SERVICE');
+    expect(DEFAULT_CONFIG.allowedAddedCapabilities).not.toContain('SYS_ADMIN');
     expect(DEFAULT_CONFIG.eksMinVersion).toBe('1.31');
   });
 
