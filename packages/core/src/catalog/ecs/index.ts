@@ -1,8 +1,10 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { ecsTaskDefinitionNoPrivileged } from './ecs-task-definition-no-privileged.js';
+import { ecsTaskDefinitionReadOnlyRoot } from './ecs-task-definition-read-only-root.js';
 
 /** The ECS checks (task definitions, services, clusters), in CHECKS.md order. */
 export const ECS_CHECKS: AnyCheck[] = [
   // CSA-1: isolation capabilities and configuration
   ecsTaskDefinitionNoPrivileged,
+  ecsTaskDefinitionReadOnlyRoot,
 ];
