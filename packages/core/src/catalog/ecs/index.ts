@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
 import { ecsTaskDefinitionNoPrivileged } from './ecs-task-definition-no-privileged.js';
 import { ecsTaskDefinitionReadOnlyRoot } from './ecs-task-definition-read-only-root.js';
 
@@ -7,4 +8,5 @@ export const ECS_CHECKS: AnyCheck[] = [
   // CSA-1: isolation capabilities and configuration
   ecsTaskDefinitionNoPrivileged,
   ecsTaskDefinitionReadOnlyRoot,
+  ecsTaskDefinitionLinuxNonRoot,
 ];
