@@ -2,6 +2,7 @@ import type { AnyCheck } from '../../check/define-check.js';
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
 import { ecsTaskDefinitionNoPrivileged } from './ecs-task-definition-no-privileged.js';
 import { ecsTaskDefinitionReadOnlyRoot } from './ecs-task-definition-read-only-root.js';
+import { ecsTaskDefinitionWindowsNonAdmin } from './ecs-task-definition-windows-non-admin.js';
 
 /** The ECS checks (task definitions, services, clusters), in CHECKS.md order. */
 export const ECS_CHECKS: AnyCheck[] = [
@@ -9,4 +10,5 @@ export const ECS_CHECKS: AnyCheck[] = [
   ecsTaskDefinitionNoPrivileged,
   ecsTaskDefinitionReadOnlyRoot,
   ecsTaskDefinitionLinuxNonRoot,
+  ecsTaskDefinitionWindowsNonAdmin,
 ];
