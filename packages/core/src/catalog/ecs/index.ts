@@ -1,5 +1,6 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
+import { ecsTaskDefinitionNoHostNamespaces } from './ecs-task-definition-no-host-namespaces.js';
 import { ecsTaskDefinitionNoPrivileged } from './ecs-task-definition-no-privileged.js';
 import { ecsTaskDefinitionReadOnlyRoot } from './ecs-task-definition-read-only-root.js';
 import { ecsTaskDefinitionWindowsNonAdmin } from './ecs-task-definition-windows-non-admin.js';
@@ -11,4 +12,5 @@ export const ECS_CHECKS: AnyCheck[] = [
   ecsTaskDefinitionReadOnlyRoot,
   ecsTaskDefinitionLinuxNonRoot,
   ecsTaskDefinitionWindowsNonAdmin,
+  ecsTaskDefinitionNoHostNamespaces,
 ];
