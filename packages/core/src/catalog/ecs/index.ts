@@ -1,6 +1,7 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
 import { ecsTaskDefinitionNoHostNamespaces } from './ecs-task-definition-no-host-namespaces.js';
+import { ecsTaskDefinitionNoHostNetwork } from './ecs-task-definition-no-host-network.js';
 import { ecsTaskDefinitionNoPrivileged } from './ecs-task-definition-no-privileged.js';
 import { ecsTaskDefinitionReadOnlyRoot } from './ecs-task-definition-read-only-root.js';
 import { ecsTaskDefinitionWindowsNonAdmin } from './ecs-task-definition-windows-non-admin.js';
@@ -13,4 +14,5 @@ export const ECS_CHECKS: AnyCheck[] = [
   ecsTaskDefinitionLinuxNonRoot,
   ecsTaskDefinitionWindowsNonAdmin,
   ecsTaskDefinitionNoHostNamespaces,
+  ecsTaskDefinitionNoHostNetwork,
 ];
