@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { ecsTaskDefinitionCapabilitiesRestricted } from './ecs-task-definition-capabilities-restricted.js';
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
 import { ecsTaskDefinitionNoHostNamespaces } from './ecs-task-definition-no-host-namespaces.js';
 import { ecsTaskDefinitionNoHostNetwork } from './ecs-task-definition-no-host-network.js';
@@ -15,4 +16,5 @@ export const ECS_CHECKS: AnyCheck[] = [
   ecsTaskDefinitionWindowsNonAdmin,
   ecsTaskDefinitionNoHostNamespaces,
   ecsTaskDefinitionNoHostNetwork,
+  ecsTaskDefinitionCapabilitiesRestricted,
 ];
