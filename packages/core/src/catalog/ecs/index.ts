@@ -3,6 +3,7 @@ import { ecsTaskDefinitionCapabilitiesRestricted } from './ecs-task-definition-c
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
 import { ecsTaskDefinitionNoHostNamespaces } from './ecs-task-definition-no-host-namespaces.js';
 import { ecsTaskDefinitionNoHostNetwork } from './ecs-task-definition-no-host-network.js';
+import { ecsTaskDefinitionNoHostPathVolumes } from './ecs-task-definition-no-host-path-volumes.js';
 import { ecsTaskDefinitionNoPrivileged } from './ecs-task-definition-no-privileged.js';
 import { ecsTaskDefinitionReadOnlyRoot } from './ecs-task-definition-read-only-root.js';
 import { ecsTaskDefinitionWindowsNonAdmin } from './ecs-task-definition-windows-non-admin.js';
@@ -17,4 +18,5 @@ export const ECS_CHECKS: AnyCheck[] = [
   ecsTaskDefinitionNoHostNamespaces,
   ecsTaskDefinitionNoHostNetwork,
   ecsTaskDefinitionCapabilitiesRestricted,
+  ecsTaskDefinitionNoHostPathVolumes,
 ];
