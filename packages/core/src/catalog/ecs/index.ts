@@ -1,6 +1,7 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { ecsTaskDefinitionCapabilitiesRestricted } from './ecs-task-definition-capabilities-restricted.js';
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
+import { ecsTaskDefinitionMemoryLimit } from './ecs-task-definition-memory-limit.js';
 import { ecsTaskDefinitionNoHostNamespaces } from './ecs-task-definition-no-host-namespaces.js';
 import { ecsTaskDefinitionNoHostNetwork } from './ecs-task-definition-no-host-network.js';
 import { ecsTaskDefinitionNoHostPathVolumes } from './ecs-task-definition-no-host-path-volumes.js';
@@ -19,4 +20,5 @@ export const ECS_CHECKS: AnyCheck[] = [
   ecsTaskDefinitionNoHostNetwork,
   ecsTaskDefinitionCapabilitiesRestricted,
   ecsTaskDefinitionNoHostPathVolumes,
+  ecsTaskDefinitionMemoryLimit,
 ];
