@@ -2,6 +2,7 @@ import type { AnyCheck } from '../../check/define-check.js';
 import { ecsTaskDefinitionCapabilitiesRestricted } from './ecs-task-definition-capabilities-restricted.js';
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
 import { ecsTaskDefinitionLoggingConfigured } from './ecs-task-definition-logging-configured.js';
+import { ecsTaskDefinitionLoggingNonBlocking } from './ecs-task-definition-logging-non-blocking.js';
 import { ecsTaskDefinitionMemoryLimit } from './ecs-task-definition-memory-limit.js';
 import { ecsTaskDefinitionNoHostNamespaces } from './ecs-task-definition-no-host-namespaces.js';
 import { ecsTaskDefinitionNoHostNetwork } from './ecs-task-definition-no-host-network.js';
@@ -24,4 +25,5 @@ export const ECS_CHECKS: AnyCheck[] = [
   ecsTaskDefinitionMemoryLimit,
   // CSA-4: orchestration, management and scheduler
   ecsTaskDefinitionLoggingConfigured,
+  ecsTaskDefinitionLoggingNonBlocking,
 ];
