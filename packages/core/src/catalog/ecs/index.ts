@@ -4,6 +4,7 @@ import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-r
 import { ecsTaskDefinitionLoggingConfigured } from './ecs-task-definition-logging-configured.js';
 import { ecsTaskDefinitionLoggingNonBlocking } from './ecs-task-definition-logging-non-blocking.js';
 import { ecsTaskDefinitionMemoryLimit } from './ecs-task-definition-memory-limit.js';
+import { ecsTaskDefinitionNoEnvironmentSecrets } from './ecs-task-definition-no-environment-secrets.js';
 import { ecsTaskDefinitionNoHostNamespaces } from './ecs-task-definition-no-host-namespaces.js';
 import { ecsTaskDefinitionNoHostNetwork } from './ecs-task-definition-no-host-network.js';
 import { ecsTaskDefinitionNoHostPathVolumes } from './ecs-task-definition-no-host-path-volumes.js';
@@ -26,4 +27,6 @@ export const ECS_CHECKS: AnyCheck[] = [
   // CSA-4: orchestration, management and scheduler
   ecsTaskDefinitionLoggingConfigured,
   ecsTaskDefinitionLoggingNonBlocking,
+  // CSA-5: RBAC and strong authentication
+  ecsTaskDefinitionNoEnvironmentSecrets,
 ];
