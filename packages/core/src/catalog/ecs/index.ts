@@ -1,5 +1,6 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { ecsTaskDefinitionCapabilitiesRestricted } from './ecs-task-definition-capabilities-restricted.js';
+import { ecsTaskDefinitionEfsTransitEncryption } from './ecs-task-definition-efs-transit-encryption.js';
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
 import { ecsTaskDefinitionLoggingConfigured } from './ecs-task-definition-logging-configured.js';
 import { ecsTaskDefinitionLoggingNonBlocking } from './ecs-task-definition-logging-non-blocking.js';
@@ -24,6 +25,7 @@ export const ECS_CHECKS: AnyCheck[] = [
   ecsTaskDefinitionCapabilitiesRestricted,
   ecsTaskDefinitionNoHostPathVolumes,
   ecsTaskDefinitionMemoryLimit,
+  ecsTaskDefinitionEfsTransitEncryption,
   // CSA-4: orchestration, management and scheduler
   ecsTaskDefinitionLoggingConfigured,
   ecsTaskDefinitionLoggingNonBlocking,
