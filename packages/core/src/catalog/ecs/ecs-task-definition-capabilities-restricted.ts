@@ -36,9 +36,8 @@ export const ecsTaskDefinitionCapabilitiesRestricted = defineCheck({
     const offending: string[] = [];
     const added: string[] = [];
     for (const container of taskDefinition.containers) {
-      const capabilities = container.linuxParameters?.capabilitiesAdd ?? [];
-      if (capabilities.length === 0) continue;
-      const names = capabilities.map(capabilityName);
+      const names = (container.linuxParameters?.capabilitiesAdd ?? []).map(capabilityName).filter(Boolean);
+      if (names.length === 0) continue;
       added.push(`${containerName(container)} (${listed(names)})`);
       const beyond = [...new Set(names.filter((name) => !allowed.has(name)))];
       if (beyond.length > 0) offending.push(`${containerName(container)} (${listed(beyond)})`);

@@ -48,6 +48,14 @@ describe('ecs-task-definition-capabilities-restricted', () => {
     });
   });
 
+  it('ignores blank capability names, which add nothing', () => {
+    const outcome = runCheck(check, sampleTaskDefinition({ containers: [adding(['', '  '])] }));
+    expect(outcome).toEqual({
+      status: 'PASS',
+      message: 'Task definition hello_world:8 adds no Linux capabilities to its containers',
+    });
+  });
+
   it('follows allowedAddedCapabilities from the config, written either way', () => {
     const taskDefinition = sampleTaskDefinition({ containers: [adding(['NET_ADMIN'])] });
     expect(runCheck(check, taskDefinition, { allowedAddedCapabilities: ['CAP_NET_ADMIN'] }).status).toBe(
