@@ -106,11 +106,22 @@ async function readRevisions(
   sweep: boolean,
 ): Promise<Resource[]> {
   const read = await Promise.all(
-    names.map((name) => {
+    names.map(async (name) => {
       const tasks: Known<Wire<Task>[]> = uses.tasksUnknown
         ? unreadable(uses.tasksUnknown)
         : (uses.tasks.get(name) ?? []);
-      return readTaskDefinition(context, name, useOf(uses, name).use, tasks, sweep);
+      const { use } = useOf(uses, name);
+      const resource = await readTaskDefinition(context, name, use, tasks, sweep);
+      if (!resource && (use.services.length > 0 || use.runningTasks > 0)) {
+        const users = [
+          ...use.services,
+          ...(use.runningTasks > 0 ? [`${use.runningTasks} running task(s)`] : []),
+        ];
+        context.session.warn(
+          `ecs task definition ${name}: used by ${users.join(', ')}, but ECS cannot describe it`,
+        );
+      }
+      return resource;
     }),
   );
   return read.filter((item) => item !== undefined);
