@@ -77,10 +77,11 @@ export function planSweep(
 ): SweepPlan {
   const usableMs = budget.timeoutMs * (1 - budget.margin);
   const perRegion = regions.map(regionCalls);
-  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: iamCalls(iam) };
+  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: iamCalls(iam), ecs: 0 };
   for (const counts of perRegion)
-    for (const service of ['ecr', 'eks', 'ec2'] as const) calls[service] += counts[service];
-  // Regions have their own throttling buckets and limiters: the slowest region (or IAM) decides.
+    for (const service of ['ecr', 'eks', 'ec2', 'ecs', 'iam'] as const) calls[service] += counts[service];
+  // Regions have their own throttling buckets and limiters: the slowest region (or IAM, whose
+  // bucket is the account's, with the ECS roles' reads of every region) decides.
   const estimatedMs = Math.max(
     serviceMs(calls.iam, 'iam', rates),
     ...perRegion.map((counts) => slowestMs({ ...counts, iam: 0 }, rates)),
@@ -91,6 +92,8 @@ export function planSweep(
   const units: SweepUnit[] = [{ service: 'iam', region: 'us-east-1' }];
   for (const size of regions) {
     units.push({ service: 'ecr-registry', region: size.region }, { service: 'eks', region: size.region });
+    if (size.ecs && size.ecs.clusters + size.ecs.activeRevisions > 0)
+      units.push({ service: 'ecs', region: size.region });
     const batch = repositoriesPerUnit(size, rates, usableMs);
     for (let start = 0; start < size.repositories; start += batch) {
       units.push({
