@@ -68,7 +68,8 @@ function revisionsIn(record: Fields, where: string): Ref[] {
   for (const key of ['deployments', 'taskSets']) {
     entriesAt(record, key).forEach((entry, index) => {
       const at = `${where}.${key}.${index}`;
-      const each = entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : undefined;
+      const each =
+        entry !== null && typeof entry === 'object' ? (entry as Record<string, unknown>) : undefined;
       refs.push(...revisionRefs(stringAt(each, at, 'taskDefinition'), `${at}.taskDefinition`));
     });
   }
@@ -97,7 +98,9 @@ const service: RefsOf = (detail) => {
   const request = detail.requestParameters;
   const where = `${RESPONSE}.service`;
   const response = objectField(detail.responseElements, 'service');
-  const named = serviceAt(request, REQUEST, 'serviceName', 'service') ?? serviceAt(response, where, 'serviceArn', 'serviceName');
+  const named =
+    serviceAt(request, REQUEST, 'serviceName', 'service') ??
+    serviceAt(response, where, 'serviceArn', 'serviceName');
   if (!named) return [];
   const parent =
     named.cluster ??
@@ -140,7 +143,11 @@ const taskDefinition: RefsOf = (detail) => {
   const where = `${RESPONSE}.taskDefinition`;
   const response = objectField(detail.responseElements, 'taskDefinition');
   return [
-    ...revisionRefs(stringAt(detail.requestParameters, REQUEST, 'taskDefinition'), `${REQUEST}.taskDefinition`, true),
+    ...revisionRefs(
+      stringAt(detail.requestParameters, REQUEST, 'taskDefinition'),
+      `${REQUEST}.taskDefinition`,
+      true,
+    ),
     ...revisionRefs(stringAt(response, where, 'taskDefinitionArn'), `${where}.taskDefinitionArn`, true),
   ];
 };
@@ -169,7 +176,11 @@ const deletedTaskDefinitions: RefsOf = (detail) => {
 const capacityProvider: RefsOf = (detail) => {
   const name =
     clusterAt(detail.requestParameters, REQUEST, 'cluster') ??
-    clusterAt(objectField(detail.responseElements, 'capacityProvider'), `${RESPONSE}.capacityProvider`, 'cluster');
+    clusterAt(
+      objectField(detail.responseElements, 'capacityProvider'),
+      `${RESPONSE}.capacityProvider`,
+      'cluster',
+    );
   return name ? [{ type: 'ecs-cluster', name }] : [];
 };
 

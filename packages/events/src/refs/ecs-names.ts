@@ -36,7 +36,9 @@ function resourceParts(resource: string, type: string, field: string, counts: re
   }
   const parts = resource.slice(type.length + 1).split('/');
   if (!counts.includes(parts.length) || parts.some((part) => part === '')) {
-    throw new EventValidationError(`${field}: an ECS ${type} ARN has ${counts.join(' or ')} names after ${type}/`);
+    throw new EventValidationError(
+      `${field}: an ECS ${type} ARN has ${counts.join(' or ')} names after ${type}/`,
+    );
   }
   return parts;
 }
@@ -68,7 +70,9 @@ export function serviceNameOf(value: string, field: string): EcsServiceName {
   if (resource === undefined) return { name: checkedName(value, field, 'ecs-service') };
   const parts = resourceParts(resource, 'service', field, [1, 2]);
   const name = checkedName(parts[parts.length - 1] as string, field, 'ecs-service');
-  return parts.length === 2 ? { cluster: checkedName(parts[0] as string, field, 'ecs-cluster'), name } : { name };
+  return parts.length === 2
+    ? { cluster: checkedName(parts[0] as string, field, 'ecs-cluster'), name }
+    : { name };
 }
 
 /** Whether `text` is a revision number: 1 to 10 decimal digits, not starting with 0. */
@@ -89,10 +93,12 @@ function isRevision(text: string): boolean {
  */
 export function taskDefinitionOf(value: string, field: string): string | undefined {
   const resource = ecsArnResource(value, field);
-  const named = resource === undefined ? value : (resourceParts(resource, 'task-definition', field, [1])[0] as string);
+  const named =
+    resource === undefined ? value : (resourceParts(resource, 'task-definition', field, [1])[0] as string);
   const colon = named.lastIndexOf(':');
   if (colon === -1) {
-    if (resource !== undefined) throw new EventValidationError(`${field}: a task definition ARN names its revision`);
+    if (resource !== undefined)
+      throw new EventValidationError(`${field}: a task definition ARN names its revision`);
     return undefined; // a family: never a ref's name, so not checked as one
   }
   if (colon === 0 || !isRevision(named.slice(colon + 1))) {
