@@ -42,7 +42,7 @@ function sample(name: string): Json {
 }
 
 /** The bus as deployed (EVENT_RULES), every handler answering with the refs it would re-read. */
-const bus = new LocalBus(
+const bus = new LocalBus<{ handler: string; refs: ResourceRef[] }>(
   EVENT_RULES,
   Object.fromEntries(
     SERVICE_NAMES.map((service) => [
