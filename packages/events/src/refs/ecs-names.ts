@@ -36,8 +36,9 @@ function resourceParts(resource: string, type: string, field: string, counts: re
   }
   const parts = resource.slice(type.length + 1).split('/');
   if (!counts.includes(parts.length) || parts.some((part) => part === '')) {
+    const noun = counts.length === 1 && counts[0] === 1 ? 'part' : 'parts';
     throw new EventValidationError(
-      `${field}: an ECS ${type} ARN has ${counts.join(' or ')} names after ${type}/`,
+      `${field}: an ECS ${type} ARN has ${counts.join(' or ')} non-empty ${noun} after ${type}/`,
     );
   }
   return parts;

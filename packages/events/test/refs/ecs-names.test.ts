@@ -70,7 +70,7 @@ describe('ECS names and ARNs', () => {
       `${F}: not an ECS ARN (too few parts)`,
     );
     expect(reason(() => clusterNameOf('arn:aws:ecs:us-east-1:123456789012:cluster/', F))).toBe(
-      `${F}: an ECS cluster ARN has 1 names after cluster/`,
+      `${F}: an ECS cluster ARN has 1 non-empty part after cluster/`,
     );
     expect(reason(() => clusterNameOf(`arn:aws:ecs:${':'.repeat(3000)}`, F))).toMatch(
       /an ARN has at most 2048$/,

@@ -227,7 +227,7 @@ describe('ECS events and calls AWS could not have sent', () => {
       'detail.requestParameters.taskDefinition: not a task definition family:revision',
     );
     expect(rejection(ecsCall('DeleteService', { service: `${ARN}:service/a/b/c` }))).toBe(
-      'detail.requestParameters.service: an ECS service ARN has 1 or 2 names after service/',
+      'detail.requestParameters.service: an ECS service ARN has 1 or 2 non-empty parts after service/',
     );
   });
 
