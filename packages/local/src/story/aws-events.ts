@@ -51,7 +51,7 @@ export function imageActionEvent(
  * @example cloudTrailEvent('aws.eks', { accountId, region }, 'UpdateClusterConfig', { name: 'prod' })
  */
 export function cloudTrailEvent(
-  source: 'aws.eks' | 'aws.iam' | 'aws.ecr',
+  source: 'aws.eks' | 'aws.iam' | 'aws.ecr' | 'aws.ecs',
   scope: EventScope,
   eventName: string,
   requestParameters: object,
