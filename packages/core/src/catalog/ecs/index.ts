@@ -1,0 +1,10 @@
+import type { AnyCheck } from '../../check/define-check.js';
+import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip.js';
+import { ecsServiceTaskSetsNoPublicIp } from './ecs-service-task-sets-no-public-ip.js';
+
+/** The ECS checks (clusters, services, task definitions), in CHECKS.md order. */
+export const ECS_CHECKS: AnyCheck[] = [
+  // CSA-1: isolation capabilities and configuration
+  ecsServiceNoPublicIp,
+  ecsServiceTaskSetsNoPublicIp,
+];
