@@ -1,4 +1,6 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { ecsClusterContainerInsights } from './ecs-cluster-container-insights.js';
+import { ecsClusterExecLogging } from './ecs-cluster-exec-logging.js';
 import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip.js';
 import { ecsServiceTaskSetsNoPublicIp } from './ecs-service-task-sets-no-public-ip.js';
 
@@ -7,4 +9,7 @@ export const ECS_CHECKS: AnyCheck[] = [
   // CSA-1: isolation capabilities and configuration
   ecsServiceNoPublicIp,
   ecsServiceTaskSetsNoPublicIp,
+  // CSA-4: orchestration, management and scheduler
+  ecsClusterContainerInsights,
+  ecsClusterExecLogging,
 ];
