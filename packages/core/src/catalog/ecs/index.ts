@@ -3,12 +3,17 @@ import { ecsClusterContainerInsights } from './ecs-cluster-container-insights.js
 import { ecsClusterExecLogging } from './ecs-cluster-exec-logging.js';
 import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip.js';
 import { ecsServiceTaskSetsNoPublicIp } from './ecs-service-task-sets-no-public-ip.js';
+import { ecsTaskDefinitionApprovedRegistry } from './ecs-task-definition-approved-registry.js';
+import { ecsTaskDefinitionImagesPinned } from './ecs-task-definition-images-pinned.js';
 
 /** The ECS checks (clusters, services, task definitions), in CHECKS.md order. */
 export const ECS_CHECKS: AnyCheck[] = [
   // CSA-1: isolation capabilities and configuration
   ecsServiceNoPublicIp,
   ecsServiceTaskSetsNoPublicIp,
+  // CSA-3: only approved, known, secure images
+  ecsTaskDefinitionApprovedRegistry,
+  ecsTaskDefinitionImagesPinned,
   // CSA-4: orchestration, management and scheduler
   ecsClusterContainerInsights,
   ecsClusterExecLogging,
