@@ -5,6 +5,7 @@ import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip.js';
 import { ecsServiceTaskSetsNoPublicIp } from './ecs-service-task-sets-no-public-ip.js';
 import { ecsTaskDefinitionApprovedRegistry } from './ecs-task-definition-approved-registry.js';
 import { ecsTaskDefinitionImagesPinned } from './ecs-task-definition-images-pinned.js';
+import { ecsTaskDefinitionRolesLeastPrivilege } from './ecs-task-definition-roles-least-privilege.js';
 
 /** The ECS checks (clusters, services, task definitions), in CHECKS.md order. */
 export const ECS_CHECKS: AnyCheck[] = [
@@ -17,4 +18,6 @@ export const ECS_CHECKS: AnyCheck[] = [
   // CSA-4: orchestration, management and scheduler
   ecsClusterContainerInsights,
   ecsClusterExecLogging,
+  // CSA-5: RBAC and strong authentication
+  ecsTaskDefinitionRolesLeastPrivilege,
 ];
