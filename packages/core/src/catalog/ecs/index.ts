@@ -1,6 +1,7 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { ecsClusterContainerInsights } from './ecs-cluster-container-insights.js';
 import { ecsClusterExecLogging } from './ecs-cluster-exec-logging.js';
+import { ecsClusterSecurityContextsSegregated } from './ecs-cluster-security-contexts-segregated.js';
 import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip.js';
 import { ecsServiceTaskSetsNoPublicIp } from './ecs-service-task-sets-no-public-ip.js';
 import { ecsTaskDefinitionApprovedRegistry } from './ecs-task-definition-approved-registry.js';
@@ -12,6 +13,8 @@ export const ECS_CHECKS: AnyCheck[] = [
   // CSA-1: isolation capabilities and configuration
   ecsServiceNoPublicIp,
   ecsServiceTaskSetsNoPublicIp,
+  // CSA-2: one security context per host group
+  ecsClusterSecurityContextsSegregated,
   // CSA-3: only approved, known, secure images
   ecsTaskDefinitionApprovedRegistry,
   ecsTaskDefinitionImagesPinned,
