@@ -2,6 +2,7 @@ import type { AnyCheck } from '../../check/define-check.js';
 import { ecsClusterContainerInsights } from './ecs-cluster-container-insights.js';
 import { ecsClusterExecLogging } from './ecs-cluster-exec-logging.js';
 import { ecsClusterSecurityContextsSegregated } from './ecs-cluster-security-contexts-segregated.js';
+import { ecsServiceFargateLatestPlatform } from './ecs-service-fargate-latest-platform.js';
 import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip.js';
 import { ecsServiceTaskSetsNoPublicIp } from './ecs-service-task-sets-no-public-ip.js';
 import { ecsTaskDefinitionApprovedRegistry } from './ecs-task-definition-approved-registry.js';
@@ -21,6 +22,7 @@ export const ECS_CHECKS: AnyCheck[] = [
   // CSA-4: orchestration, management and scheduler
   ecsClusterContainerInsights,
   ecsClusterExecLogging,
+  ecsServiceFargateLatestPlatform,
   // CSA-5: RBAC and strong authentication
   ecsTaskDefinitionRolesLeastPrivilege,
 ];
