@@ -1,7 +1,9 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { ecsClusterContainerInsights } from './ecs-cluster-container-insights.js';
 import { ecsClusterExecLogging } from './ecs-cluster-exec-logging.js';
+import { ecsClusterManagedTerminationProtection } from './ecs-cluster-managed-termination-protection.js';
 import { ecsClusterSecurityContextsSegregated } from './ecs-cluster-security-contexts-segregated.js';
+import { ecsServiceExecDisabled } from './ecs-service-exec-disabled.js';
 import { ecsServiceFargateLatestPlatform } from './ecs-service-fargate-latest-platform.js';
 import { ecsServiceNoPublicIp } from './ecs-service-no-public-ip.js';
 import { ecsServiceTaskSetsNoPublicIp } from './ecs-service-task-sets-no-public-ip.js';
@@ -22,7 +24,9 @@ export const ECS_CHECKS: AnyCheck[] = [
   // CSA-4: orchestration, management and scheduler
   ecsClusterContainerInsights,
   ecsClusterExecLogging,
+  ecsClusterManagedTerminationProtection,
   ecsServiceFargateLatestPlatform,
+  ecsServiceExecDisabled,
   // CSA-5: RBAC and strong authentication
   ecsTaskDefinitionRolesLeastPrivilege,
 ];
