@@ -63,6 +63,24 @@ export const configSchema = z
         'SETUID',
         'SYS_CHROOT',
       ]),
+    /**
+     * Tag keys every ECS cluster, service and task definition must carry (Security Hub
+     * ECS.13/14/15's `requiredTagKeys`); none by default, and then the tagging checks are
+     * NOT_APPLICABLE. Compared exactly (tag keys are case-sensitive); `aws:` keys are AWS's own.
+     */
+    requiredTagKeys: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(128)
+          .refine(
+            (key) => !key.toLowerCase().startsWith('aws:'),
+            'tag keys starting with aws: are reserved for AWS',
+          ),
+      )
+      .max(50)
+      .default([]),
     /** The furthest a suppression's expiry may be set in the future (POST /suppressions). */
     maxSuppressionDays: z.number().int().positive().max(3650).default(90),
   })

@@ -74,7 +74,8 @@ export interface EcsTaskRole {
   arn: string;
   /**
    * The role's identity policies (managed and inline), each with its document; empty when the
-   * role has none. Unreadable (IAM denied, the role gone) is the resource's `unreadable.taskRoles`.
+   * role has none. Unreadable (IAM denied, the role gone) is the resource's `unreadable.roles`
+   * (the property the role check reads, so its finding is ERROR).
    */
   policies: { name: string; arn?: string; document?: PolicyDocument }[];
 }
