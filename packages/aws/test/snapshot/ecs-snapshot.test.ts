@@ -78,9 +78,14 @@ describe('a snapshot of AWS’s own ECS CLI outputs', () => {
       services: [],
       runningTasks: 0,
     });
-    // in use by the service, but not described: it is not a resource (nothing says why more)
+    // in use by the service, but not described: it is not a resource
     expect(missing).toEqual([
-      { type: 'ecs-task-definition', name: 'amazon-ecs-sample:1' },
+      {
+        type: 'ecs-task-definition',
+        name: 'amazon-ecs-sample:1',
+        reason:
+          'no longer exists or is no longer in use (ECS cannot describe it: deleted, or deregistered and referenced by nothing)',
+      },
       { type: 'ecs-cluster', name: 'gone' },
     ]);
   });
