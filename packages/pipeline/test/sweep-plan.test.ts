@@ -74,6 +74,7 @@ describe('planning the sweep from the last sweep', () => {
       { service: 'iam', region: 'us-east-1' },
       { service: 'ecr-registry', region: 'eu-west-1' },
       { service: 'eks', region: 'eu-west-1' },
+      { service: 'ecs', region: 'eu-west-1' },
     ]);
   });
 

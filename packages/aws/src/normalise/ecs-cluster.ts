@@ -34,6 +34,20 @@ export function normaliseEcsCluster(input: EcsClusterInput): EcsCluster {
   }
   const exec = cluster.configuration?.executeCommandConfiguration;
   if (isUnreadable(input.services)) unreadable.add('services', input.services.unreadable);
+  // a listed cluster DescribeClusters could not describe (ecs-unreadable.ts)
+  const denied = (cluster as { unreadable?: unknown }).unreadable;
+  if (typeof denied === 'string') {
+    for (const property of [
+      'status',
+      'settings',
+      'executeCommand',
+      'capacityProviders',
+      'defaultCapacityProviderStrategy',
+      'tags',
+    ]) {
+      unreadable.add(property, denied);
+    }
+  }
   return {
     type: 'ecs-cluster',
     id: cluster.clusterArn ?? `arn:aws:ecs:${where.region}:${where.accountId}:cluster/${name}`,

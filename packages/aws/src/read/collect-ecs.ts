@@ -1,8 +1,9 @@
 import type { Cluster, Task } from '@aws-sdk/client-ecs';
-import type { EcsCluster, EcsService, Resource } from '@customs/core';
+import type { EcsCluster, EcsService, EcsServicePlacement, Resource } from '@customs/core';
 import { FARGATE_PROVIDERS, normaliseEcsCluster } from '../normalise/ecs-cluster.js';
 import { familyRevision } from '../normalise/ecs-common.js';
 import { normaliseEcsService, servicePlacementOf } from '../normalise/ecs-service.js';
+import { unreadableCluster, unreadableService } from '../normalise/ecs-unreadable.js';
 import { isUnreadable, type Known, unreadable } from '../normalise/unreadable.js';
 import type { Wire } from '../normalise/wire.js';
 import type { ReadContext } from './context.js';
@@ -10,6 +11,7 @@ import {
   describeCapacityProviders,
   describeEcsClusters,
   describeEcsServices,
+  describeTaskDefinition,
   listActiveRevisions,
   listEcsClusters,
   listEcsServices,
@@ -33,10 +35,21 @@ export async function readEcsServices(
   const arns = await listEcsServices(context, clusterName);
   if (arns === undefined || isUnreadable(arns)) return arns;
   const described = await describeEcsServices(context, clusterName, arns, true);
-  if (described === undefined || isUnreadable(described)) return described;
+  // listed but not described: they exist, so their checks report ERROR (the cluster's placements are unknown)
+  if (isUnreadable(described)) {
+    return arns.map((arn) => unreadableService(context.scope, clusterName, arn, described.unreadable));
+  }
+  if (described === undefined) return described;
   return described
     .filter((service) => service.status !== 'INACTIVE')
     .map((service) => normaliseEcsService({ scope: context.scope, clusterName, service }));
+}
+
+/** The services' placements; unknown when the services could not be described. */
+function placementsOf(services: Known<EcsService[]>): Known<EcsServicePlacement[]> {
+  if (services === undefined || isUnreadable(services)) return services;
+  const denied = services.find((service) => service.unreadable)?.unreadable?.deployments;
+  return denied ? unreadable(denied) : services.map(servicePlacementOf);
 }
 
 /** Clusters with their capacity providers (one region-wide DescribeCapacityProviders) and services. */
@@ -56,7 +69,7 @@ async function clustersOf(
       scope: context.scope,
       cluster,
       capacityProviders: described,
-      services: known === undefined || isUnreadable(known) ? known : known.map(servicePlacementOf),
+      services: placementsOf(known),
     });
   });
 }
@@ -66,7 +79,9 @@ async function describedClusters(context: ReadContext): Promise<Wire<Cluster>[]>
   const names = await listEcsClusters(context);
   if (names === undefined || isUnreadable(names)) return [];
   const described = await describeEcsClusters(context, names, true);
-  if (described === undefined || isUnreadable(described)) return [];
+  if (isUnreadable(described))
+    return names.map((name) => unreadableCluster(context.scope, name, described.unreadable));
+  if (described === undefined) return [];
   const seen = new Set(described.map((cluster) => cluster.clusterName));
   for (const name of names) {
     if (!seen.has(name))
@@ -156,18 +171,25 @@ export type RevisionRefOutcome =
   | { missing: true; reason?: string }
   | { skipped: string };
 
+export const NOT_DESCRIBED =
+  'no longer exists or is no longer in use (ECS cannot describe it: deleted, or deregistered and referenced by nothing)';
+
 export const NOT_IN_USE =
   'is no longer in use (not the latest ACTIVE revision of its family, and no service deployment, task set or running task uses it)';
 
 /**
  * A revision re-read (a ref, `family:revision`): whether it is in use decides whether it is a
- * resource at all. Reads DescribeTaskDefinition, the family's ACTIVE revisions (ListTaskDefinitions
+ * resource at all. Reads DescribeTaskDefinition (not found: missing, since ECS describes a
+ * deregistered revision only while something references it), then the family's ACTIVE revisions (ListTaskDefinitions
  * by prefix, newest first), and, over the region's clusters, the services (ListServices,
  * DescribeServices) and the family's running tasks (ListTasks by family, DescribeTasks).
  */
 export async function readRevisionRef(context: ReadContext, name: string): Promise<RevisionRefOutcome> {
   const parsed = familyRevision(name);
   if (!parsed) return { skipped: `${JSON.stringify(name.slice(0, 80))} is not family:revision` };
+  // ECS describes an INACTIVE revision only while something references it
+  const described = await describeTaskDefinition(context, name);
+  if (described === undefined) return { missing: true, reason: NOT_DESCRIBED };
   const [clusters, active] = await Promise.all([
     listEcsClusters(context),
     listFamilyRevisions(context, parsed.family),

@@ -9,6 +9,7 @@ import {
 import { familyRevision, lastName } from '../normalise/ecs-common.js';
 import { revisionsInUse } from '../normalise/ecs-service.js';
 import { normaliseEcsTaskDefinition } from '../normalise/ecs-task-definition.js';
+import { unreadableTaskDefinition } from '../normalise/ecs-unreadable.js';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
 import type { Wire } from '../normalise/wire.js';
 import type { ReadContext } from './context.js';
@@ -141,7 +142,8 @@ async function tagMutability(
 /**
  * One assessed revision: DescribeTaskDefinition (an INACTIVE revision still answers while a
  * service or task references it), its roles, its running tasks' digests and its images' tag
- * mutability; undefined when ECS cannot describe it.
+ * mutability; undefined when ECS cannot describe it; every property unreadable when the call
+ * was denied or failed.
  */
 export async function readTaskDefinition(
   context: ReadContext,
@@ -151,10 +153,9 @@ export async function readTaskDefinition(
   sweep: boolean,
 ): Promise<EcsTaskDefinition | undefined> {
   const body = await describeTaskDefinition(context, name);
-  if (body === undefined || isUnreadable(body) || !body.taskDefinition) {
-    if (isUnreadable(body)) context.session.warn(`ecs task definition ${name} skipped: ${body.unreadable}`);
-    return undefined;
-  }
+  // assessed but not described (denied, a service error): it exists, so its checks report ERROR
+  if (isUnreadable(body)) return unreadableTaskDefinition(context.scope, name, use, body.unreadable);
+  if (body === undefined || !body.taskDefinition) return undefined;
   const definition = body.taskDefinition;
   const images = (definition.containerDefinitions ?? []).flatMap((c) => (c.image ? [c.image] : []));
   const [roles, ecr] = await Promise.all([

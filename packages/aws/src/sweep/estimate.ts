@@ -117,7 +117,7 @@ function ecsCounts(ecs: EcsSize | undefined): Partial<Record<Entity, number>> {
  * and DescribeCapacityProviders batches, per cluster ListServices and ListTasks pages and
  * DescribeServices (10) and DescribeTasks (100) batches, a DescribeTaskDefinition per assessed
  * revision; `iam` the roles' policies (once per role and policy).
- * @example ecsCalls({ clusters: 50, services: 2000, activeRevisions: 10_000, assessedRevisions: 2500, runningTasks: 20_000 }).ecs // 3251
+ * @example ecsCalls({ clusters: 50, services: 2000, activeRevisions: 10_000, assessedRevisions: 2500, runningTasks: 20_000 }).ecs // 3252
  */
 export function ecsCalls(ecs: EcsSize): CallCounts {
   const counts = { region: 1, ...ecsCounts(ecs) };

@@ -64,7 +64,7 @@ function slowestMs(calls: CallCounts, rates: SweepRates): number {
 /**
  * Plans the daily sweep: whether one invocation reads every region (services concurrently,
  * regions concurrently, IAM once in us-east-1) within the budget, else the units to fan out:
- * `ecr-registry`, `eks` per region and `iam` once, plus `ecr-repositories` slices sized so each
+ * `ecr-registry`, `eks`, `ecs` per region and `iam` once, plus `ecr-repositories` slices sized so each
  * fits the budget on its own. Pure: sizes in, plan out.
  * @example
  * planSweep([{ region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 }], { entities: 500 }, rates)
@@ -91,9 +91,13 @@ export function planSweep(
   }
   const units: SweepUnit[] = [{ service: 'iam', region: 'us-east-1' }];
   for (const size of regions) {
-    units.push({ service: 'ecr-registry', region: size.region }, { service: 'eks', region: size.region });
-    if (size.ecs && size.ecs.clusters + size.ecs.activeRevisions > 0)
-      units.push({ service: 'ecs', region: size.region });
+    // ECS always has its unit: its size is not known before it is read (an empty region costs
+    // ListClusters and ListTaskDefinitions), and a sweep that skipped it would say nothing of it
+    units.push(
+      { service: 'ecr-registry', region: size.region },
+      { service: 'eks', region: size.region },
+      { service: 'ecs', region: size.region },
+    );
     const batch = repositoriesPerUnit(size, rates, usableMs);
     for (let start = 0; start < size.repositories; start += batch) {
       units.push({

@@ -1,6 +1,11 @@
 import type { Resource, ResourceOf } from '@customs/core';
 import { describe, expect, it } from 'vitest';
-import { sampleCluster, sampleService, sampleTaskDefinition } from '../../../core/test/helpers/ecs.js';
+import {
+  sampleCluster,
+  sampleService,
+  sampleTaskDefinition,
+  servicePlacement,
+} from '../../../core/test/helpers/ecs.js';
 import { SnapshotCollector } from '../../src/index.js';
 import { ecsSampleSnapshot } from '../helpers/ecs-samples.js';
 import { writeSnapshot } from '../helpers/snapshot-dir.js';
@@ -44,9 +49,8 @@ describe('a snapshot of AWS’s own ECS CLI outputs', () => {
     const [cluster, withProvider] = ofType(resources, 'ecs-cluster');
     expect(cluster).toEqual(
       sampleCluster({
-        services: [
-          { serviceName: 'my-http-service', capacityProviders: [], placementConstraints: [], tags: {} },
-        ],
+        // the sample service names no launch type (the builder's default is EC2)
+        services: [(({ launchType: _, ...placement }) => placement)(servicePlacement())],
       }),
     );
     // no DescribeCapacityProviders file: the provider is known by the name the cluster gives
@@ -78,9 +82,14 @@ describe('a snapshot of AWS’s own ECS CLI outputs', () => {
       services: [],
       runningTasks: 0,
     });
-    // in use by the service, but not described: it is not a resource (nothing says why more)
+    // in use by the service, but not described: it is not a resource
     expect(missing).toEqual([
-      { type: 'ecs-task-definition', name: 'amazon-ecs-sample:1' },
+      {
+        type: 'ecs-task-definition',
+        name: 'amazon-ecs-sample:1',
+        reason:
+          'no longer exists or is no longer in use (ECS cannot describe it: deleted, or deregistered and referenced by nothing)',
+      },
       { type: 'ecs-cluster', name: 'gone' },
     ]);
   });

@@ -60,6 +60,7 @@ describe('planSweep', () => {
       { service: 'iam', region: 'us-east-1' },
       { service: 'ecr-registry', region: 'eu-west-1' },
       { service: 'eks', region: 'eu-west-1' },
+      { service: 'ecs', region: 'eu-west-1' },
     ]);
   });
 
