@@ -71,3 +71,33 @@ export function cloudTrailEvent(
   );
   return { ...event, source };
 }
+
+/**
+ * An Amazon ECS call as EventBridge delivers it from CloudTrail: AWS's CreateCluster record
+ * (aws-samples/cloudtrail-ecs-createcluster.json, a bare CloudTrail record) in the envelope of the
+ * EKS sample, with another call, its request parameters and its response elements.
+ * @example ecsCloudTrailEvent({ accountId, region }, 'UpdateService', { cluster: 'payments', service: 'api' }, { service })
+ */
+export function ecsCloudTrailEvent(
+  scope: EventScope,
+  eventName: string,
+  requestParameters: object,
+  responseElements: object,
+): Event {
+  const record = JSON.parse(
+    readFileSync(new URL('./aws-samples/cloudtrail-ecs-createcluster.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown> & { userIdentity: Record<string, unknown> };
+  const envelope = awsSampleEvent('cloudtrail-eks-createcluster');
+  const event = readdressed({ ...envelope, detail: record }, scope, {
+    userIdentity: { ...record.userIdentity, accountId: scope.accountId },
+    eventTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    eventName,
+    awsRegion: scope.region,
+    eventID: crypto.randomUUID(),
+    requestID: crypto.randomUUID(),
+    recipientAccountId: scope.accountId,
+    requestParameters,
+    responseElements,
+  });
+  return { ...event, source: 'aws.ecs' };
+}
