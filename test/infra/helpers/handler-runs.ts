@@ -104,9 +104,9 @@ async function onEksEvent(run: RunContext): Promise<void> {
 const DEMO_ECS = {
   cluster: 'payments',
   service: 'payments-api',
-  revision: 'payments-api:2',
+  revision: 'payments-api:7',
   batchCluster: 'batch',
-  batchRevision: 'batch-report:1',
+  batchRevision: 'legacy-batch:4',
 };
 const ECS_ARN = `arn:aws:ecs:${DEMO_SCOPE.region}:${DEMO_SCOPE.accountId}`;
 
