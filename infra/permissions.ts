@@ -147,7 +147,7 @@ const ECS_SCOPED_READS: readonly Grant[] = [
  */
 const ECS_ROLE_READS: readonly Grant[] = [
   {
-    actions: ['iam:GetRole', 'iam:ListAttachedRolePolicies', 'iam:ListRolePolicies', 'iam:GetRolePolicy'],
+    actions: ['iam:ListAttachedRolePolicies', 'iam:ListRolePolicies', 'iam:GetRolePolicy'],
     resources: ['arn:{partition}:iam::{account}:role/*'],
   },
   {
@@ -180,11 +180,11 @@ const ECS_REF_READS: readonly Grant[] = [
   ECS_IMAGE_READS,
 ];
 
-/** The sweep also lists the task definition families. */
-const ECS_SWEEP_READS: readonly Grant[] = [
-  ...ECS_REF_READS,
-  { actions: ['ecs:ListTaskDefinitionFamilies'], resources: ['*'] },
-];
+/**
+ * The sweep reads what an event re-reads: it finds each family's latest ACTIVE revision in one
+ * ListTaskDefinitions listing (packages/aws README), so it needs no ListTaskDefinitionFamilies.
+ */
+const ECS_SWEEP_READS: readonly Grant[] = ECS_REF_READS;
 
 /** IAM reads; a user missing from the credential report is read with the per-user calls. */
 const IAM_READS: readonly Grant[] = [
