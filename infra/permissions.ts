@@ -123,6 +123,69 @@ const EKS_SWEEP_READS: readonly Grant[] = [
   ...EKS_REF_READS,
 ];
 
+const ECS = 'arn:{partition}:ecs:*:{account}';
+
+/**
+ * The ECS reads of a cluster, its services and capacity providers, task definition revisions and
+ * running tasks (ecs-common contract), resource-scoped where the Service Authorization Reference
+ * for Amazon ECS gives the action a resource type: DescribeClusters (cluster), DescribeServices
+ * (service), DescribeTasks (task), DescribeCapacityProviders (capacity-provider). The list calls
+ * and DescribeTaskDefinition have no resource type; ListServices and ListTasks are scoped by the
+ * `ecs:cluster` condition key, not by a resource, in the reference's own examples.
+ */
+const ECS_SCOPED_READS: readonly Grant[] = [
+  { actions: ['ecs:DescribeClusters'], resources: [`${ECS}:cluster/*`] },
+  { actions: ['ecs:DescribeServices'], resources: [`${ECS}:service/*`] },
+  { actions: ['ecs:DescribeTasks'], resources: [`${ECS}:task/*`] },
+  { actions: ['ecs:DescribeCapacityProviders'], resources: [`${ECS}:capacity-provider/*`] },
+];
+
+/**
+ * The reads of what a task definition's roles grant (judged by the policy evaluator): the role,
+ * its attached and inline policies, each managed policy's default version (customer managed in
+ * this account, or AWS managed).
+ */
+const ECS_ROLE_READS: readonly Grant[] = [
+  {
+    actions: ['iam:ListAttachedRolePolicies', 'iam:ListRolePolicies', 'iam:GetRolePolicy'],
+    resources: ['arn:{partition}:iam::{account}:role/*'],
+  },
+  {
+    actions: ['iam:GetPolicy', 'iam:GetPolicyVersion'],
+    resources: ['arn:{partition}:iam::{account}:policy/*', 'arn:{partition}:iam::aws:policy/*'],
+  },
+];
+
+/** The tag mutability of the ECR repositories a task definition's images are in (this account's ECR). */
+const ECS_IMAGE_READS: Grant = { actions: ['ecr:DescribeRepositories'], resources: [ECR_REPOSITORY] };
+
+/**
+ * What an ECS event re-reads: a cluster with its services' placement, a service, a revision with
+ * what uses it (the family's revisions, the services and running tasks of the region's clusters),
+ * its roles and images.
+ */
+const ECS_REF_READS: readonly Grant[] = [
+  ...ECS_SCOPED_READS,
+  {
+    actions: [
+      'ecs:ListClusters',
+      'ecs:ListServices',
+      'ecs:ListTaskDefinitions',
+      'ecs:ListTasks',
+      'ecs:DescribeTaskDefinition',
+    ],
+    resources: ['*'],
+  },
+  ...ECS_ROLE_READS,
+  ECS_IMAGE_READS,
+];
+
+/**
+ * The sweep reads what an event re-reads: it finds each family's latest ACTIVE revision in one
+ * ListTaskDefinitions listing (packages/aws README), so it needs no ListTaskDefinitionFamilies.
+ */
+const ECS_SWEEP_READS: readonly Grant[] = ECS_REF_READS;
+
 /** IAM reads; a user missing from the credential report is read with the per-user calls. */
 const IAM_READS: readonly Grant[] = [
   {
@@ -186,6 +249,7 @@ const SWEEP_READS: readonly Grant[] = [
   ECR_REPOSITORY_READS,
   ECR_REGISTRY_READS,
   ...EKS_SWEEP_READS,
+  ...ECS_SWEEP_READS,
   ...IAM_READS,
 ];
 
@@ -193,6 +257,7 @@ const SWEEP_READS: readonly Grant[] = [
 const EVENT_READS: Readonly<Record<Service, readonly Grant[]>> = {
   ecr: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS],
   eks: [ACCOUNT_LOOKUP, ...EKS_REF_READS],
+  ecs: [ACCOUNT_LOOKUP, ...ECS_REF_READS],
   iam: [ACCOUNT_LOOKUP, ...IAM_READS],
 };
 
@@ -213,7 +278,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
   // The whole sweep, or (too large for one invocation) the deleted repositories and the units
   // queued; the cron's failed asynchronous invocations go to its DLQ.
   sweep: [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_PLANNING, SWEEP_ENQUEUE, DEAD_LETTERS],
-  // One unit of a split sweep at a time (iam, ecr-registry, eks, ecr-repositories), fed by the queue.
+  // One unit of a split sweep at a time (iam, ecr-registry, eks, ecs, ecr-repositories), fed by the queue.
   'sweep-worker': [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_QUEUE_POLLING],
   'on-finding-change': [
     {

@@ -14,8 +14,9 @@ const DEMO = fileURLToPath(new URL('../packages/local/snapshots/demo/', import.m
 
 /**
  * Checks that cannot both pass and fail in one account, with the one verdict the demo gives:
- * the ECR registry and the IAM account (root user) exist once per account and region, and
- * `eks-cluster-fargate-isolation` never fails (CHECKS.md).
+ * the ECR registry and the IAM account (root user) exist once per account and region,
+ * `eks-cluster-fargate-isolation` never fails (CHECKS.md), and the ECS tagging checks are
+ * NOT_APPLICABLE while `requiredTagKeys` is empty, its default (the demo has no configuration).
  */
 const SINGLE_VERDICT: Record<string, Status> = {
   'ecr-registry-scan-on-push': 'FAIL',
@@ -24,6 +25,9 @@ const SINGLE_VERDICT: Record<string, Status> = {
   'iam-account-root-mfa': 'PASS',
   'iam-account-root-no-access-keys': 'FAIL',
   'eks-cluster-fargate-isolation': 'PASS',
+  'ecs-cluster-tagged': 'NOT_APPLICABLE',
+  'ecs-service-tagged': 'NOT_APPLICABLE',
+  'ecs-task-definition-tagged': 'NOT_APPLICABLE',
 };
 
 /** A short, stable label for a resource: images by repository and first tag, not digest. */
@@ -94,7 +98,36 @@ const EXPECTED_FAILURES = [
   'iam-policy-no-admin platform-admin-break-glass',
   'iam-policy-no-container-wildcard legacy-ci-ecr-full',
   'iam-policy-no-container-wildcard partner-deployer/partner-deploy',
+  'iam-policy-no-container-wildcard legacy-batch-task/batch-registry',
   'iam-account-root-no-access-keys 111122223333',
+  'ecs-cluster-container-insights batch',
+  'ecs-cluster-exec-logging batch',
+  'ecs-cluster-managed-termination-protection batch',
+  'ecs-cluster-security-contexts-segregated batch',
+  'ecs-service-no-public-ip payments/checkout-web',
+  'ecs-service-task-sets-no-public-ip payments/checkout-web',
+  'ecs-service-fargate-latest-platform payments/checkout-web',
+  'ecs-service-exec-disabled payments/checkout-web',
+  'ecs-task-definition-images-pinned checkout-web:12',
+  'ecs-task-definition-approved-registry invoice-renderer:2',
+  'ecs-task-definition-images-pinned invoice-renderer:2',
+  'ecs-task-definition-windows-non-admin invoice-renderer:2',
+  'ecs-task-definition-approved-registry invoice-renderer:3',
+  'ecs-task-definition-no-privileged legacy-batch:4',
+  'ecs-task-definition-read-only-root legacy-batch:4',
+  'ecs-task-definition-linux-non-root legacy-batch:4',
+  'ecs-task-definition-no-host-namespaces legacy-batch:4',
+  'ecs-task-definition-no-host-network legacy-batch:4',
+  'ecs-task-definition-capabilities-restricted legacy-batch:4',
+  'ecs-task-definition-no-host-path-volumes legacy-batch:4',
+  'ecs-task-definition-memory-limit legacy-batch:4',
+  'ecs-task-definition-efs-transit-encryption legacy-batch:4',
+  'ecs-task-definition-approved-registry legacy-batch:4',
+  'ecs-task-definition-images-pinned legacy-batch:4',
+  'ecs-task-definition-logging-configured legacy-batch:4',
+  'ecs-task-definition-logging-non-blocking legacy-batch:4',
+  'ecs-task-definition-no-environment-secrets legacy-batch:4',
+  'ecs-task-definition-roles-least-privilege legacy-batch:4',
 ];
 
 describe('the demo snapshot', () => {

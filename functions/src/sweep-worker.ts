@@ -10,7 +10,7 @@ import { lambdaDependencies } from './runtime/lambda-dependencies.js';
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, such as eu-west-1');
 const unitSchema = z.discriminatedUnion('service', [
-  z.object({ service: z.enum(['ecr-registry', 'eks', 'iam']), region }),
+  z.object({ service: z.enum(['ecr-registry', 'eks', 'iam', 'ecs']), region }),
   z.object({
     service: z.literal('ecr-repositories'),
     region,

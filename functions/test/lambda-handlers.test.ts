@@ -8,6 +8,7 @@ import { type MockedAws, mockAws } from '../../packages/aws/test/live/helpers/mo
 import { readSnapshotDir } from '../../packages/aws/test/live/helpers/snapshot-files.js';
 import { demoCloudTrail, demoImageAction } from '../../test/helpers/sample-events.js';
 import { handler as onEcrEvent } from '../src/on-ecr-event.js';
+import { handler as onEcsEvent } from '../src/on-ecs-event.js';
 import { handler as onEksEvent } from '../src/on-eks-event.js';
 import { handler as sweep } from '../src/sweep.js';
 
@@ -89,9 +90,41 @@ describe('the Lambda handlers, configured from the environment', () => {
     expect(aws.actions().length).toBe(calls);
   });
 
+  it('on-ecs-event fails hostile ECS events with the field named, before reading anything', async () => {
+    // Prepare: ECS calls and an ECS event AWS could not have sent
+    const surrogate = demoCloudTrail('aws.ecs', 'UpdateService', {
+      cluster: 'payments\udc00',
+      service: 'api',
+    });
+    const notRevision = demoCloudTrail('aws.ecs', 'DeregisterTaskDefinition', {
+      taskDefinition: 'api:latest',
+    });
+    const deployment = demoCloudTrail('aws.ecs', 'UpdateService', {});
+    const longService = {
+      ...deployment,
+      'detail-type': 'ECS Deployment State Change',
+      resources: [`arn:aws:ecs:eu-west-1:111122223333:service/payments/${'s'.repeat(256)}`],
+      detail: { eventType: 'INFO', eventName: 'SERVICE_DEPLOYMENT_COMPLETED' },
+    };
+    const calls = aws.actions().length;
+    // Act
+    const reasons = await Promise.all(
+      [surrogate, notRevision, longService].map((event) =>
+        onEcsEvent(event, localLambdaContext('on-ecs-event')).catch((error: Error) => error.message),
+      ),
+    );
+    // Assess
+    expect(reasons).toEqual([
+      'detail.requestParameters.cluster: holds a lone UTF-16 surrogate at position 8; an ECS cluster name is valid Unicode',
+      'detail.requestParameters.taskDefinition: not a task definition family:revision',
+      'resources.0: is 256 characters; an ECS service name has at most 255',
+    ]);
+    expect(aws.actions().length).toBe(calls);
+  });
+
   it('sweep assesses every resource of the account', async () => {
     const result = await sweep({}, localLambdaContext('sweep'));
-    expect(result.resources).toBe(49);
+    expect(result.resources).toBe(68);
     expect(result.transitions.opened).toBeGreaterThan(30);
   });
 });

@@ -21,7 +21,7 @@ export function demoImageAction(action: 'PUSH' | 'DELETE', repository: string, d
 
 /** "AWS API Call via CloudTrail" for the demo account, from AWS's sample with another call. */
 export function demoCloudTrail(
-  source: 'aws.eks' | 'aws.iam' | 'aws.ecr',
+  source: 'aws.eks' | 'aws.iam' | 'aws.ecr' | 'aws.ecs',
   eventName: string,
   requestParameters: object,
 ) {

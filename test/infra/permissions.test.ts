@@ -2,7 +2,7 @@ import { EVENT_RULES } from '@customs/events';
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, FUNCTION_PERMISSIONS, type FunctionName } from '../../infra/permissions.js';
 
-const COLLECTOR_SERVICES = new Set(['ecr', 'eks', 'iam', 'ec2', 'inspector2']);
+const COLLECTOR_SERVICES = new Set(['ecr', 'eks', 'ecs', 'iam', 'ec2', 'inspector2']);
 /** Read-only verbs (IAM's GenerateCredentialReport only prepares the report that GetCredentialReport reads). */
 const READ_ONLY = /^(Describe|List|Get|BatchGet)[A-Z]|^GenerateCredentialReport$/;
 
@@ -55,7 +55,7 @@ describe('infra/permissions', () => {
     // Assess
     expect(collectorActions.filter(({ action }) => !READ_ONLY.test(action.split(':')[1] ?? ''))).toEqual([]);
     expect(new Set(collectorActions.map(({ name }) => name))).toEqual(
-      new Set(['on-ecr-event', 'on-eks-event', 'on-iam-event', 'sweep', 'sweep-worker']),
+      new Set(['on-ecr-event', 'on-eks-event', 'on-ecs-event', 'on-iam-event', 'sweep', 'sweep-worker']),
     );
   });
 
@@ -70,6 +70,61 @@ describe('infra/permissions', () => {
     expect(ecrBeyondAccount('on-eks-event')).toEqual([]);
     expect(actionsOf('on-iam-event')).toContain('iam:GetAccountAuthorizationDetails');
     expect(ecrBeyondAccount('on-iam-event')).toEqual([]);
+  });
+
+  it('grants the ECS handler and the sweep exactly the ECS reads of the collection contract', () => {
+    // Prepare: the calls packages/aws makes for ECS (issue 12's contract between collection and events)
+    const contract = [
+      'ecs:ListClusters',
+      'ecs:DescribeClusters',
+      'ecs:DescribeCapacityProviders',
+      'ecs:ListServices',
+      'ecs:DescribeServices',
+      'ecs:ListTaskDefinitions',
+      'ecs:DescribeTaskDefinition',
+      'ecs:ListTasks',
+      'ecs:DescribeTasks',
+    ];
+    const roleReads = [
+      'iam:GetPolicy',
+      'iam:GetPolicyVersion',
+      'iam:GetRolePolicy',
+      'iam:ListAttachedRolePolicies',
+      'iam:ListRolePolicies',
+    ];
+    const ecsActions = (name: FunctionName) => actionsOf(name).filter((action) => action.startsWith('ecs:'));
+
+    // Act & Assess: the sweep and an event make the same ECS calls (the sweep lists every ACTIVE revision once)
+    expect(new Set(ecsActions('on-ecs-event'))).toEqual(new Set(contract));
+    expect(new Set(ecsActions('sweep'))).toEqual(new Set(contract));
+    expect([...new Set(actionsOf('on-ecs-event').filter((a) => a.startsWith('iam:')))].sort()).toEqual(
+      roleReads,
+    );
+    expect(
+      actionsOf('on-ecs-event')
+        .filter((a) => a.startsWith('ecr:'))
+        .sort(),
+    ).toEqual(['ecr:DescribeRegistry', 'ecr:DescribeRepositories']);
+    expect(actionsOf('on-ecs-event').some((action) => action.startsWith('eks:'))).toBe(false);
+  });
+
+  it('scopes the ECS reads that take a resource type to this account’s ECS resources', () => {
+    // Act
+    const scoped = Object.fromEntries(
+      FUNCTION_PERMISSIONS['on-ecs-event']
+        .flatMap((grant) => grant.actions.map((action) => [action, grant.resources] as const))
+        .filter(([action]) => action.startsWith('ecs:Describe')),
+    );
+
+    // Assess
+    expect(scoped).toEqual({
+      'ecs:DescribeClusters': ['arn:{partition}:ecs:*:{account}:cluster/*'],
+      'ecs:DescribeServices': ['arn:{partition}:ecs:*:{account}:service/*'],
+      'ecs:DescribeTasks': ['arn:{partition}:ecs:*:{account}:task/*'],
+      'ecs:DescribeCapacityProviders': ['arn:{partition}:ecs:*:{account}:capacity-provider/*'],
+      // No resource type in the Service Authorization Reference.
+      'ecs:DescribeTaskDefinition': ['*'],
+    });
   });
 
   it("leaves to Lambda's own calls only the DLQ of asynchronous invocations, the table's stream and the sweep queue", () => {
@@ -91,6 +146,7 @@ describe('infra/permissions', () => {
     expect(byLambda).toEqual({
       'on-ecr-event': deadLetters,
       'on-eks-event': deadLetters,
+      'on-ecs-event': deadLetters,
       'on-iam-event': deadLetters,
       sweep: deadLetters,
       'sweep-worker': [

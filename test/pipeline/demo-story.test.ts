@@ -64,4 +64,20 @@ describe('the demo story customs start plays', () => {
   it('opens the MFA finding of a user who lost her MFA device', () => {
     expect(moved(outcomes[4])).toEqual(['opened iam-user-mfa-enabled user/maria.garcia']);
   });
+
+  it('opens the privileged container and the access key of a revision the payments service is updated to', () => {
+    expect(moved(outcomes[5])).toEqual([
+      'opened ecs-task-definition-no-environment-secrets task-definition/payments-api:8',
+      'opened ecs-task-definition-no-privileged task-definition/payments-api:8',
+    ]);
+  });
+
+  it('resolves them when the fixed revision is deployed and nothing runs the bad one any more', () => {
+    // payments-api:8 is still privileged in the snapshot (revisions cannot be changed): only
+    // ceasing to be in use resolves its findings; payments-api:9 opens none
+    expect(moved(outcomes[6])).toEqual([
+      'resolved ecs-task-definition-no-environment-secrets task-definition/payments-api:8',
+      'resolved ecs-task-definition-no-privileged task-definition/payments-api:8',
+    ]);
+  });
 });

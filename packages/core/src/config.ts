@@ -21,6 +21,66 @@ export const configSchema = z
     trustedAccounts: z.array(accountId).default([]),
     accessKeyMaxAgeDays: z.number().int().positive().default(90),
     credentialMaxUnusedDays: z.number().int().positive().default(45),
+    /**
+     * Registries whose images are approved besides this account's own ECR (and its pull-through
+     * cache prefixes): registry hosts (`public.ecr.aws`, `ghcr.io`), or host/path prefixes
+     * (`docker.io/library`). Matched by whole host or whole path segments, never as a regex.
+     */
+    approvedRegistries: z.array(z.string().min(1).max(255)).max(100).default([]),
+    /** The latest Fargate platform versions (Security Hub ECS.10's `latestLinuxVersion` / `latestWindowsVersion`). */
+    fargateLatestVersions: z
+      .object({
+        linux: z
+          .string()
+          .regex(/^\d+\.\d+\.\d+$/, 'a Fargate platform version is x.y.z, e.g. "1.4.0"')
+          .default('1.4.0'),
+        windows: z
+          .string()
+          .regex(/^\d+\.\d+\.\d+$/, 'a Fargate platform version is x.y.z, e.g. "1.0.0"')
+          .default('1.0.0'),
+      })
+      .strict()
+      .default({ linux: '1.4.0', windows: '1.0.0' }),
+    /**
+     * Linux capabilities a container may add (`linuxParameters.capabilities.add`) without a
+     * finding: the Pod Security Standards' baseline list (Docker's default set), upper case, no `CAP_`.
+     */
+    allowedAddedCapabilities: z
+      .array(z.string().min(1).max(64))
+      .max(64)
+      .default([
+        'AUDIT_WRITE',
+        'CHOWN',
+        'DAC_OVERRIDE',
+        'FOWNER',
+        'FSETID',
+        'KILL',
+        'MKNOD',
+        'NET_BIND_SERVICE',
+        'SETFCAP',
+        'SETGID',
+        'SETPCAP',
+        'SETUID',
+        'SYS_CHROOT',
+      ]),
+    /**
+     * Tag keys every ECS cluster, service and task definition must carry (Security Hub
+     * ECS.13/14/15's `requiredTagKeys`); none by default, and then the tagging checks are
+     * NOT_APPLICABLE. Compared exactly (tag keys are case-sensitive); `aws:` keys are AWS's own.
+     */
+    requiredTagKeys: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(128)
+          .refine(
+            (key) => !key.toLowerCase().startsWith('aws:'),
+            'tag keys starting with aws: are reserved for AWS',
+          ),
+      )
+      .max(50)
+      .default([]),
     /** The furthest a suppression's expiry may be set in the future (POST /suppressions). */
     maxSuppressionDays: z.number().int().positive().max(3650).default(90),
     /**

@@ -18,7 +18,13 @@ describe('parseConfig', () => {
       credentialMaxUnusedDays: 45,
       maxSuppressionDays: 90,
       maxSuppressionMatches: 50,
+      approvedRegistries: [],
+      fargateLatestVersions: { linux: '1.4.0', windows: '1.0.0' },
+      allowedAddedCapabilities: DEFAULT_CONFIG.allowedAddedCapabilities,
+      requiredTagKeys: [],
     });
+    expect(DEFAULT_CONFIG.allowedAddedCapabilities).toContain('NET_BIND_SERVICE');
+    expect(DEFAULT_CONFIG.allowedAddedCapabilities).not.toContain('SYS_ADMIN');
     expect(DEFAULT_CONFIG.eksMinVersion).toBe('1.31');
   });
 
@@ -27,6 +33,13 @@ describe('parseConfig', () => {
     expect(config.eksMinVersion).toBe('1.33');
     expect(config.trustedAccounts).toEqual(['444455556666']);
     expect(config.maxHigh).toBe(0);
+  });
+
+  it('refuses required tag keys AWS reserves', () => {
+    expect(parseConfig({ requiredTagKeys: ['team'] }).requiredTagKeys).toEqual(['team']);
+    expect(() => parseConfig({ requiredTagKeys: ['aws:cloudformation:stack-name'] }, 'customs.json')).toThrow(
+      /requiredTagKeys/,
+    );
   });
 
   it('bounds how far ahead a suppression may expire (90 days unless configured)', () => {

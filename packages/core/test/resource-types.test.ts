@@ -36,18 +36,25 @@ describe('the resource-type registry', () => {
     expect(RESOURCE_TYPES.filter(isGlobalType)).toEqual(typesOfService('iam'));
     expect(regionOfType('iam-role', 'eu-west-1')).toBe('us-east-1');
     expect(regionOfType('eks-cluster', 'eu-west-1')).toBe('eu-west-1');
-    expect(RESOURCE_TYPES.filter(needsParent)).toEqual(['ecr-image', 'eks-nodegroup', 'eks-access-entry']);
+    expect(RESOURCE_TYPES.filter(needsParent)).toEqual([
+      'ecr-image',
+      'eks-nodegroup',
+      'eks-access-entry',
+      'ecs-service',
+    ]);
+    expect(typesOfService('ecs')).toEqual(['ecs-cluster', 'ecs-service', 'ecs-task-definition']);
     expect(typesOfService('eks')).toEqual(['eks-cluster', 'eks-nodegroup', 'eks-access-entry']);
-    expect(EVENT_HANDLER_NAMES).toEqual(['on-ecr-event', 'on-eks-event', 'on-iam-event']);
+    expect(EVENT_HANDLER_NAMES).toEqual(['on-ecr-event', 'on-eks-event', 'on-ecs-event', 'on-iam-event']);
   });
 
   it('splits the services by scope, and gives children, home regions and the counted types', () => {
-    expect(REGIONAL_SERVICES).toEqual(['ecr', 'eks']);
+    expect(REGIONAL_SERVICES).toEqual(['ecr', 'eks', 'ecs']);
     expect(GLOBAL_SERVICES).toEqual(['iam']);
     expect(regionOfService('iam', 'eu-west-1')).toBe('us-east-1');
     expect(regionOfService('ecr', 'eu-west-1')).toBe('eu-west-1');
     expect(childTypesOf('eks-cluster')).toEqual(['eks-nodegroup', 'eks-access-entry']);
     expect(childTypesOf('ecr-repository')).toEqual(['ecr-image']);
+    expect(childTypesOf('ecs-cluster')).toEqual(['ecs-service']);
     expect(childTypesOf('iam-user')).toEqual([]);
     expect(countedTypesOf('iam')).toEqual(['iam-user', 'iam-role', 'iam-policy']);
     expect(countedTypesOf('ecr')).toEqual(['ecr-repository', 'ecr-image']);

@@ -12,7 +12,8 @@ export interface Assessment {
 
 /**
  * Re-reads the named resources, evaluates them and stores what changed; the findings of refs the
- * collector reports missing (deleted resources) are resolved. An event is a trigger, never the
+ * collector reports missing (deleted resources, or no longer resources: a task definition revision
+ * no longer in use, with the collector's reason) are resolved. An event is a trigger, never the
  * truth, so duplicate, late and out-of-order events converge on the same stored state.
  * @example const { changes } = await assessRefs(eventToResourceRefs(event), dependencies);
  */
@@ -30,7 +31,7 @@ export async function assessRefs(
       region: regionOfType(ref.type, ref.region ?? collector.scope.region),
       resourceType: ref.type,
       resourceName: resourceNameOfRef(ref),
-      reason: `${ref.type} ${resourceNameOfRef(ref)} no longer exists`,
+      reason: `${ref.type} ${resourceNameOfRef(ref)} ${ref.reason ?? 'no longer exists'}`,
       at,
     });
     changes.push(...removed);

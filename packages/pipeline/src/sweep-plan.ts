@@ -15,12 +15,15 @@ import type { FindingsSummary } from '@customs/store';
  * What the plan assumes (packages/aws/README.md, "Sizing the daily sweep"): 50 ms a call; the
  * live collector's limiters (`DEFAULT_CONCURRENCY`: ECR 8, EKS 4, EC2 4, IAM 2 in flight); a
  * sustained 20 requests/s for ECR and EC2 (EC2's documented Describe* refill), 10 for EKS and
- * 5 for IAM (account-wide, shared with every other IAM reader), which the services do not publish.
+ * 5 for IAM (account-wide, shared with every other IAM reader), which the services do not publish;
+ * ECS 4 in flight and 20/s sustained (its "Request throttling for the Amazon ECS API" page:
+ * token buckets per account and region, e.g. a bucket of 50 for the cluster read actions; we
+ * plan below the burst, at a sustained 20 a second).
  */
 export const DEFAULT_SWEEP_RATES: SweepRates = {
   latencyMs: 50,
   concurrency: { ...DEFAULT_CONCURRENCY },
-  ratePerSecond: { ecr: 20, ec2: 20, eks: 10, iam: 5 },
+  ratePerSecond: { ecr: 20, ec2: 20, eks: 10, iam: 5, ecs: 20 },
 };
 
 /** What the coordinator counts in its region before planning (DescribeRepositories, ListClusters). */

@@ -48,8 +48,8 @@ describe('planning the sweep from the last sweep', () => {
   });
 
   it('plans with the collector limiters and the README rates', () => {
-    expect(DEFAULT_SWEEP_RATES.concurrency).toEqual({ ecr: 8, eks: 4, ec2: 4, iam: 2 });
-    expect(DEFAULT_SWEEP_RATES.ratePerSecond).toEqual({ ecr: 20, ec2: 20, eks: 10, iam: 5 });
+    expect(DEFAULT_SWEEP_RATES.concurrency).toEqual({ ecr: 8, eks: 4, ec2: 4, iam: 2, ecs: 4 });
+    expect(DEFAULT_SWEEP_RATES.ratePerSecond).toEqual({ ecr: 20, ec2: 20, eks: 10, iam: 5, ecs: 20 });
   });
 
   it('runs a small account (20 repositories, 400 images, 2 clusters) in one invocation', () => {
@@ -82,6 +82,7 @@ describe('planning the sweep from the last sweep', () => {
       { service: 'iam', region: 'us-east-1' },
       { service: 'ecr-registry', region: 'eu-west-1' },
       { service: 'eks', region: 'eu-west-1' },
+      { service: 'ecs', region: 'eu-west-1' },
     ]);
   });
 

@@ -15,6 +15,7 @@ import {
   type SnapshotFiles,
 } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
 import { fmt } from '../measure.js';
+import { benchEcsSweep } from './sweep-ecs.js';
 
 const DEMO = fileURLToPath(new URL('../../../packages/local/snapshots/demo/', import.meta.url));
 const SIZE = { region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 };
@@ -168,6 +169,6 @@ export async function benchSweep(): Promise<string[]> {
       `  wall ${fmt(wallMs).padStart(8)} ms     ECR calls × latency ÷ concurrency ${fmt(ideal)} ms  ratio ${fmt(wallMs / ideal, 2)}`,
       `                     the same ECR calls sent bare (SDK send + mock, same limiter) ${fmt(sdkMs)} ms  ratio ${fmt(wallMs / sdkMs, 2)}`,
     );
-    return lines;
+    return [...lines, '', ...(await benchEcsSweep())];
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventHandlerName } from '@customs/core';
 import { EVENT_RULES } from '@customs/events';
@@ -10,7 +11,7 @@ import { httpEvent } from '../../../packages/api/test/helpers/http-event.js';
 import type { SnapshotFiles } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
 import { storedFinding, streamRecord } from '../../../packages/notify/test/helpers/transitions.js';
 import { at, CHECKS, cluster, finding, repository } from '../../../packages/store/test/helpers/findings.js';
-import { demoCloudTrail, demoImageAction, sampleEvent } from '../../helpers/sample-events.js';
+import { DEMO_SCOPE, demoCloudTrail, demoImageAction, sampleEvent } from '../../helpers/sample-events.js';
 import type { AwsInterceptor } from './intercept-aws.js';
 import { sweep, sweepWorker } from './sweep-runs.js';
 
@@ -93,6 +94,88 @@ async function onEksEvent(run: RunContext): Promise<void> {
   await invokeEach(invoke, 'on-eks-event', [
     ...callsRoutedTo('on-eks-event').map((call) => demoCloudTrail('aws.eks', call, parameters)),
     demoCloudTrail('aws.eks', 'DeleteCluster', { name: 'staging' }),
+  ]);
+}
+
+/**
+ * The demo account's ECS resources (issue 12, item 6: a Fargate cluster running a payments
+ * service, an EC2 cluster with a batch service); they must match packages/local/snapshots/demo/ecs.
+ */
+const DEMO_ECS = {
+  cluster: 'payments',
+  service: 'payments-api',
+  revision: 'payments-api:7',
+  batchCluster: 'batch',
+  batchRevision: 'legacy-batch:4',
+};
+const ECS_ARN = `arn:aws:ecs:${DEMO_SCOPE.region}:${DEMO_SCOPE.accountId}`;
+
+function awsSample(name: string): { detail: Record<string, unknown> } & Record<string, unknown> {
+  const file = new URL(`../../fixtures/aws-samples/events/${name}.json`, import.meta.url);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** One of AWS's ECS sample events, for the demo account, with `detail` and `resources` of its own. */
+function demoEcsEvent(name: string, detail: object, resources: string[]) {
+  const event = awsSample(name);
+  return {
+    ...event,
+    id: crypto.randomUUID(),
+    account: DEMO_SCOPE.accountId,
+    region: DEMO_SCOPE.region,
+    resources,
+    detail: { ...event.detail, ...detail },
+  };
+}
+
+/**
+ * Every ECS call of the rule on the demo's clusters, services and revisions (a registration with
+ * its response), a standalone task running, a deployment completed, a task set steady; a cluster gone.
+ */
+async function onEcsEvent(run: RunContext): Promise<void> {
+  const { handler } = await import('../../../functions/src/on-ecs-event.js');
+  const invoke = handler as Invoke;
+  const { cluster: ecsCluster, service, revision, batchCluster, batchRevision } = DEMO_ECS;
+  const update = demoCloudTrail('aws.ecs', 'UpdateService', {
+    cluster: ecsCluster,
+    service,
+    taskDefinition: revision,
+  });
+  await deliveredTwice(run, invoke, update, 'on-ecs-event');
+  const parameters = {
+    cluster: ecsCluster,
+    clusterName: ecsCluster,
+    service,
+    serviceName: service,
+    taskDefinition: revision,
+    taskDefinitions: [revision],
+    resourceArn: `${ECS_ARN}:service/${ecsCluster}/${service}`,
+  };
+  const calls = callsRoutedTo('on-ecs-event').map((call) => demoCloudTrail('aws.ecs', call, parameters));
+  for (const call of calls.filter((each) => each.detail.eventName === 'RegisterTaskDefinition')) {
+    call.detail.responseElements = {
+      taskDefinition: { taskDefinitionArn: `${ECS_ARN}:task-definition/${revision}` },
+    };
+  }
+  const serviceArn = `${ECS_ARN}:service/${ecsCluster}/${service}`;
+  await invokeEach(invoke, 'on-ecs-event', [
+    ...calls,
+    demoEcsEvent(
+      'ecs-task-state-change',
+      {
+        clusterArn: `${ECS_ARN}:cluster/${batchCluster}`,
+        taskDefinitionArn: `${ECS_ARN}:task-definition/${batchRevision}`,
+        startedBy: 'events-rule/nightly-report',
+      },
+      [`${ECS_ARN}:task/${batchCluster}/c13b4cb40f1f4fe4a2971f76ae5a47ad`],
+    ),
+    demoEcsEvent('ecs-deployment-state-change-completed', {}, [serviceArn]),
+    demoEcsEvent(
+      'ecs-service-action-service-steady-state',
+      { eventName: 'TASKSET_STEADY_STATE', clusterArn: `${ECS_ARN}:cluster/${ecsCluster}` },
+      [serviceArn],
+    ),
+    demoCloudTrail('aws.ecs', 'DeleteCluster', { cluster: 'retired' }),
   ]);
 }
 
@@ -199,6 +282,7 @@ export const HANDLER_RUNS: Record<
 > = {
   'on-ecr-event': onEcrEvent,
   'on-eks-event': onEksEvent,
+  'on-ecs-event': onEcsEvent,
   'on-iam-event': onIamEvent,
   sweep,
   'sweep-worker': sweepWorker,

@@ -6,6 +6,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   DynamoDBClient: 'dynamodb',
   ECRClient: 'ecr',
   EKSClient: 'eks',
+  ECSClient: 'ecs',
   EC2Client: 'ec2',
   IAMClient: 'iam',
   Inspector2Client: 'inspector2',

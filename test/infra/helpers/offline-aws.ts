@@ -3,7 +3,13 @@ import { createAnswerer } from '../../../packages/aws/test/live/helpers/mock-aws
 import type { SnapshotFiles } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
 import type { Answer } from './intercept-aws.js';
 
-const COLLECTOR_CLIENTS = { ECRClient: 'ecr', EKSClient: 'eks', EC2Client: 'ec2', IAMClient: 'iam' } as const;
+const COLLECTOR_CLIENTS = {
+  ECRClient: 'ecr',
+  EKSClient: 'eks',
+  EC2Client: 'ec2',
+  IAMClient: 'iam',
+  ECSClient: 'ecs',
+} as const;
 
 /**
  * AWS as the handlers meet it offline: the collector's reads answered from a snapshot's recorded

@@ -3,15 +3,21 @@ import type { Resource, ResourceRef } from '@customs/core';
 /** What a collector read. */
 export interface CollectResult {
   resources: Resource[];
-  /** Refs whose resource no longer exists (their findings are resolved). */
-  missing: ResourceRef[];
+  /** Refs whose resource no longer exists, or is no longer one (their findings are resolved). */
+  missing: MissingRef[];
   /** Problems that did not stop the read (a truncated body, an odd field), each naming its source. */
   warnings: string[];
 }
 
+/**
+ * A ref that resolved to no resource. `reason`, when given, says why it is not one although it
+ * may exist (a task definition revision that `is no longer in use`); else it no longer exists.
+ */
+export type MissingRef = ResourceRef & { reason?: string };
+
 /** A unit of work of a split sweep (see `planSweep`): one service of one region, or a slice of repositories. */
 export type CollectUnit =
-  | { service: 'ecr-registry' | 'eks' | 'iam' }
+  | { service: 'ecr-registry' | 'eks' | 'iam' | 'ecs' }
   | { service: 'ecr-repositories'; start: number; count: number };
 
 /** What the sweep's coordinator counts before it plans: the region's repositories and clusters. */

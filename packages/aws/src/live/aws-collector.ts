@@ -9,7 +9,7 @@ import { createLimiter, type Limiter } from './limiter.js';
 import { LiveSession, type Recorder } from './live-session.js';
 
 /** Requests in flight per service, per region: under the services' throttling buckets. */
-export const DEFAULT_CONCURRENCY: Record<ApiService, number> = { ecr: 8, eks: 4, ec2: 4, iam: 2 };
+export const DEFAULT_CONCURRENCY: Record<ApiService, number> = { ecr: 8, eks: 4, ec2: 4, iam: 2, ecs: 4 };
 
 /** How an {@link AwsCollector} reads. */
 export interface AwsCollectorOptions extends ClientOptions {

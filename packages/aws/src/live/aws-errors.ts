@@ -37,6 +37,7 @@ export function errorKind(error: unknown): ErrorKind {
   if (!(error instanceof Error)) return 'other';
   const code = (error as { Code?: string }).Code;
   if (NOT_FOUND.has(error.name) || (code && NOT_FOUND.has(code))) return 'not-found';
+  if ((error as { customsNotFound?: unknown }).customsNotFound === true) return 'not-found';
   if (ACCESS_DENIED.has(error.name) || (code && ACCESS_DENIED.has(code))) return 'access-denied';
   const answered =
     '$fault' in error || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
@@ -53,4 +54,24 @@ export function deniedAs(error: unknown, action: string): unknown {
 export function actionOf(error: unknown, fallback: string): string {
   const action = (error as { customsAction?: unknown } | undefined)?.customsAction;
   return typeof action === 'string' ? action : fallback;
+}
+
+/**
+ * Marks a service's generic error as its not-found answer, where the service has no error of its
+ * own for it: ECS DescribeTaskDefinition answers a revision that does not exist (or an INACTIVE
+ * one nothing references) with `ClientException: Unable to describe task definition.`
+ * @example throw missingTaskDefinition(error) ? asNotFound(error) : error;
+ */
+export function asNotFound(error: unknown): unknown {
+  if (error instanceof Error) Object.assign(error, { customsNotFound: true });
+  return error;
+}
+
+/** Is this ECS DescribeTaskDefinition's answer for a revision it cannot describe (none, or INACTIVE and unused)? */
+export function missingTaskDefinition(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    error.name === 'ClientException' &&
+    error.message.toLowerCase().includes('unable to describe task definition')
+  );
 }

@@ -1,5 +1,6 @@
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECRClient } from '@aws-sdk/client-ecr';
+import { ECSClient } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { GLOBAL_REGION } from '@customs/core';
@@ -10,11 +11,12 @@ export interface AwsClients {
   eks: EKSClient;
   ec2: EC2Client;
   iam: IAMClient;
+  ecs: ECSClient;
 }
 
 /** How the clients are made. */
 export interface ClientOptions {
-  /** The region of ECR, EKS and EC2; else the default chain (`AWS_REGION`, the profile). */
+  /** The region of ECR, EKS, EC2 and ECS; else the default chain (`AWS_REGION`, the profile). */
   region?: string;
   /** A profile of the shared config and credentials files (else `AWS_PROFILE` or `default`). */
   profile?: string;
@@ -30,7 +32,7 @@ export const DEFAULT_MAX_ATTEMPTS = 8;
 /**
  * SDK v3 clients with adaptive retry (client-side rate limiting that backs off on throttling).
  * Credentials come from the default chain or `profile`. Endpoints honour `AWS_ENDPOINT_URL` and
- * `AWS_ENDPOINT_URL_<SERVICE>` (`_ECR`, `_EKS`, `_EC2`, `_IAM`), which the SDK reads itself.
+ * `AWS_ENDPOINT_URL_<SERVICE>` (`_ECR`, `_EKS`, `_EC2`, `_IAM`, `_ECS`), which the SDK reads itself.
  * IAM is global: its client always talks to us-east-1.
  * @example const clients = createAwsClients({ region: 'eu-west-1', profile: 'audit' });
  */
@@ -47,6 +49,7 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
     eks: new EKSClient(regional),
     ec2: new EC2Client(regional),
     iam: new IAMClient({ ...common, region: GLOBAL_REGION }),
+    ecs: new ECSClient(regional),
   };
 }
 

@@ -2,6 +2,14 @@ export { type CredentialReportRow, parseCredentialReport, ROOT_ROW } from './cre
 export { type EcrImageInput, normaliseEcrImage } from './ecr-image.js';
 export { type EcrRegistryInput, normaliseEcrRegistry } from './ecr-registry.js';
 export { type EcrRepositoryInput, normaliseEcrRepository } from './ecr-repository.js';
+export { type EcsClusterInput, FARGATE_PROVIDERS, normaliseEcsCluster } from './ecs-cluster.js';
+export {
+  type EcsServiceInput,
+  normaliseEcsService,
+  revisionsInUse,
+  servicePlacementOf,
+} from './ecs-service.js';
+export { type EcsTaskDefinitionInput, normaliseEcsTaskDefinition } from './ecs-task-definition.js';
 export { type EksAccessEntryInput, normaliseEksAccessEntry } from './eks-access-entry.js';
 export { type EksClusterInput, normaliseEksCluster } from './eks-cluster.js';
 export { type EksNodegroupInput, normaliseEksNodegroup } from './eks-nodegroup.js';

@@ -1,6 +1,7 @@
 import type { Resource, Service } from '@customs/core';
 import type { CollectUnit } from '../collector/collector.js';
 import { isUnreadable } from '../normalise/unreadable.js';
+import { collectEcs } from './collect-ecs.js';
 import type { ReadContext } from './context.js';
 import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
 import {
@@ -101,11 +102,12 @@ export const SERVICE_SWEEPS: Record<Service, (context: ReadContext) => Promise<R
   ecr: (context) => collectEcr(context),
   eks: collectEks,
   iam: collectIam,
+  ecs: collectEcs,
 };
 
 /**
  * One unit of a split sweep: the registry, a slice of the repositories sorted by name with their
- * images, the region's EKS, or IAM.
+ * images, the region's EKS, the region's ECS, or IAM.
  */
 export async function collectUnitOf(context: ReadContext, unit: CollectUnit): Promise<Resource[]> {
   switch (unit.service) {
@@ -117,5 +119,7 @@ export async function collectUnitOf(context: ReadContext, unit: CollectUnit): Pr
       return collectEks(context);
     case 'iam':
       return collectIam(context);
+    case 'ecs':
+      return collectEcs(context);
   }
 }

@@ -1,5 +1,6 @@
 import { isGlobalType, needsParent, type ResourceRef, serviceOf } from '@customs/core';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
+import { readEcsClusterRef, readEcsServiceRef, readRevisionRef } from './collect-ecs.js';
 import type { ReadContext } from './context.js';
 import { iamRefOutcome } from './iam-ref.js';
 import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
@@ -94,6 +95,16 @@ export async function collectRef(
       );
     case 'iam-account':
       return ref.name === scope.accountId ? found([await readIamAccount(context)]) : MISSING;
+    case 'ecs-cluster':
+      return whenPresent(await readEcsClusterRef(context, ref.name), async (cluster) => found([cluster]));
+    case 'ecs-service':
+      return whenPresent(await readEcsServiceRef(context, parent, ref.name), async (service) =>
+        found([service]),
+      );
+    case 'ecs-task-definition': {
+      const outcome = await readRevisionRef(context, ref.name);
+      return 'resource' in outcome ? found([outcome.resource]) : outcome;
+    }
   }
 }
 

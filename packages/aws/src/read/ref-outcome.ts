@@ -1,9 +1,9 @@
 import type { Resource, ResourceRef } from '@customs/core';
-import type { CollectResult } from '../collector/collector.js';
+import type { CollectResult, MissingRef } from '../collector/collector.js';
 import { RefReadError } from '../errors.js';
 
 /** What one ref resolved to: its resources, `missing`, or why it was skipped. */
-export type RefOutcome = { resources: Resource[] } | { missing: true } | { skipped: string };
+export type RefOutcome = { resources: Resource[] } | { missing: true; reason?: string } | { skipped: string };
 
 export const MISSING: RefOutcome = { missing: true };
 
@@ -23,13 +23,13 @@ export function gatherOutcomes(
   warnings: string[],
 ): CollectResult {
   const resources = new Map<string, Resource>();
-  const missing: ResourceRef[] = [];
+  const missing: MissingRef[] = [];
   const skipped: string[] = [];
   outcomes.forEach(function gather(outcome, index) {
     const ref = refs[index] as ResourceRef;
     if ('resources' in outcome) {
       for (const resource of outcome.resources) resources.set(`${resource.type} ${resource.id}`, resource);
-    } else if ('missing' in outcome) missing.push(ref);
+    } else if ('missing' in outcome) missing.push(outcome.reason ? { ...ref, reason: outcome.reason } : ref);
     else
       skipped.push(
         `ref ${ref.type} ${ref.parent ? `${ref.parent}/` : ''}${ref.name} skipped: ${outcome.skipped}`,

@@ -14,6 +14,15 @@ export type Entity =
   | 'eks-fargate-profile'
   | 'eks-access-entry'
   | 'ec2-launch-template'
+  | 'ecs-cluster'
+  | 'ecs-capacity-provider'
+  | 'ecs-service'
+  | 'ecs-task-definition'
+  | 'ecs-revision'
+  | 'ecs-task'
+  | 'ecs-role'
+  | 'ecs-role-policy'
+  | 'ecs-managed-policy'
   | 'iam-entity'
   | 'iam-user';
 
@@ -25,6 +34,14 @@ export const PAGE = {
   ec2: 1000,
   launchTemplate: 200,
   iam: 1000,
+  /** ECS lists (ListClusters, ListServices, ListTaskDefinitions, ListTasks): 100 a page. */
+  ecs: 100,
+  /** DescribeClusters and DescribeTasks: 100 a call; DescribeServices: 10 a call. */
+  ecsClusters: 100,
+  ecsTasks: 100,
+  ecsServices: 10,
+  /** DescribeCapacityProviders: up to 100 names a call (pages of 10, so names are sent 10 at a time). */
+  ecsCapacityProviders: 10,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 import type { CallInfo } from './call-info.js';
 import { EC2_CALLS } from './ec2-calls.js';
 import { ECR_CALLS } from './ecr-calls.js';
+import { ECS_CALLS } from './ecs-calls.js';
 import { EKS_CALLS } from './eks-calls.js';
 import { IAM_CALLS } from './iam-calls.js';
 
@@ -10,7 +11,13 @@ import { IAM_CALLS } from './iam-calls.js';
  * (through COLLECTOR_TYPES) and the sweep estimate counts.
  * @example CALLS.ecr.DescribeImages.keys // ['repo']
  */
-export const CALLS = { ecr: ECR_CALLS, eks: EKS_CALLS, ec2: EC2_CALLS, iam: IAM_CALLS } as const;
+export const CALLS = {
+  ecr: ECR_CALLS,
+  eks: EKS_CALLS,
+  ec2: EC2_CALLS,
+  iam: IAM_CALLS,
+  ecs: ECS_CALLS,
+} as const;
 
 /** A service the readers call (the snapshot's folder and the IAM action prefix). */
 export type ApiService = keyof typeof CALLS;

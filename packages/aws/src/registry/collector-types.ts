@@ -69,6 +69,40 @@ export const COLLECTOR_TYPES = {
     enumerate: { list: 'eks:ListAccessEntries', of: 'eks-cluster' },
     reads: ['eks:DescribeAccessEntry', 'eks:ListAssociatedAccessPolicies'],
   },
+  'ecs-cluster': {
+    unit: 'ecs',
+    enumerate: { list: 'ecs:ListClusters' },
+    reads: [
+      'ecs:DescribeClusters',
+      'ecs:DescribeCapacityProviders',
+      'ecs:ListServices',
+      'ecs:DescribeServices',
+    ],
+  },
+  'ecs-service': {
+    unit: 'ecs',
+    enumerate: { list: 'ecs:ListServices', of: 'ecs-cluster' },
+    reads: ['ecs:DescribeServices'],
+  },
+  'ecs-task-definition': {
+    unit: 'ecs',
+    // the latest ACTIVE revision of each family, and those the services and running tasks use
+    enumerate: { list: 'ecs:ListTaskDefinitions' },
+    reads: [
+      'ecs:ListClusters',
+      'ecs:ListServices',
+      'ecs:DescribeServices',
+      'ecs:ListTasks',
+      'ecs:DescribeTasks',
+      'ecs:DescribeTaskDefinition',
+      'iam:ListAttachedRolePolicies',
+      'iam:ListRolePolicies',
+      'iam:GetRolePolicy',
+      'iam:GetPolicy',
+      'iam:GetPolicyVersion',
+      'ecr:DescribeRepositories',
+    ],
+  },
   'iam-user': {
     unit: 'iam',
     enumerate: { list: 'iam:GetAccountAuthorizationDetails' },

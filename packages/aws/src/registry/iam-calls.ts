@@ -5,6 +5,17 @@ import * as schemas from '../snapshot/schemas/index.js';
 import { call, PAGE } from './call-info.js';
 
 const USER = ['user'] as const;
+const ROLE = ['role'] as const;
+
+/** GetRolePolicy: the SDK gives the document URL-encoded, the CLI prints it decoded (an object). */
+export type RolePolicyBody = Omit<Wire<iam.GetRolePolicyResponse>, 'PolicyDocument'> & {
+  PolicyDocument?: unknown;
+};
+
+/** GetPolicyVersion: the document URL-encoded (SDK) or decoded (CLI). */
+export type PolicyVersionBody = {
+  PolicyVersion?: Omit<Wire<iam.PolicyVersion>, 'Document'> & { Document?: unknown };
+};
 
 /** The calls of AWS IAM, by operation (see CALLS). */
 export const IAM_CALLS = {
@@ -48,5 +59,36 @@ export const IAM_CALLS = {
     missing: 'not-recorded',
     per: 'iam-user',
     fallback: true,
+  }),
+  // A task definition's task and execution roles (read by the ECS readers, once per role and policy).
+  ListAttachedRolePolicies: call<Wire<iam.ListAttachedRolePoliciesResponse>>()({
+    keys: ROLE,
+    schema: schemas.iam.listAttachedRolePolicies,
+    missing: 'not-recorded',
+    per: 'ecs-role',
+  }),
+  ListRolePolicies: call<Wire<iam.ListRolePoliciesResponse>>()({
+    keys: ROLE,
+    schema: schemas.iam.listRolePolicies,
+    missing: 'not-recorded',
+    per: 'ecs-role',
+  }),
+  GetRolePolicy: call<RolePolicyBody>()({
+    keys: ['role', 'policy'],
+    schema: schemas.iam.getRolePolicy,
+    missing: 'not-recorded',
+    per: 'ecs-role-policy',
+  }),
+  GetPolicy: call<Wire<iam.GetPolicyResponse>>()({
+    keys: ['policyArn'],
+    schema: schemas.iam.getPolicy,
+    missing: 'not-recorded',
+    per: 'ecs-managed-policy',
+  }),
+  GetPolicyVersion: call<PolicyVersionBody>()({
+    keys: ['policyArn', 'version'],
+    schema: schemas.iam.getPolicyVersion,
+    missing: 'not-recorded',
+    per: 'ecs-managed-policy',
   }),
 } as const;

@@ -16,6 +16,28 @@ export interface RegionSize {
   fargateProfilesPerCluster?: number;
   /** Distinct launch templates of the nodegroups [one per nodegroup]. */
   launchTemplates?: number;
+  /** Amazon ECS in the region [none]. */
+  ecs?: EcsSize;
+}
+
+/** What a region's Amazon ECS holds, as far as the sweep's cost goes. */
+export interface EcsSize {
+  clusters: number;
+  services: number;
+  /** ACTIVE task definition revisions (every one is listed). */
+  activeRevisions: number;
+  /** Revisions assessed: the latest of each family and those in use. */
+  assessedRevisions: number;
+  /** Tasks desired RUNNING. */
+  runningTasks: number;
+  /** Capacity providers the clusters name other than FARGATE and FARGATE_SPOT [0]. */
+  capacityProviders?: number;
+  /** Distinct task and execution roles of the assessed revisions [0]. */
+  roles?: number;
+  /** Inline policies of those roles [0]. */
+  rolePolicies?: number;
+  /** Distinct managed policies attached to those roles [0]. */
+  managedPolicies?: number;
 }
 
 /** The account's IAM, read once. */
@@ -41,7 +63,7 @@ function countOf(info: CallInfo, counts: Partial<Record<Entity, number>>): numbe
 
 /** The calls of the services asked, by service, from CALLS' counting rules. */
 function callsFor(counts: Partial<Record<Entity, number>>, services: readonly ApiService[]): CallCounts {
-  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: 0 };
+  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: 0, ecs: 0 };
   for (const { service, info } of everyCall()) {
     if (services.includes(service)) calls[service] += countOf(info, counts);
   }
@@ -74,13 +96,47 @@ export function repositoryCalls(imagesPerRepository: number): number {
   return calls;
 }
 
+/** The entities of a region's ECS (IAM's calls for the task and execution roles are the region's too). */
+function ecsCounts(ecs: EcsSize | undefined): Partial<Record<Entity, number>> {
+  if (!ecs || ecs.clusters === 0) return {};
+  return {
+    'ecs-cluster': ecs.clusters,
+    'ecs-service': ecs.services,
+    'ecs-revision': ecs.activeRevisions,
+    'ecs-task-definition': ecs.assessedRevisions,
+    'ecs-task': ecs.runningTasks,
+    'ecs-capacity-provider': ecs.capacityProviders ?? 0,
+    'ecs-role': ecs.roles ?? 0,
+    'ecs-role-policy': ecs.rolePolicies ?? 0,
+    'ecs-managed-policy': ecs.managedPolicies ?? 0,
+  };
+}
+
 /**
- * The calls one region's sweep takes, by service (IAM counted apart, see {@link iamCalls}).
+ * The calls a region's ECS takes: ListClusters and ListTaskDefinitions pages, DescribeClusters
+ * and DescribeCapacityProviders batches, per cluster ListServices and ListTasks pages and
+ * DescribeServices (10) and DescribeTasks (100) batches, a DescribeTaskDefinition per assessed
+ * revision; `iam` the roles' policies (once per role and policy).
+ * @example ecsCalls({ clusters: 50, services: 2000, activeRevisions: 10_000, assessedRevisions: 2500, runningTasks: 20_000 }).ecs // 3252
+ */
+export function ecsCalls(ecs: EcsSize): CallCounts {
+  const counts = { region: 1, ...ecsCounts(ecs) };
+  const calls = callsFor(counts, ['ecs']);
+  // the IAM calls the ECS readers make (their `per` is an ECS entity)
+  for (const { service, info } of everyCall()) {
+    if (service === 'iam' && info.per.startsWith('ecs-')) calls.iam += countOf(info, counts);
+  }
+  return calls;
+}
+
+/**
+ * The calls one region's sweep takes, by service (IAM counted apart, see {@link iamCalls}, but
+ * for the ECS roles' reads, which are the region's).
  * @example regionCalls({ region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 }).ecr
  */
 export function regionCalls(size: RegionSize): CallCounts {
   const nodegroups = size.clusters * (size.nodegroupsPerCluster ?? 3);
-  return callsFor(
+  const calls = callsFor(
     {
       region: 1,
       'ecr-repository': size.repositories,
@@ -93,6 +149,8 @@ export function regionCalls(size: RegionSize): CallCounts {
     },
     ['ecr', 'eks', 'ec2'],
   );
+  const ecs = size.ecs && size.ecs.clusters + size.ecs.activeRevisions > 0 ? ecsCalls(size.ecs) : undefined;
+  return { ...calls, ecs: ecs?.ecs ?? 0, iam: ecs?.iam ?? 0 };
 }
 
 /** IAM's calls: GetAccountAuthorizationDetails pages, the credential report (generate, get) and the summary. */

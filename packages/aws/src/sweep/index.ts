@@ -1,6 +1,8 @@
 export {
   type CallCounts,
+  type EcsSize,
   ecrCalls,
+  ecsCalls,
   type IamSize,
   iamCalls,
   type RegionSize,

@@ -64,7 +64,7 @@ function slowestMs(calls: CallCounts, rates: SweepRates): number {
 /**
  * Plans the daily sweep: whether one invocation reads every region (services concurrently,
  * regions concurrently, IAM once in us-east-1) within the budget, else the units to fan out:
- * `ecr-registry`, `eks` per region and `iam` once, plus `ecr-repositories` slices sized so each
+ * `ecr-registry`, `eks`, `ecs` per region and `iam` once, plus `ecr-repositories` slices sized so each
  * fits the budget on its own. Pure: sizes in, plan out.
  * @example
  * planSweep([{ region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 }], { entities: 500 }, rates)
@@ -77,10 +77,11 @@ export function planSweep(
 ): SweepPlan {
   const usableMs = budget.timeoutMs * (1 - budget.margin);
   const perRegion = regions.map(regionCalls);
-  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: iamCalls(iam) };
+  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: iamCalls(iam), ecs: 0 };
   for (const counts of perRegion)
-    for (const service of ['ecr', 'eks', 'ec2'] as const) calls[service] += counts[service];
-  // Regions have their own throttling buckets and limiters: the slowest region (or IAM) decides.
+    for (const service of ['ecr', 'eks', 'ec2', 'ecs', 'iam'] as const) calls[service] += counts[service];
+  // Regions have their own throttling buckets and limiters: the slowest region (or IAM, whose
+  // bucket is the account's, with the ECS roles' reads of every region) decides.
   const estimatedMs = Math.max(
     serviceMs(calls.iam, 'iam', rates),
     ...perRegion.map((counts) => slowestMs({ ...counts, iam: 0 }, rates)),
@@ -90,7 +91,13 @@ export function planSweep(
   }
   const units: SweepUnit[] = [{ service: 'iam', region: 'us-east-1' }];
   for (const size of regions) {
-    units.push({ service: 'ecr-registry', region: size.region }, { service: 'eks', region: size.region });
+    // ECS always has its unit: its size is not known before it is read (an empty region costs
+    // ListClusters and ListTaskDefinitions), and a sweep that skipped it would say nothing of it
+    units.push(
+      { service: 'ecr-registry', region: size.region },
+      { service: 'eks', region: size.region },
+      { service: 'ecs', region: size.region },
+    );
     const batch = repositoriesPerUnit(size, rates, usableMs);
     for (let start = 0; start < size.repositories; start += batch) {
       units.push({

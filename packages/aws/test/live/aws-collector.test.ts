@@ -34,6 +34,9 @@ describe('AwsCollector.collectAll', () => {
       'ecr-image',
       'ecr-registry',
       'ecr-repository',
+      'ecs-cluster',
+      'ecs-service',
+      'ecs-task-definition',
       'eks-access-entry',
       'eks-cluster',
       'eks-nodegroup',
@@ -294,6 +297,7 @@ describe('AwsCollector.collectUnit', () => {
       collector.collectUnit({ service: 'ecr-repositories', start: 2, count: 3 }),
       collector.collectUnit({ service: 'eks' }),
       collector.collectUnit({ service: 'iam' }),
+      collector.collectUnit({ service: 'ecs' }),
     ]);
     // Assess
     const key = (resource: { type: string; id: string }) => `${resource.type} ${resource.id}`;

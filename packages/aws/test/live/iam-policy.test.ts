@@ -37,6 +37,9 @@ async function everyActionSent(): Promise<string[]> {
     { type: 'eks-access-entry', name: 'arn:aws:iam::111122223333:role/Admin', parent: 'my-eks-cluster' },
     { type: 'iam-user', name: 'Bob' },
     { type: 'iam-account', name: '111122223333' },
+    { type: 'ecs-cluster', name: 'sampleCluster' },
+    { type: 'ecs-service', name: 'my-http-service', parent: 'default' },
+    { type: 'ecs-task-definition', name: 'hello_world:7' },
   ];
   for (const reportReady of [true, false]) {
     aws = mockAws(files);
@@ -69,6 +72,6 @@ describe('the published IAM policy', () => {
     expect(authorizing).toContain('ecr:BatchGetImage');
     expect(authorizing).not.toContain('ecr:ListImageReferrers');
     for (const action of authorizing)
-      expect(action).toMatch(/^(ecr|eks|ec2|iam):(Describe|Get|List|BatchGet|Generate)/);
+      expect(action).toMatch(/^(ecr|eks|ec2|iam|ecs):(Describe|Get|List|BatchGet|Generate)/);
   });
 });

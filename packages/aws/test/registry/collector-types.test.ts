@@ -43,7 +43,8 @@ describe('the collector descriptors (COLLECTOR_TYPES)', () => {
     expect(Object.keys(COLLECTOR_TYPES).sort()).toEqual([...TYPES].sort());
   });
 
-  it('name only calls of CALLS, each of its own service or an auxiliary one (EC2 for EKS)', () => {
+  it('name only calls of CALLS, each of its own service or an auxiliary one (EC2 for EKS; IAM and ECR for ECS)', () => {
+    const auxiliary: Record<string, string[]> = { eks: ['ec2'], ecs: ['iam', 'ecr'] };
     for (const type of TYPES) {
       for (const name of [
         ...callsOfType(type),
@@ -51,7 +52,7 @@ describe('the collector descriptors (COLLECTOR_TYPES)', () => {
       ]) {
         const [service = '', operation = ''] = name.split(':');
         expect(callInfo(service as 'ecr', operation), `${type}: ${name} is not in CALLS`).toBeDefined();
-        expect([serviceOf(type), 'ec2']).toContain(service);
+        expect([serviceOf(type), ...(auxiliary[serviceOf(type)] ?? [])]).toContain(service);
       }
     }
   });

@@ -28,7 +28,7 @@ describe('the live and snapshot sessions on the demo account', () => {
     // Assess
     expect(live.scope).toEqual(snapshot.scope);
     expect(fromAws.warnings).toEqual([]);
-    expect(fromAws.resources).toHaveLength(49);
+    expect(fromAws.resources).toHaveLength(68);
     expect(fromAws.resources).toEqual(fromSnapshot.resources);
     expect(aws.sent.filter((command) => command.action === 'ecr:DescribeImages').length).toBeGreaterThan(5);
     const byId = (list: { type: string; id: string }[]) =>

@@ -26,9 +26,13 @@ describe('the demo snapshot (packages/local/snapshots/demo)', () => {
       'eks-nodegroup': 5,
       'eks-access-entry': 4,
       'iam-user': 4,
-      'iam-role': 8,
-      'iam-policy': 9,
+      'iam-role': 11,
+      'iam-policy': 12,
       'iam-account': 1,
+      'ecs-cluster': 2,
+      'ecs-service': 5,
+      // the six revisions in use or latest of their family (ListTaskDefinitions lists eight)
+      'ecs-task-definition': 6,
     });
   });
 

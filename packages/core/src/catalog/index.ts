@@ -1,7 +1,8 @@
 import { CheckRegistry } from '../check/registry.js';
 import { ECR_CHECKS } from './ecr/index.js';
+import { ECS_CHECKS } from './ecs/index.js';
 import { EKS_CHECKS } from './eks/index.js';
 import { IAM_CHECKS } from './iam/index.js';
 
 /** The full check catalog of CHECKS.md. */
-export const CATALOG = new CheckRegistry([...ECR_CHECKS, ...EKS_CHECKS, ...IAM_CHECKS]);
+export const CATALOG = new CheckRegistry([...ECR_CHECKS, ...ECS_CHECKS, ...EKS_CHECKS, ...IAM_CHECKS]);

@@ -86,6 +86,30 @@ export const RESOURCE_TYPE_INFO = {
     refParent: 'cluster name',
     resourceName: (ref) => `${ref.parent}/${ref.name}`,
   },
+  'ecs-cluster': {
+    service: 'ecs',
+    title: 'ECS cluster',
+    refName: 'cluster name',
+    // ECS API reference, CreateCluster `clusterName`: up to 255 letters, numbers, underscores and hyphens.
+    nameLimit: { what: 'an ECS cluster name', min: 1, max: 255 },
+  },
+  'ecs-service': {
+    service: 'ecs',
+    title: 'ECS service',
+    parent: 'ecs-cluster',
+    refName: 'service name',
+    refParent: 'cluster name',
+    // ECS API reference, CreateService `serviceName`: up to 255 letters, numbers, underscores and hyphens.
+    nameLimit: { what: 'an ECS service name', min: 1, max: 255 },
+    resourceName: (ref) => `${ref.parent}/${ref.name}`,
+  },
+  'ecs-task-definition': {
+    service: 'ecs',
+    title: 'ECS task definition revision',
+    refName: 'family:revision',
+    // ECS API reference, RegisterTaskDefinition `family` (up to 255) and its `:revision`.
+    nameLimit: { what: 'an ECS task definition family:revision', min: 3, max: 266 },
+  },
   'iam-user': {
     service: 'iam',
     title: 'IAM user',

@@ -40,6 +40,14 @@ export const SERVICES = {
     eventSource: 'aws.eks',
     cloudTrailSource: 'eks.amazonaws.com',
   },
+  ecs: {
+    title: 'Amazon ECS',
+    scope: 'regional',
+    securityHubPrefix: 'ECS',
+    handler: 'on-ecs-event',
+    eventSource: 'aws.ecs',
+    cloudTrailSource: 'ecs.amazonaws.com',
+  },
   iam: {
     title: 'AWS IAM',
     scope: 'global',

@@ -2,6 +2,7 @@ import type { ResourceRef, Service } from '@customs/core';
 import { SERVICE_NAMES, SERVICES } from '@customs/core';
 import type { CloudTrailDetail } from '../schemas/cloudtrail.js';
 import { ECR_CALLS } from './cloudtrail-ecr.js';
+import { ECS_CALLS } from './cloudtrail-ecs.js';
 import { EKS_CALLS } from './cloudtrail-eks.js';
 import { IAM_CALLS } from './cloudtrail-iam.js';
 
@@ -20,6 +21,7 @@ export type CallRefs = (
 export const CLOUDTRAIL_CALLS: Record<Service, Record<string, CallRefs>> = {
   ecr: ECR_CALLS,
   eks: EKS_CALLS,
+  ecs: ECS_CALLS,
   iam: IAM_CALLS,
 };
 

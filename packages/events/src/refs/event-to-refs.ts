@@ -2,6 +2,7 @@ import type { ResourceRef } from '@customs/core';
 import type { ParsedEvent } from '../schemas/parse-event.js';
 import { checkedName, repositoryNameOf } from './arn.js';
 import { CALLS_BY_CLOUDTRAIL_SOURCE } from './cloudtrail-calls.js';
+import { ecsServiceRefs, ecsTaskRefs } from './ecs-events.js';
 
 type Ref = Omit<ResourceRef, 'accountId' | 'region'>;
 
@@ -56,6 +57,12 @@ function refsOf(event: ParsedEvent, accountId: string): Ref[] {
         }));
       }
       return [{ type: 'ecr-registry', name: accountId }];
+    case 'ecs-task-state-change':
+      return ecsTaskRefs(event.detail);
+    case 'ecs-deployment-state-change':
+      return ecsServiceRefs(event.envelope.resources);
+    case 'ecs-service-action':
+      return ecsServiceRefs(event.envelope.resources, event.detail.clusterArn);
     case 'cloudtrail': {
       if (event.detail.errorCode) return [];
       const calls = own(CALLS_BY_CLOUDTRAIL_SOURCE, event.detail.eventSource);

@@ -1,6 +1,7 @@
 import { type EventHandlerName, SERVICE_NAMES, SERVICES, type Service } from '@customs/core';
 import type { EventPattern } from '../pattern/index.js';
 import { CLOUDTRAIL_CALLS } from '../refs/cloudtrail-calls.js';
+import { ECS_EVENTS } from './ecs-events.js';
 
 /** One EventBridge rule: the single source of its pattern for the deployed infra and the local bus. */
 export interface EventRule {
@@ -45,6 +46,12 @@ const ROUTES: Record<Service, ServiceRoute> = {
     ],
   },
   eks: { description: 'EKS cluster, nodegroup, Fargate profile and access entry changes (CloudTrail)' },
+  // Tasks no service started, running; deployments and task sets that change what a service runs.
+  ecs: {
+    description:
+      'ECS standalone tasks running, service deployments and task sets, task definition, service and cluster changes (CloudTrail)',
+    events: ECS_EVENTS,
+  },
   iam: {
     description: 'IAM user, role, policy, MFA and access key changes (CloudTrail, delivered in us-east-1)',
   },

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { EventValidationError } from '../errors.js';
 import { cloudTrailDetail } from './cloudtrail.js';
 import { ecrImageActionDetail, ecrImageScanDetail, ecrScanResourceChangeDetail } from './ecr.js';
+import { ecsDeploymentStateChangeDetail, ecsServiceActionDetail, ecsTaskStateChangeDetail } from './ecs.js';
 import { type Envelope, envelopeSchema } from './envelope.js';
 import { checkEventBounds } from './event-bounds.js';
 import { inspectorFindingDetail, inspectorScanDetail } from './inspector2.js';
@@ -13,6 +14,9 @@ const DETAIL_SCHEMAS = {
   'aws.ecr|ECR Scan Resource Change': ['ecr-scan-resource-change', ecrScanResourceChangeDetail],
   'aws.inspector2|Inspector2 Scan': ['inspector2-scan', inspectorScanDetail],
   'aws.inspector2|Inspector2 Finding': ['inspector2-finding', inspectorFindingDetail],
+  'aws.ecs|ECS Task State Change': ['ecs-task-state-change', ecsTaskStateChangeDetail],
+  'aws.ecs|ECS Deployment State Change': ['ecs-deployment-state-change', ecsDeploymentStateChangeDetail],
+  'aws.ecs|ECS Service Action': ['ecs-service-action', ecsServiceActionDetail],
 } as const;
 
 type DetailSchemas = typeof DETAIL_SCHEMAS;

@@ -46,8 +46,17 @@ describe('the deployed rules', () => {
         userName: 'bob',
         roleName: 'deployer',
         policyArn: 'arn:aws:iam::111122223333:policy/ecr-admin',
+        cluster: 'prod',
+        service: 'payments-api',
+        taskDefinition: 'payments:3',
+        taskDefinitions: ['payments:1'],
+        resourceArn: 'arn:aws:ecs:eu-west-1:111122223333:service/prod/payments-api',
       },
-      responseElements: null,
+      responseElements: {
+        taskDefinition: {
+          taskDefinitionArn: 'arn:aws:ecs:eu-west-1:111122223333:task-definition/payments:3',
+        },
+      },
     } as unknown as CloudTrailDetail;
     for (const service of SERVICE_NAMES) {
       for (const [call, refsOf] of Object.entries(CLOUDTRAIL_CALLS[service])) {

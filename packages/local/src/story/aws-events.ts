@@ -51,7 +51,7 @@ export function imageActionEvent(
  * @example cloudTrailEvent('aws.eks', { accountId, region }, 'UpdateClusterConfig', { name: 'prod' })
  */
 export function cloudTrailEvent(
-  source: 'aws.eks' | 'aws.iam' | 'aws.ecr',
+  source: 'aws.eks' | 'aws.iam' | 'aws.ecr' | 'aws.ecs',
   scope: EventScope,
   eventName: string,
   requestParameters: object,
@@ -70,4 +70,34 @@ export function cloudTrailEvent(
     },
   );
   return { ...event, source };
+}
+
+/**
+ * An Amazon ECS call as EventBridge delivers it from CloudTrail: AWS's CreateCluster record
+ * (aws-samples/cloudtrail-ecs-createcluster.json, a bare CloudTrail record) in the envelope of the
+ * EKS sample, with another call, its request parameters and its response elements.
+ * @example ecsCloudTrailEvent({ accountId, region }, 'UpdateService', { cluster: 'payments', service: 'api' }, { service })
+ */
+export function ecsCloudTrailEvent(
+  scope: EventScope,
+  eventName: string,
+  requestParameters: object,
+  responseElements: object,
+): Event {
+  const record = JSON.parse(
+    readFileSync(new URL('./aws-samples/cloudtrail-ecs-createcluster.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown> & { userIdentity: Record<string, unknown> };
+  const envelope = awsSampleEvent('cloudtrail-eks-createcluster');
+  const event = readdressed({ ...envelope, detail: record }, scope, {
+    userIdentity: { ...record.userIdentity, accountId: scope.accountId },
+    eventTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    eventName,
+    awsRegion: scope.region,
+    eventID: crypto.randomUUID(),
+    requestID: crypto.randomUUID(),
+    recipientAccountId: scope.accountId,
+    requestParameters,
+    responseElements,
+  });
+  return { ...event, source: 'aws.ecs' };
 }

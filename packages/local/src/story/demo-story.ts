@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto';
-import { cloudTrailEvent, type EventScope, imageActionEvent } from './aws-events.js';
+import { cloudTrailEvent, imageActionEvent } from './aws-events.js';
+import { ECS_SCENE } from './ecs-scene.js';
 import { editCredentialReport, editSnapshotJson, writeSnapshotJson } from './snapshot-files.js';
-
-/** One moment of the story: what changes in the account, and the events AWS sends about it. */
-export interface StoryStep {
-  title: string;
-  change(dir: string, capturedAt: Date): Promise<void>;
-  events(scope: EventScope): unknown[];
-}
+import type { StoryStep } from './story-step.js';
 
 const REPOSITORY = 'team/payments-api';
 const IMAGES_FILE = 'ecr/DescribeImages/team%2Fpayments-api.json';
@@ -75,7 +70,8 @@ const setPublicCidrs = (cidrs: string[]) => (dir: string) =>
 
 /**
  * The demo story `customs start` plays on the demo account after its sweep: a vulnerable image
- * pushed and fixed, a cluster endpoint opened to the world and closed, an IAM user losing MFA.
+ * pushed and fixed, a cluster endpoint opened to the world and closed, an IAM user losing MFA, an
+ * ECS service deployed with a privileged container and an access key, then fixed.
  * Each step changes the account (the snapshot folder) and sends the events AWS would send.
  */
 export const DEMO_STORY: StoryStep[] = [
@@ -147,4 +143,5 @@ export const DEMO_STORY: StoryStep[] = [
       }),
     ],
   },
+  ...ECS_SCENE,
 ];

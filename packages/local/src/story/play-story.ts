@@ -1,6 +1,6 @@
 import type { FindingChange } from '@customs/store';
 import type { LocalPipeline } from '../runtime/index.js';
-import type { StoryStep } from './demo-story.js';
+import type { StoryStep } from './story-step.js';
 
 /** What one step of a story did. */
 export interface StoryOutcome {

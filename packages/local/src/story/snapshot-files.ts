@@ -30,3 +30,8 @@ export async function editCredentialReport(
     return { ...report, Content: Buffer.from(`${csv}\n`).toString('base64') };
   });
 }
+
+/** Reads one JSON file of a snapshot folder. */
+export async function readSnapshotJson<T>(dir: string, path: string): Promise<T> {
+  return JSON.parse(await readFile(join(dir, path), 'utf8')) as T;
+}

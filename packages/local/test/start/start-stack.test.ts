@@ -31,9 +31,12 @@ describe('customs start: the whole pipeline on one machine', () => {
 
   it('sweeps the demo account, plays the story and prints the posture', () => {
     const output = lines.join('\n');
-    expect(output).toMatch(/49 resources, \d+ findings \(61 opened/);
+    expect(output).toMatch(/68 resources, \d+ findings \(90 opened/);
     expect(output).toContain('▸ The fix v2.15.1 is pushed, signed, and v2.15.0 is deleted');
     expect(output).toMatch(/resolved\s+critical ecr-image-no-critical-vulnerabilities/);
+    expect(output).toContain('▸ A developer registers payments-api:8 with a privileged container');
+    expect(output).toMatch(/opened\s+high\s+ecs-task-definition-no-privileged/);
+    expect(output).toMatch(/resolved\s+high\s+ecs-task-definition-no-environment-secrets/);
     expect(output).toMatch(/slack ▸ Customs digest: \d+ finding changes/);
     expect(output).toMatch(/^Posture: \d+\/\d+ passed/m);
     // The closing block names the worst open failures, most severe first, and how to see them all.

@@ -73,3 +73,29 @@ export const listAccessKeys = object({
     }),
   ),
 });
+
+export const getRole = object({
+  Role: object({ RoleName: z.string().optional(), Arn: z.string().optional() }),
+});
+
+export const listAttachedRolePolicies = object({ AttachedPolicies: z.array(attached) });
+
+export const listRolePolicies = object({ PolicyNames: z.array(z.string()) });
+
+export const getRolePolicy = object({
+  RoleName: z.string().optional(),
+  PolicyName: z.string().optional(),
+  PolicyDocument: z.unknown(),
+});
+
+export const getPolicy = object({
+  Policy: object({
+    PolicyName: z.string().optional(),
+    Arn: z.string().optional(),
+    DefaultVersionId: z.string().optional(),
+  }),
+});
+
+export const getPolicyVersion = object({
+  PolicyVersion: object({ VersionId: z.string().optional(), Document: z.unknown() }),
+});

@@ -1,5 +1,6 @@
 export { accountFile } from './common.js';
 export * as ec2 from './ec2.js';
 export * as ecr from './ecr.js';
+export * as ecs from './ecs.js';
 export * as eks from './eks.js';
 export * as iam from './iam.js';

@@ -1,6 +1,7 @@
 import { snapshotPath } from '../../../src/index.js';
 import { launchTemplateVersions, securityGroups, subnets } from '../../helpers/ec2.js';
 import { cliJson, credentialReportContent } from '../../helpers/fixtures.js';
+import { addEcs } from './ecs-fixture.js';
 import type { SnapshotFiles } from './snapshot-files.js';
 
 /** The account the fixtures' EKS samples live in. */
@@ -18,7 +19,7 @@ type Body = Record<string, unknown>;
  * A small account built from AWS's published CLI outputs (test/fixtures/cli): the
  * describe-repositories sample plus the repositories the policy, lifecycle and images samples
  * name (one with a slash), the describe-cluster and describe-nodegroup samples with the EC2
- * samples, the list-access-entries sample, and the IAM samples.
+ * samples, the list-access-entries sample, the IAM samples, and ECS (ecs-fixture.ts).
  */
 export function fixtureAccount(): SnapshotFiles {
   const files: SnapshotFiles = new Map();
@@ -130,6 +131,7 @@ export function fixtureAccount(): SnapshotFiles {
       { user: 'Charlie', arn: `arn:aws:iam::${ACCOUNT}:user/Charlie` },
     ]),
   });
+  addEcs(files);
   return files;
 }
 

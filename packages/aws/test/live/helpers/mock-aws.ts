@@ -1,12 +1,13 @@
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as ecr from '@aws-sdk/client-ecr';
+import * as ecs from '@aws-sdk/client-ecs';
 import * as eks from '@aws-sdk/client-eks';
 import * as iam from '@aws-sdk/client-iam';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { snapshotPath } from '../../../src/index.js';
 import { type Paging, pageOf, type SnapshotFiles, sdkShape } from './snapshot-files.js';
 
-type Service = 'ecr' | 'eks' | 'ec2' | 'iam';
+type Service = 'ecr' | 'eks' | 'ec2' | 'iam' | 'ecs';
 type Input = Record<string, unknown> & {
   repositoryName?: string;
   repositoryNames?: string[];
@@ -34,7 +35,9 @@ interface Route {
   /** The service's error when the file is missing; else `{}` (an empty body) is served. */
   notFound?: string;
   /** Narrows the body to what the input asks for (a filtered Describe). */
-  narrow?: (body: Record<string, unknown>, input: Input) => Record<string, unknown>;
+  narrow?: (body: Record<string, unknown>, input: Input, files: SnapshotFiles) => Record<string, unknown>;
+  /** The not-found error's message [its name]. */
+  notFoundMessage?: string;
 }
 
 const next = (lists: string[]): Paging => ({ lists, token: 'nextToken' });
@@ -43,6 +46,116 @@ const MARKER = (lists: string[]): Paging => ({ lists, token: 'Marker', truncated
 const repo = (input: Input) => [input.repositoryName ?? ''];
 const image = (digest: string | undefined) => (input: Input) => [input.repositoryName ?? '', digest ?? ''];
 const cluster = (input: Input) => [input.clusterName ?? ''];
+
+/** ECS answers a Describe of what it does not know with `failures` (reason MISSING), not an error. */
+function describedOnly(list: string, fields: string[], wanted: string[] | undefined) {
+  return (body: Record<string, unknown>): Record<string, unknown> => {
+    if (!wanted) return body;
+    const asked = new Set(wanted);
+    const items = ((body[list] ?? []) as Record<string, unknown>[]).filter((item) =>
+      fields.some((field) => asked.has(String(item[field])) || asked.has(lastPart(String(item[field])))),
+    );
+    const found = new Set(items.flatMap((item) => fields.map((field) => String(item[field]))));
+    const missing = wanted.filter(
+      (name) => !found.has(name) && ![...found].some((f) => lastPart(f) === name),
+    );
+    return { ...body, [list]: items, failures: missing.map((arn) => ({ arn, reason: 'MISSING' })) };
+  };
+}
+
+const lastPart = (text: string) => text.slice(text.lastIndexOf('/') + 1);
+const familyOf = (arn: string) => lastPart(arn).slice(0, lastPart(arn).lastIndexOf(':'));
+const revisionOf = (arn: string) => Number(lastPart(arn).slice(lastPart(arn).lastIndexOf(':') + 1));
+const ecsCluster = (input: Input) => [lastPart(String(input.cluster ?? 'default'))];
+
+/** ListTaskDefinitions: `familyPrefix` and `sort` as ECS applies them (DESC: families and revisions reversed). */
+function taskDefinitionsAsked(body: Record<string, unknown>, input: Input): Record<string, unknown> {
+  const prefix = typeof input.familyPrefix === 'string' ? input.familyPrefix : '';
+  const arns = ((body.taskDefinitionArns ?? []) as string[]).filter((arn) =>
+    familyOf(arn).startsWith(prefix),
+  );
+  const ascending = [...arns].sort((a, b) =>
+    familyOf(a) === familyOf(b) ? revisionOf(a) - revisionOf(b) : familyOf(a) < familyOf(b) ? -1 : 1,
+  );
+  return { ...body, taskDefinitionArns: input.sort === 'DESC' ? ascending.reverse() : ascending };
+}
+
+/** ListTasks with `family`: the cluster's tasks whose revision is of that family (from its DescribeTasks file). */
+function tasksOfFamily(body: Record<string, unknown>, input: Input, files: SnapshotFiles) {
+  if (typeof input.family !== 'string') return body;
+  const described = files.get(snapshotPath('ecs', 'DescribeTasks', ...ecsCluster(input))) as
+    | { tasks?: { taskArn?: string; taskDefinitionArn?: string }[] }
+    | undefined;
+  const ofFamily = new Set(
+    (described?.tasks ?? [])
+      .filter((task) => familyOf(task.taskDefinitionArn ?? '') === input.family)
+      .map((task) => task.taskArn),
+  );
+  return { ...body, taskArns: ((body.taskArns ?? []) as string[]).filter((arn) => ofFamily.has(arn)) };
+}
+
+const ECS_ROUTES: Route[] = [
+  { service: 'ecs', command: ecs.ListClustersCommand, paging: next(['clusterArns']) },
+  {
+    service: 'ecs',
+    command: ecs.DescribeClustersCommand,
+    narrow: (body, input) =>
+      describedOnly('clusters', ['clusterName', 'clusterArn'], input.clusters as string[])(body),
+  },
+  {
+    service: 'ecs',
+    command: ecs.DescribeCapacityProvidersCommand,
+    narrow: (body, input) =>
+      describedOnly(
+        'capacityProviders',
+        ['name', 'capacityProviderArn'],
+        input.capacityProviders as string[],
+      )(body),
+  },
+  {
+    service: 'ecs',
+    command: ecs.ListServicesCommand,
+    keys: ecsCluster,
+    paging: next(['serviceArns']),
+    notFound: 'ClusterNotFoundException',
+  },
+  {
+    service: 'ecs',
+    command: ecs.DescribeServicesCommand,
+    keys: ecsCluster,
+    notFound: 'ClusterNotFoundException',
+    narrow: (body, input) =>
+      describedOnly('services', ['serviceName', 'serviceArn'], input.services as string[])(body),
+  },
+  {
+    service: 'ecs',
+    command: ecs.ListTaskDefinitionsCommand,
+    paging: next(['taskDefinitionArns']),
+    narrow: taskDefinitionsAsked,
+  },
+  {
+    service: 'ecs',
+    command: ecs.DescribeTaskDefinitionCommand,
+    keys: (input) => [lastPart(String(input.taskDefinition))],
+    notFound: 'ClientException',
+    notFoundMessage: 'Unable to describe task definition.',
+  },
+  {
+    service: 'ecs',
+    command: ecs.ListTasksCommand,
+    keys: ecsCluster,
+    paging: next(['taskArns']),
+    notFound: 'ClusterNotFoundException',
+    narrow: tasksOfFamily,
+  },
+  {
+    service: 'ecs',
+    command: ecs.DescribeTasksCommand,
+    keys: ecsCluster,
+    notFound: 'ClusterNotFoundException',
+    narrow: (body, input) => describedOnly('tasks', ['taskArn'], input.tasks as string[])(body),
+  },
+];
 
 const ROUTES: Route[] = [
   { service: 'ecr', command: ecr.DescribeRegistryCommand },
@@ -169,6 +282,7 @@ const ROUTES: Route[] = [
     paging: next(['associatedAccessPolicies']),
     notFound: 'ResourceNotFoundException',
   },
+  ...ECS_ROUTES,
   { service: 'ec2', command: ec2.DescribeSubnetsCommand, paging: NEXT(['Subnets']) },
   { service: 'ec2', command: ec2.DescribeSecurityGroupsCommand, paging: NEXT(['SecurityGroups']) },
   {
@@ -209,6 +323,38 @@ const ROUTES: Route[] = [
     paging: MARKER(['AccessKeyMetadata']),
     notFound: 'NoSuchEntityException',
   },
+  {
+    service: 'iam',
+    command: iam.ListAttachedRolePoliciesCommand,
+    keys: (input) => [String(input.RoleName)],
+    paging: MARKER(['AttachedPolicies']),
+    notFound: 'NoSuchEntityException',
+  },
+  {
+    service: 'iam',
+    command: iam.ListRolePoliciesCommand,
+    keys: (input) => [String(input.RoleName)],
+    paging: MARKER(['PolicyNames']),
+    notFound: 'NoSuchEntityException',
+  },
+  {
+    service: 'iam',
+    command: iam.GetRolePolicyCommand,
+    keys: (input) => [String(input.RoleName), String(input.PolicyName)],
+    notFound: 'NoSuchEntityException',
+  },
+  {
+    service: 'iam',
+    command: iam.GetPolicyCommand,
+    keys: (input) => [String(input.PolicyArn)],
+    notFound: 'NoSuchEntityException',
+  },
+  {
+    service: 'iam',
+    command: iam.GetPolicyVersionCommand,
+    keys: (input) => [String(input.PolicyArn), String(input.VersionId)],
+    notFound: 'NoSuchEntityException',
+  },
 ];
 
 function narrowList(
@@ -231,6 +377,7 @@ const EXCEPTIONS = {
   eks: eks.EKSServiceException,
   ec2: ec2.EC2ServiceException,
   iam: iam.IAMServiceException,
+  ecs: ecs.ECSServiceException,
 };
 
 /** An error as the SDK throws it for a service's answer. */
@@ -278,6 +425,7 @@ export interface MockedAws {
   eks: Stub;
   ec2: Stub;
   iam: Stub;
+  ecs: Stub;
   sent: SentCommand[];
   /** `service:Operation` of every command sent, sorted, without repeats. */
   actions(): string[];
@@ -319,10 +467,10 @@ export function createAnswerer(files: SnapshotFiles, options: MockOptions = {}):
     const stored = files.get(path) as Record<string, unknown> | undefined;
     if (stored === undefined) {
       if (route.notFound && !empty.has(`${route.service}:${operation}`))
-        throw serviceError(route.service, route.notFound);
+        throw serviceError(route.service, route.notFound, 400, route.notFoundMessage);
       return {};
     }
-    let body = route.narrow ? route.narrow(stored, input) : stored;
+    let body = route.narrow ? route.narrow(stored, input, files) : stored;
     if (route.paging) {
       const asked = Number(input.maxResults ?? input.MaxResults ?? input.MaxItems ?? 100);
       const size = Math.min(asked, options.pageSize ?? Number.POSITIVE_INFINITY);
@@ -346,6 +494,7 @@ export function mockAws(files: SnapshotFiles, options: MockOptions = {}): Mocked
     eks: mockClient(eks.EKSClient),
     ec2: mockClient(ec2.EC2Client),
     iam: mockClient(iam.IAMClient),
+    ecs: mockClient(ecs.ECSClient),
   } as Record<Service, Stub>;
   const { answer, sent } = createAnswerer(files, options);
   for (const route of [
@@ -374,7 +523,7 @@ export function serveFromMiddleware(
   clients: Record<Service, { middlewareStack: { add: (...args: never[]) => void } }>,
   answerer: Answerer,
 ): void {
-  for (const service of ['ecr', 'eks', 'ec2', 'iam'] as const) {
+  for (const service of ['ecr', 'eks', 'ec2', 'iam', 'ecs'] as const) {
     const stack = clients[service].middlewareStack as unknown as {
       add(
         middleware: (

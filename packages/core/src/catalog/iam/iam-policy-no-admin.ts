@@ -1,7 +1,6 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
-import { evaluatePolicy } from '../../policy/index.js';
-import { isAttached, labels } from './policy-support.js';
+import { adminAccess, isAttached, labels } from './policy-support.js';
 
 /**
  * An attached customer-managed or inline policy must not allow every action on every resource.
@@ -53,11 +52,7 @@ export const iamPolicyNoAdmin = defineCheck({
         `Policy ${policy.name}: its document is unknown, so administrative access cannot be ruled out`,
       );
     }
-    const answer = evaluatePolicy(policy.document, {
-      principal: { kind: 'attached', accountId: policy.accountId },
-      action: '*',
-      resource: '*',
-    });
+    const answer = adminAccess(policy.document, policy.accountId);
     if (answer.decision === 'allowed') {
       return fail(
         `Policy ${policy.name} allows Action "*" on Resource "*" in ${labels(answer.grants.map((grant) => grant.statement))}`,

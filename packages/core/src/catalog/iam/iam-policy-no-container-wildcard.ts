@@ -1,32 +1,6 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
-import { evaluatePolicy } from '../../policy/index.js';
-import type { PolicyDocument, PolicyQuestion, StatementRef } from '../../types/policy.js';
-import { isAttached } from './policy-support.js';
-
-/** The service-wide wildcards over the container registry and orchestrator. */
-const CONTAINER_WILDCARDS = ['ecr:*', 'eks:*'];
-
-/** The wildcards each statement grants on every resource, by statement, in document order. */
-function wildcardGrants(
-  document: PolicyDocument,
-  accountId: string,
-): Map<number, { ref: StatementRef; wildcards: string[] }> {
-  const byStatement = new Map<number, { ref: StatementRef; wildcards: string[] }>();
-  for (const wildcard of CONTAINER_WILDCARDS) {
-    const question: PolicyQuestion = {
-      principal: { kind: 'attached', accountId },
-      action: wildcard,
-      resource: '*',
-    };
-    for (const grant of evaluatePolicy(document, question).grants) {
-      const entry = byStatement.get(grant.statement.index) ?? { ref: grant.statement, wildcards: [] };
-      entry.wildcards.push(wildcard);
-      byStatement.set(grant.statement.index, entry);
-    }
-  }
-  return new Map([...byStatement].sort(([a], [b]) => a - b));
-}
+import { adminAccess, CONTAINER_WILDCARDS, isAttached, wildcardGrants } from './policy-support.js';
 
 /**
  * Any attached policy, AWS managed included, must not allow every ECR or every EKS action on every
@@ -61,17 +35,13 @@ export const iamPolicyNoContainerWildcard = defineCheck({
     if (policy.document === undefined) {
       return fail(`Policy ${policy.name}: its document is unknown, so ecr:* and eks:* cannot be ruled out`);
     }
-    const admin = evaluatePolicy(policy.document, {
-      principal: { kind: 'attached', accountId: policy.accountId },
-      action: '*',
-      resource: '*',
-    });
+    const admin = adminAccess(policy.document, policy.accountId);
     if (admin.decision === 'allowed') {
       return pass(
         `Policy ${policy.name} allows "*" on Resource "*" (iam-policy-no-admin's finding), so ecr:* and eks:* are not reported apart`,
       );
     }
-    const offending = [...wildcardGrants(policy.document, policy.accountId).values()].map(
+    const offending = wildcardGrants(policy.document, policy.accountId, CONTAINER_WILDCARDS).map(
       ({ ref, wildcards }) => `${wildcards.join(' and ')} on Resource "*" in ${ref.label}`,
     );
     return offending.length > 0
