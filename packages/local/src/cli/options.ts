@@ -1,7 +1,7 @@
 import { nearest, SEVERITIES, type Severity } from '@customs/core';
 import { UsageError } from './errors.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'sarif', 'junit'] as const;
+export const FORMATS = ['table', 'json', 'csv', 'sarif', 'junit', 'asff', 'ocsf'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**

@@ -4,7 +4,7 @@ import { runFindings } from './findings.js';
 export const findingsCommand: Command = {
   name: 'findings',
   usage:
-    'customs findings [--status S]... [--severity S]... [--check ID]... [--recommendation CSA-n]... [--resource-type T]... [--format table|json|csv|sarif|junit] [--output [FORMAT=]FILE]... [--fail-on SEVERITY] [--details] [--api URL] [--token T] [--sigv4]',
+    'customs findings [--status S]... [--severity S]... [--check ID]... [--recommendation CSA-n]... [--resource-type T]... [--format table|json|csv|sarif|junit|asff|ocsf] [--output [FORMAT=]FILE]... [--fail-on SEVERITY] [--details] [--api URL] [--token T] [--sigv4]',
   summary:
     'List the stored findings through the API: of a running stack (customs start; the token from --token or CUSTOMS_API_TOKEN), or of the deployed one (an https execute-api URL, or --sigv4: requests signed with SigV4 and the default AWS credentials).',
   options: {

@@ -6,7 +6,7 @@ import { runScan } from './scan.js';
 export const scanCommand: Command = {
   name: 'scan',
   usage:
-    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv|sarif|junit] [--output [FORMAT=]FILE]... [--fail-on SEVERITY] [--status S]... [--all] [--details] [--config FILE] [--check ID]... [--severity S]... [--suppressions FILE]',
+    'customs scan (--snapshot DIR | --aws [--region R]... [--profile P]) [--format table|json|csv|sarif|junit|asff|ocsf] [--output [FORMAT=]FILE]... [--fail-on SEVERITY] [--status S]... [--all] [--details] [--config FILE] [--check ID]... [--severity S]... [--suppressions FILE]',
   summary:
     'Assess an account snapshot (a folder of AWS CLI JSON outputs), or the live account read-only with local credentials, against the check catalog.',
   options: {

@@ -12,6 +12,7 @@ import type { Format } from '../options.js';
 import { toCsv } from './csv.js';
 import { detailBlock } from './details.js';
 import { findingsTable, severityStatusSummary, shownStatus } from './findings-table.js';
+import { renderAsff, renderOcsf } from './interchange.js';
 import { renderJunit } from './junit/index.js';
 import { toSafeJson } from './safe-json.js';
 import { renderSarif } from './sarif/index.js';
@@ -131,7 +132,8 @@ const CSV_COLUMNS = [
 /**
  * Renders a scan's findings: a table grouped by CSA recommendation with a posture line each (a
  * block per finding with `details`), `{"findings": [...], "summary": {...}}` as JSON, CSV, SARIF
- * 2.1.0 or JUnit XML; every finding with its check's title, rationale and remediation.
+ * 2.1.0, JUnit XML, ASFF (a JSON array for `aws securityhub batch-import-findings`) or OCSF
+ * Compliance Finding events (JSON Lines); every finding with its check's title, rationale and remediation.
  * @example process.stdout.write(renderFindings(findings, 'json'));
  */
 export function renderFindings(findings: Finding[], format: Format, view: TableView = {}): string {
@@ -140,5 +142,7 @@ export function renderFindings(findings: Finding[], format: Format, view: TableV
   if (format === 'csv') return toCsv([...findings].sort(byImportance).map(guidanceColumns), [...CSV_COLUMNS]);
   if (format === 'sarif') return renderSarif(findings);
   if (format === 'junit') return renderJunit(findings);
+  if (format === 'asff') return renderAsff(findings);
+  if (format === 'ocsf') return renderOcsf(findings);
   return tableReport(findings, view);
 }

@@ -11,6 +11,9 @@ export interface OutputFile {
 
 /** File name endings → the format written when `--output FILE` names none (longest first). */
 const BY_EXTENSION: readonly [string, Format][] = [
+  ['.asff.json', 'asff'],
+  ['.ocsf.jsonl', 'ocsf'],
+  ['.jsonl', 'ocsf'],
   ['.sarif.json', 'sarif'],
   ['.sarif', 'sarif'],
   ['.junit.xml', 'junit'],
@@ -22,7 +25,8 @@ const BY_EXTENSION: readonly [string, Format][] = [
 
 /**
  * Parses `--output` values: `FORMAT=FILE` (`sarif=out.sarif`), or `FILE` with the format taken from
- * its ending (`.sarif`/`.sarif.json` SARIF, `.xml` JUnit, `.json`, `.csv`, `.txt` a table).
+ * its ending (`.sarif`/`.sarif.json` SARIF, `.xml` JUnit, `.asff.json` ASFF, `.jsonl` OCSF, `.json`,
+ * `.csv`, `.txt` a table).
  * @example parseOutputs(['sarif=build/customs.sarif', 'report.xml'])
  */
 export function parseOutputs(
@@ -41,7 +45,7 @@ export function parseOutputs(
     const match = BY_EXTENSION.find(([ending]) => lower.endsWith(ending));
     if (!match) {
       throw new UsageError(
-        `--output ${value}: say the format (--output sarif=${value}) or end the name in .sarif, .xml, .json, .csv or .txt`,
+        `--output ${value}: say the format (--output sarif=${value}) or end the name in .sarif, .xml, .asff.json, .jsonl, .json, .csv or .txt`,
       );
     }
     return checked({ format: match[1], path: value }, allowed);
