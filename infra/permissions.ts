@@ -312,10 +312,16 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
   ],
   api: [
     // Reads (GetItem, Query: history, summary); suppressions: PutItem, DeleteItem, and each
-    // finding they suppress or reopen one TransactWriteItems of PutItems (its status unchanged,
-    // no counter moves).
+    // finding they suppress or reopen one TransactWriteItems of PutItems (its status unchanged)
+    // with an UpdateItem of the summary's SUPPRESSED counter.
     {
-      actions: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:UpdateItem',
+      ],
       resources: ['findings-table'],
     },
     { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },

@@ -12,7 +12,11 @@ import { readSnapshotDir } from '../../packages/aws/test/live/helpers/snapshot-f
 import { HANDLER_RUNS, NEW_USER } from './helpers/handler-runs.js';
 import { type DeployedNames, grantedKeys, permissionKey, permissionsFor } from './helpers/iam-actions.js';
 import { type AwsInterceptor, interceptAws } from './helpers/intercept-aws.js';
-import { offlineAws, withUserAfterCredentialReport } from './helpers/offline-aws.js';
+import {
+  offlineAws,
+  withManagedExecutionRolePolicy,
+  withUserAfterCredentialReport,
+} from './helpers/offline-aws.js';
 
 const DEMO = fileURLToPath(new URL('../../packages/local/snapshots/demo/', import.meta.url));
 const SWEEP_FUNCTION = 'customs-prod-SweepFunction-a1b2c3';
@@ -29,7 +33,9 @@ describe('least privilege', () => {
   const dynamo = useDynamoDbLocal();
   const saved = { ...process.env };
   const slack = { down: false };
-  const files = withUserAfterCredentialReport(readSnapshotDir(DEMO), NEW_USER);
+  const files = withManagedExecutionRolePolicy(
+    withUserAfterCredentialReport(readSnapshotDir(DEMO), NEW_USER),
+  );
   let aws: AwsInterceptor;
 
   beforeAll(() => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { snapshotPath } from '@customs/aws';
 import { createAnswerer } from '../../../packages/aws/test/live/helpers/mock-aws.js';
 import type { SnapshotFiles } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
 import type { Answer } from './intercept-aws.js';
@@ -104,4 +105,84 @@ export function withMoreRepositories(files: SnapshotFiles, count: number): Snaps
     };
   });
   return new Map(files).set(path, { ...listed, repositories: [...listed.repositories, ...added] });
+}
+
+/** AWS's managed AmazonECSTaskExecutionRolePolicy, as get-policy and get-policy-version print it. */
+const EXECUTION_ROLE_POLICY_ARN = 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy';
+const EXECUTION_ROLE_POLICY = {
+  Policy: {
+    PolicyName: 'AmazonECSTaskExecutionRolePolicy',
+    PolicyId: 'ANPAJG4T4G4PV56DE72PY',
+    Arn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
+    Path: '/service-role/',
+    DefaultVersionId: 'v1',
+    AttachmentCount: 1,
+    PermissionsBoundaryUsageCount: 0,
+    IsAttachable: true,
+    Description: 'Provides access to other AWS service resources that are required to run Amazon ECS tasks',
+    CreateDate: '2017-11-16T18:48:22Z',
+    UpdateDate: '2017-11-16T18:48:22Z',
+    Tags: [],
+  },
+};
+const EXECUTION_ROLE_POLICY_VERSION = {
+  PolicyVersion: {
+    Document: {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: [
+            'ecr:GetAuthorizationToken',
+            'ecr:BatchCheckLayerAvailability',
+            'ecr:GetDownloadUrlForLayer',
+            'ecr:BatchGetImage',
+            'logs:CreateLogStream',
+            'logs:PutLogEvents',
+          ],
+          Resource: '*',
+        },
+      ],
+    },
+    VersionId: 'v1',
+    IsDefaultVersion: true,
+    CreateDate: '2017-11-16T18:48:22Z',
+  },
+};
+
+/**
+ * The snapshot with AWS's AmazonECSTaskExecutionRolePolicy attached to the demo's
+ * `ecs-task-execution` role (in GetAccountAuthorizationDetails and the role's own calls), as
+ * execution roles usually have it: the ECS reader then reads a managed policy of a role
+ * (GetPolicy, GetPolicyVersion), which the demo's roles, with inline policies only, never make it do.
+ * @example const files = withManagedExecutionRolePolicy(readSnapshotDir(DEMO));
+ */
+export function withManagedExecutionRolePolicy(files: SnapshotFiles): SnapshotFiles {
+  const attached = [{ PolicyName: 'AmazonECSTaskExecutionRolePolicy', PolicyArn: EXECUTION_ROLE_POLICY_ARN }];
+  const path = 'iam/GetAccountAuthorizationDetails.json';
+  const details = files.get(path) as {
+    RoleDetailList: Record<string, unknown>[];
+    Policies: Record<string, unknown>[];
+  };
+  const version = EXECUTION_ROLE_POLICY_VERSION.PolicyVersion;
+  return new Map(files)
+    .set(path, {
+      ...details,
+      RoleDetailList: details.RoleDetailList.map((role) =>
+        role.RoleName === 'ecs-task-execution' ? { ...role, AttachedManagedPolicies: attached } : role,
+      ),
+      Policies: [
+        ...details.Policies,
+        { ...EXECUTION_ROLE_POLICY.Policy, PolicyVersionList: [{ ...version }] },
+      ],
+    })
+    .set(snapshotPath('iam', 'ListAttachedRolePolicies', 'ecs-task-execution'), {
+      AttachedPolicies: attached,
+      IsTruncated: false,
+    })
+    .set(snapshotPath('iam', 'GetPolicy', EXECUTION_ROLE_POLICY_ARN), EXECUTION_ROLE_POLICY)
+    .set(
+      snapshotPath('iam', 'GetPolicyVersion', EXECUTION_ROLE_POLICY_ARN, 'v1'),
+      EXECUTION_ROLE_POLICY_VERSION,
+    );
 }

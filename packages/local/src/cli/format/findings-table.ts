@@ -14,14 +14,32 @@ export function shortName(name: string): string {
   return name.slice(0, at + 8 + 12);
 }
 
-/** The message without the resource's full name, which the RESOURCE column shows (short names kept). */
+const DIGEST = 'sha256:';
+const isHex = (code: number) => (code >= 48 && code <= 57) || (code >= 97 && code <= 102);
+
+/**
+ * Every `sha256:<64 hex>` of a text cut to its first 12 hex digits, as `docker images` shows
+ * digests (a running digest, an image reference). One pass, no regular expression.
+ * @example shortDigests('runs sha256:fe5c…(64)') // 'runs sha256:fe5cb192c34a'
+ */
+export function shortDigests(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(DIGEST); at >= 0; at = text.indexOf(DIGEST, at + DIGEST.length)) {
+    const start = at + DIGEST.length;
+    let end = start;
+    while (end < text.length && end - start < 64 && isHex(text.charCodeAt(end))) end++;
+    if (end - start === 64 && !isHex(text.charCodeAt(end))) {
+      out += text.slice(from, start + 12);
+      from = end;
+    }
+  }
+  return out + text.slice(from);
+}
+
+/** The message with its digests shortened (the RESOURCE column shows the resource's short name). */
 function messageOf(finding: Finding): string {
-  const short = shortName(finding.resourceName);
-  const message =
-    short === finding.resourceName
-      ? finding.message
-      : finding.message.split(finding.resourceName).join(short);
-  return safeText(message, { maxLength: 2000 });
+  return safeText(shortDigests(finding.message), { maxLength: 2000 });
 }
 
 /** FAIL, or SUPPRESSED when a suppression covers it (`scan --suppressions`). */
