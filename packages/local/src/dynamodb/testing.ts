@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createFindingsTable } from '@customs/store';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { localDynamoClient } from './local-client.js';
-import { type DynamoDbLocal, startDynamoDbLocal } from './start-dynamodb-local.js';
 
 export { localDynamoClient };
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** The endpoint of the DynamoDB Local the test run shares (test/setup/dynamodb-local.ts), if any. */
-    dynamoDbLocalEndpoint?: string;
-  }
-}
+import { type DynamoDbLocal, startDynamoDbLocal } from './start-dynamodb-local.js';
 
 export interface DynamoDbLocalContext {
   /** The endpoint of the running DynamoDB Local. */
@@ -24,11 +18,8 @@ export interface DynamoDbLocalContext {
 }
 
 /**
- * Gives the test file a findings table of its own, with a unique name, in DynamoDB Local: the one
- * the test run shares (started once by vitest's global setup, `global-setup.ts` here, and
- * provided as `dynamoDbLocalEndpoint`), else one started for the file (`beforeAll`) and stopped in
- * `afterAll`. Files never see each other's data: each has its own table. Read the context's fields
- * inside hooks and tests only.
+ * Starts one DynamoDB Local for the test file (`beforeAll`), creates a findings table with a unique
+ * name in it, and stops it in `afterAll`. Read the context's fields inside hooks and tests only.
  * @example
  * const dynamo = useDynamoDbLocal();
  * it('stores', async () => {
@@ -37,20 +28,18 @@ export interface DynamoDbLocalContext {
  */
 export function useDynamoDbLocal(): DynamoDbLocalContext {
   const tableName = `findings-${randomUUID()}`;
-  let running: { endpoint: string; local?: DynamoDbLocal; client: DynamoDBClient } | undefined;
+  let running: { local: DynamoDbLocal; client: DynamoDBClient } | undefined;
 
-  beforeAll(async function openLocalDynamo() {
-    const shared = inject('dynamoDbLocalEndpoint');
-    const local = shared === undefined ? await startDynamoDbLocal() : undefined;
-    const endpoint = shared ?? (local as DynamoDbLocal).endpoint;
-    const client = localDynamoClient(endpoint);
-    running = { endpoint, local, client };
+  beforeAll(async function startLocalDynamo() {
+    const local = await startDynamoDbLocal();
+    const client = localDynamoClient(local.endpoint);
+    running = { local, client };
     await createFindingsTable(client, tableName);
   });
 
-  afterAll(async function closeLocalDynamo() {
+  afterAll(async function stopLocalDynamo() {
     running?.client.destroy();
-    await running?.local?.stop();
+    await running?.local.stop();
     running = undefined;
   });
 
@@ -61,7 +50,7 @@ export function useDynamoDbLocal(): DynamoDbLocalContext {
   };
   return {
     get endpoint() {
-      return current().endpoint;
+      return current().local.endpoint;
     },
     get client() {
       return current().client;
