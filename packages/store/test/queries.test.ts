@@ -152,6 +152,7 @@ describe('FindingsRepository queries', () => {
       FAIL: 4,
       NOT_APPLICABLE: 1,
       ERROR: 0,
+      SUPPRESSED: 0,
       total: 7,
       score: 2 / 6,
     });
