@@ -1,3 +1,5 @@
+import { asffFinding, ocsfFinding, PRODUCT_VERSION } from '@customs/notify';
+import { z } from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { parseParam } from '../http/parse-input.js';
 import { signCursor, verifyCursor } from '../http/signed-cursor.js';
@@ -10,6 +12,7 @@ import {
 } from '../schemas/findings.js';
 import {
   errorSchema,
+  exportPageSchema,
   findingResponseSchema,
   findingsPageSchema,
   historyPageSchema,
@@ -26,23 +29,35 @@ export const listFindings = defineRoute({
   method: 'GET',
   path: '/findings',
   operationId: 'listFindings',
-  summary: 'Findings matching every given filter, most severe failures first, one page at a time.',
+  summary:
+    'Findings matching every given filter, most severe failures first, one page at a time; with `format`, exported as ASFF or OCSF.',
   query: findingsQuerySchema,
   authenticated: true,
-  responses: { 200: { description: 'A page of findings', schema: findingsPageSchema }, 400: badRequest },
+  responses: {
+    200: { description: 'A page of findings', schema: z.union([findingsPageSchema, exportPageSchema]) },
+    400: badRequest,
+  },
   async handle({ query }, { findings, cursorKey, clock }) {
-    const { limit, cursor, ...filters } = query;
+    const { limit, cursor, format, ...filters } = query;
     const page = await findings.listFindings({
       ...filters,
       limit,
       ...(cursor === undefined ? {} : { cursor: verifyCursor(cursorKey, 'findings', cursor) }),
     });
+    const next = page.cursor === undefined ? {} : { cursor: signCursor(cursorKey, 'findings', page.cursor) };
+    if (format !== undefined) {
+      const options = { productVersion: PRODUCT_VERSION };
+      const exported =
+        format === 'asff'
+          ? page.items.map((finding) => asffFinding(finding, options))
+          : page.items.map((finding) => ocsfFinding(finding, options));
+      return { status: 200, body: { format, findings: exported, ...next } };
+    }
     const at = now(clock);
-    const body = {
-      findings: page.items.map((finding) => presentFinding(finding, at)),
-      ...(page.cursor === undefined ? {} : { cursor: signCursor(cursorKey, 'findings', page.cursor) }),
+    return {
+      status: 200,
+      body: { findings: page.items.map((finding) => presentFinding(finding, at)), ...next },
     };
-    return { status: 200, body };
   },
 });
 

@@ -43,6 +43,12 @@ export const findingsQuerySchema = z
     region: patternFilter(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as eu-west-1', 'The AWS region.'),
     limit,
     cursor: cursor.optional(),
+    format: z
+      .enum(['asff', 'ocsf'])
+      .optional()
+      .describe(
+        "Export the page in another format: `asff` (AWS Security Finding Format documents, as BatchImportFindings takes them) or `ocsf` (OCSF 1.1.0 Compliance Finding events); the API's own shape when absent.",
+      ),
   })
   .strict();
 

@@ -60,6 +60,14 @@ export const findingSchema = z.object({
 const cursor = z.string().optional().describe('Present while there may be more: pass it as `cursor`.');
 
 export const findingsPageSchema = z.object({ findings: z.array(findingSchema), cursor });
+/** `GET /findings?format=asff|ocsf`: the page's findings as ASFF documents or OCSF events. */
+export const exportPageSchema = z.object({
+  format: z.enum(['asff', 'ocsf']),
+  findings: z
+    .array(z.record(z.string(), z.unknown()))
+    .describe('ASFF `AwsSecurityFinding` documents, or OCSF Compliance Finding (class 2003) events.'),
+  cursor,
+});
 export const findingResponseSchema = z.object({ finding: findingSchema });
 export const resourceFindingsSchema = z.object({ resourceId: z.string(), findings: z.array(findingSchema) });
 
