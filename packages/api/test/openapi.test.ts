@@ -66,6 +66,7 @@ describe('GET /openapi.json', () => {
       'region',
       'limit',
       'cursor',
+      'format',
     ]);
     const severity = list.parameters.find((each) => each.name === 'severity') as { description?: string };
     expect(severity.description).toContain('Values: critical, high, medium, low, informational (any case).');
