@@ -72,14 +72,21 @@ export function createFindingChangeHandler(
       const report = await (await fanOut).deliver(derived.map((item) => item.transition));
       for (const item of derived)
         if (report.unfinished.has(transitionKey(item.transition))) failures.add(item.sequence);
-      const { delivered, alreadyDelivered, busy, slackMessages, events } = report;
+      const { delivered, alreadyDelivered, busy, slackMessages, events, securityHubFindings } = report;
       const summary = {
         records: event.Records.length,
         transitions: derived.length,
         delivered,
         alreadyDelivered,
       };
-      logger.info('fanned out', { ...summary, busy, slackMessages, events, pending: report.pending.length });
+      logger.info('fanned out', {
+        ...summary,
+        busy,
+        slackMessages,
+        events,
+        securityHubFindings,
+        pending: report.pending.length,
+      });
       for (const { target, shown: webhook, cause, pending, retryAt, held, schedule } of report.failing)
         logger.warn('delivery failing', { target, webhook, cause, pending, retryAt, held, schedule });
       hooks.onReport?.(report);
