@@ -81,6 +81,12 @@ export const configSchema = z
       )
       .max(50)
       .default([]),
+    /**
+     * Namespaces whose workloads the Pod Security Standards checks exempt (EKS add-ons such as
+     * aws-node and kube-proxy run privileged in `kube-system`): their findings are NOT_APPLICABLE
+     * with a message naming the exemption, never silent. Exact names.
+     */
+    podSecurityExemptNamespaces: z.array(z.string().min(1).max(63)).max(100).default(['kube-system']),
     /** The furthest a suppression's expiry may be set in the future (POST /suppressions). */
     maxSuppressionDays: z.number().int().positive().max(3650).default(90),
     /**

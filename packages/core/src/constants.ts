@@ -1,5 +1,10 @@
 import { RESOURCE_TYPE_INFO } from './resource-types/resource-types.js';
-import { SERVICE_NAMES, SERVICES } from './resource-types/services.js';
+import {
+  SECURITY_HUB_SERVICES,
+  SERVICE_NAMES,
+  SERVICES,
+  type ServiceInfo,
+} from './resource-types/services.js';
 
 /** Resource types assessed by Customs (CHECKS.md), in the order of the registry (RESOURCE_TYPE_INFO). */
 export const RESOURCE_TYPES = Object.keys(RESOURCE_TYPE_INFO) as [
@@ -32,7 +37,7 @@ export const CHECK_ID_PATTERN = new RegExp(`^(${SERVICE_NAMES.join('|')})-[a-z0-
 
 /** Security Hub control ids of the services' controls, such as `EKS.2`. */
 export const SECURITY_HUB_CONTROL_PATTERN = new RegExp(
-  `^(${SERVICE_NAMES.map((service) => SERVICES[service].securityHubPrefix).join('|')})\\.\\d+$`,
+  `^(${SECURITY_HUB_SERVICES.map((service) => (SERVICES[service] as ServiceInfo).securityHubPrefix).join('|')})\\.\\d+$`,
 );
 
 /** The longest title a check may have. */

@@ -22,6 +22,7 @@ describe('parseConfig', () => {
       fargateLatestVersions: { linux: '1.4.0', windows: '1.0.0' },
       allowedAddedCapabilities: DEFAULT_CONFIG.allowedAddedCapabilities,
       requiredTagKeys: [],
+      podSecurityExemptNamespaces: ['kube-system'],
     });
     expect(DEFAULT_CONFIG.allowedAddedCapabilities).toContain('NET_BIND_SERVICE');
     expect(DEFAULT_CONFIG.allowedAddedCapabilities).not.toContain('SYS_ADMIN');

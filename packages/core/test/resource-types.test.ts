@@ -5,6 +5,7 @@ import {
   childTypesOf,
   countedTypesOf,
   EVENT_HANDLER_NAMES,
+  EVENTBRIDGE_SERVICES,
   GLOBAL_SERVICES,
   isGlobalType,
   needsParent,
@@ -41,20 +42,31 @@ describe('the resource-type registry', () => {
       'eks-nodegroup',
       'eks-access-entry',
       'ecs-service',
+      'k8s-namespace',
+      'k8s-workload',
     ]);
+    expect(typesOfService('k8s')).toEqual(['k8s-cluster', 'k8s-namespace', 'k8s-workload']);
     expect(typesOfService('ecs')).toEqual(['ecs-cluster', 'ecs-service', 'ecs-task-definition']);
     expect(typesOfService('eks')).toEqual(['eks-cluster', 'eks-nodegroup', 'eks-access-entry']);
-    expect(EVENT_HANDLER_NAMES).toEqual(['on-ecr-event', 'on-eks-event', 'on-ecs-event', 'on-iam-event']);
+    expect(EVENT_HANDLER_NAMES).toEqual([
+      'on-ecr-event',
+      'on-eks-event',
+      'on-ecs-event',
+      'on-k8s-audit',
+      'on-iam-event',
+    ]);
+    expect(EVENTBRIDGE_SERVICES).toEqual(['ecr', 'eks', 'ecs', 'iam']);
   });
 
   it('splits the services by scope, and gives children, home regions and the counted types', () => {
-    expect(REGIONAL_SERVICES).toEqual(['ecr', 'eks', 'ecs']);
+    expect(REGIONAL_SERVICES).toEqual(['ecr', 'eks', 'ecs', 'k8s']);
     expect(GLOBAL_SERVICES).toEqual(['iam']);
     expect(regionOfService('iam', 'eu-west-1')).toBe('us-east-1');
     expect(regionOfService('ecr', 'eu-west-1')).toBe('eu-west-1');
     expect(childTypesOf('eks-cluster')).toEqual(['eks-nodegroup', 'eks-access-entry']);
     expect(childTypesOf('ecr-repository')).toEqual(['ecr-image']);
     expect(childTypesOf('ecs-cluster')).toEqual(['ecs-service']);
+    expect(childTypesOf('k8s-cluster')).toEqual(['k8s-namespace', 'k8s-workload']);
     expect(childTypesOf('iam-user')).toEqual([]);
     expect(countedTypesOf('iam')).toEqual(['iam-user', 'iam-role', 'iam-policy']);
     expect(countedTypesOf('ecr')).toEqual(['ecr-repository', 'ecr-image']);
@@ -65,6 +77,7 @@ describe('the resource-type registry', () => {
     expect(CHECK_ID_PATTERN.test('gke-cluster-audit-logging')).toBe(false);
     expect(SECURITY_HUB_CONTROL_PATTERN.test('EKS.2')).toBe(true);
     expect(SECURITY_HUB_CONTROL_PATTERN.test('GKE.2')).toBe(false);
+    expect(CHECK_ID_PATTERN.test('k8s-workload-no-privileged')).toBe(true);
   });
 
   it("starts every check's id with the service of the type it assesses", () => {

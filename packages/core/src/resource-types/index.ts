@@ -13,6 +13,8 @@ export {
 export { type NamedResourceType, RESOURCE_TYPE_INFO, type ResourceTypeInfo } from './resource-types.js';
 export {
   EVENT_HANDLER_NAMES,
+  EVENTBRIDGE_SERVICES,
+  type EventBridgeService,
   type EventHandlerName,
   GLOBAL_REGION,
   GLOBAL_SERVICES,

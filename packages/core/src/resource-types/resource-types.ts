@@ -110,6 +110,31 @@ export const RESOURCE_TYPE_INFO = {
     // ECS API reference, RegisterTaskDefinition `family` (up to 255) and its `:revision`.
     nameLimit: { what: 'an ECS task definition family:revision', min: 3, max: 266 },
   },
+  'k8s-cluster': {
+    service: 'k8s',
+    title: 'Kubernetes API of an EKS cluster',
+    refName: 'cluster name',
+    // The EKS cluster's name; one per cluster: whether its API could be read, and its RBAC.
+    nameLimit: { what: 'an EKS cluster name', min: 1, max: 100 },
+  },
+  'k8s-namespace': {
+    service: 'k8s',
+    title: 'Kubernetes namespace',
+    parent: 'k8s-cluster',
+    refName: 'namespace name',
+    refParent: 'cluster name',
+    // Kubernetes: a namespace name is a DNS label (RFC 1123), up to 63 characters.
+    nameLimit: { what: 'a Kubernetes namespace name', min: 1, max: 63 },
+    resourceName: (ref) => `${ref.parent}/${ref.name}`,
+  },
+  'k8s-workload': {
+    service: 'k8s',
+    title: 'Kubernetes workload',
+    parent: 'k8s-cluster',
+    refName: '<namespace>/<Kind>/<name> (Deployment, StatefulSet, DaemonSet, Job, CronJob, or a bare Pod)',
+    refParent: 'cluster name',
+    resourceName: (ref) => `${ref.parent}/${ref.name}`,
+  },
   'iam-user': {
     service: 'iam',
     title: 'IAM user',

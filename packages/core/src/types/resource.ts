@@ -1,5 +1,6 @@
 import type { ResourceType } from './common.js';
 import type { EcsCluster, EcsService, EcsTaskDefinition } from './ecs.js';
+import type { K8sCluster, K8sNamespace, K8sWorkload } from './kubernetes.js';
 import type { PolicyDocument } from './policy.js';
 import type { ResourceBase } from './resource-base.js';
 
@@ -176,6 +177,9 @@ export type Resource =
   | EcsCluster
   | EcsService
   | EcsTaskDefinition
+  | K8sCluster
+  | K8sNamespace
+  | K8sWorkload
   | IamUser
   | IamRole
   | IamPolicy

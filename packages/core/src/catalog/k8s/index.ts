@@ -1,0 +1,4 @@
+import type { AnyCheck } from '../../check/define-check.js';
+
+/** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
+export const K8S_CHECKS: AnyCheck[] = [];
