@@ -214,6 +214,12 @@ export interface K8sRole {
 export interface K8sCluster extends ResourceBase<'k8s-cluster'>, K8sClusterScoped {
   /** The API server endpoint (DescribeCluster `endpoint`), when known. */
   endpoint?: string;
+  /**
+   * The API as read (`GET /version`'s `gitVersion`). When the API could not be read (a private
+   * endpoint, no access entry, 401/403, not JSON), `unreadable.api` says why and what to do, and
+   * every other property is unreadable too.
+   */
+  api: { gitVersion?: string };
   clusterRoleBindings: K8sBinding[];
   roleBindings: K8sBinding[];
   clusterRoles: K8sRole[];

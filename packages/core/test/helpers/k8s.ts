@@ -104,6 +104,7 @@ export function sampleK8sCluster(overrides: Partial<K8sCluster> = {}): K8sCluste
     clusterName: CLUSTER,
     clusterArn: CLUSTER_ARN,
     endpoint: 'https://A1B2C3D4E5F6.gr7.us-west-2.eks.amazonaws.com',
+    api: { gitVersion: 'v1.31.4-eks-2d5f260' },
     clusterRoleBindings: [
       {
         name: 'cluster-admin',
