@@ -41,6 +41,18 @@ describe('defineCheck', () => {
       /mappings.securityHub.0: a Security Hub control id/,
     ],
     ['CIS section', { mappings: { cisEks: ['5.x'] } }, /mappings.cisEks.0/],
+    ['Kubescape id', { mappings: { kubescape: ['C-57'] } }, /mappings.kubescape.0: a Kubescape control id/],
+    ['PSS check id', { mappings: { pss: ['Privileged Containers'] } }, /mappings.pss.0: a Pod Security/],
+    [
+      'IaC format',
+      {
+        remediation: {
+          ...definition().remediation,
+          iac: { format: 'helm' as never, snippet: 'x'.repeat(10) },
+        },
+      },
+      /remediation.iac.format/,
+    ],
     [
       'CLI remediation',
       { remediation: { ...definition().remediation, cli: 'click the console' } },
@@ -49,6 +61,19 @@ describe('defineCheck', () => {
   ])('refuses a bad %s, naming the check and the field', (_field, overrides, message) => {
     expect(() => defineCheck(definition(overrides))).toThrow(CatalogError);
     expect(() => defineCheck(definition(overrides))).toThrow(message);
+  });
+
+  it('accepts a Kubernetes manifest as IaC and Kubescape and PSS mappings', () => {
+    const check = defineCheck(
+      definition({
+        remediation: {
+          ...definition().remediation,
+          iac: { format: 'kubernetes', snippet: 'securityContext:\n  privileged: false' },
+        },
+        mappings: { kubescape: ['C-0057'], pss: ['privileged', 'capabilities_baseline'] },
+      }),
+    );
+    expect(check.mappings).toEqual({ kubescape: ['C-0057'], pss: ['privileged', 'capabilities_baseline'] });
   });
 
   it('refuses an id that does not start with its resource type', () => {
