@@ -25,7 +25,7 @@ function documentedChecks(markdown: string): DocRow[] {
     if (heading?.[1]) recommendation = heading[1];
     const cells = line.split('|').map((cell) => cell.trim());
     const [, id, resourceType, severity, , anchors] = cells;
-    if (!recommendation || !id || !/^[a-z]+(-[a-z0-9]+)+$/.test(id)) continue;
+    if (!recommendation || !id || !/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(id)) continue;
     rows.push({
       id,
       resourceType: resourceType ?? '',
@@ -44,7 +44,7 @@ function namedAnchors(anchors: string) {
   );
   const config = [...anchors.matchAll(/Config ([a-z0-9-]+)/g)].map((m) => m[1] ?? '');
   const cisEks = [...anchors.matchAll(/CIS EKS (\d+(?:\.\d+)+)/g)].map((m) => m[1] ?? '');
-  const prowler = [...anchors.matchAll(/Prowler ([a-z0-9_*]+_[a-z0-9_*]+)/g)].map((m) => m[1] ?? '');
+  const prowler = [...anchors.matchAll(/Prowler ([a-z0-9_*]+_[a-zA-Z0-9_*]+)/g)].map((m) => m[1] ?? '');
   return { securityHub, config, cisEks, prowler };
 }
 
