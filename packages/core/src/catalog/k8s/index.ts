@@ -1,4 +1,8 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
-export const K8S_CHECKS: AnyCheck[] = [];
+export const K8S_CHECKS: AnyCheck[] = [
+  // Pod Security Standards baseline
+  k8sWorkloadNoPrivileged,
+];

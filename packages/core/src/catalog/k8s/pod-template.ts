@@ -85,3 +85,34 @@ export function effective<K extends keyof K8sSharedSecurityContext>(
   const own = container.securityContext?.[key];
   return own !== undefined ? own : template.securityContext?.[key];
 }
+
+/** The most characters of one value (a path, a sysctl, an annotation) a message shows. */
+const MAX_SHOWN = 120;
+
+/**
+ * A value from the pod spec for a message, cut at 120 characters with `…`, so one hostile value
+ * (a megabyte-long hostPath) cannot swell a finding.
+ * @example clipped('/var/log') // '/var/log'
+ */
+export function clipped(value: string): string {
+  return value.length <= MAX_SHOWN ? value : `${value.slice(0, MAX_SHOWN)}…`;
+}
+
+/**
+ * Why a Pod Security Standards check does not apply: the namespace is exempt, or the template
+ * has no containers; undefined when the check judges the workload.
+ * @example const skipped = podSecurityNotApplicable(workload, config); if (skipped) return notApplicable(skipped);
+ */
+export function podSecurityNotApplicable(workload: K8sWorkload, config: Config): string | undefined {
+  return exemptNamespace(workload, config) ?? noContainers(workload);
+}
+
+/**
+ * A Linux capability as compared: trimmed, upper case, without the `CAP_` prefix, so every spelling
+ * a container runtime may accept (`cap_sys_admin`, `CAP_SYS_ADMIN`) is judged as the capability it names.
+ * @example capabilityName(' cap_sys_admin') // 'SYS_ADMIN'
+ */
+export function capabilityName(raw: string): string {
+  const name = raw.trim().toUpperCase();
+  return name.startsWith('CAP_') ? name.slice(4) : name;
+}
