@@ -1,8 +1,10 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
 import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
 export const K8S_CHECKS: AnyCheck[] = [
   // Pod Security Standards baseline
   k8sWorkloadNoPrivileged,
+  k8sWorkloadNoHostNetwork,
 ];
