@@ -1,5 +1,6 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
+import { k8sWorkloadNoHostPidIpc } from './k8s-workload-no-host-pid-ipc.js';
 import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
@@ -7,4 +8,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   // Pod Security Standards baseline
   k8sWorkloadNoPrivileged,
   k8sWorkloadNoHostNetwork,
+  k8sWorkloadNoHostPidIpc,
 ];
