@@ -1,5 +1,6 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
+import { k8sWorkloadNoHostPath } from './k8s-workload-no-host-path.js';
 import { k8sWorkloadNoHostPidIpc } from './k8s-workload-no-host-pid-ipc.js';
 import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
 
@@ -9,4 +10,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadNoPrivileged,
   k8sWorkloadNoHostNetwork,
   k8sWorkloadNoHostPidIpc,
+  k8sWorkloadNoHostPath,
 ];
