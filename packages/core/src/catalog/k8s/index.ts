@@ -2,6 +2,7 @@ import type { AnyCheck } from '../../check/define-check.js';
 import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
 import { k8sWorkloadNoHostPath } from './k8s-workload-no-host-path.js';
 import { k8sWorkloadNoHostPidIpc } from './k8s-workload-no-host-pid-ipc.js';
+import { k8sWorkloadNoHostPorts } from './k8s-workload-no-host-ports.js';
 import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
@@ -11,4 +12,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadNoHostNetwork,
   k8sWorkloadNoHostPidIpc,
   k8sWorkloadNoHostPath,
+  k8sWorkloadNoHostPorts,
 ];
