@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sWorkloadCapabilitiesBaseline } from './k8s-workload-capabilities-baseline.js';
 import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
 import { k8sWorkloadNoHostPath } from './k8s-workload-no-host-path.js';
 import { k8sWorkloadNoHostPidIpc } from './k8s-workload-no-host-pid-ipc.js';
@@ -13,4 +14,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadNoHostPidIpc,
   k8sWorkloadNoHostPath,
   k8sWorkloadNoHostPorts,
+  k8sWorkloadCapabilitiesBaseline,
 ];
