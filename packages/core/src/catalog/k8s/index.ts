@@ -5,6 +5,7 @@ import { k8sWorkloadNoHostPath } from './k8s-workload-no-host-path.js';
 import { k8sWorkloadNoHostPidIpc } from './k8s-workload-no-host-pid-ipc.js';
 import { k8sWorkloadNoHostPorts } from './k8s-workload-no-host-ports.js';
 import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
+import { k8sWorkloadNoWindowsHostProcess } from './k8s-workload-no-windows-host-process.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
 export const K8S_CHECKS: AnyCheck[] = [
@@ -15,4 +16,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadNoHostPath,
   k8sWorkloadNoHostPorts,
   k8sWorkloadCapabilitiesBaseline,
+  k8sWorkloadNoWindowsHostProcess,
 ];
