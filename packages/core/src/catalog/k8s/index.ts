@@ -4,6 +4,7 @@ import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
 import { k8sWorkloadNoHostPath } from './k8s-workload-no-host-path.js';
 import { k8sWorkloadNoHostPidIpc } from './k8s-workload-no-host-pid-ipc.js';
 import { k8sWorkloadNoHostPorts } from './k8s-workload-no-host-ports.js';
+import { k8sWorkloadNoHostProbes } from './k8s-workload-no-host-probes.js';
 import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
 import { k8sWorkloadNoWindowsHostProcess } from './k8s-workload-no-windows-host-process.js';
 
@@ -17,4 +18,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadNoHostPorts,
   k8sWorkloadCapabilitiesBaseline,
   k8sWorkloadNoWindowsHostProcess,
+  k8sWorkloadNoHostProbes,
 ];
