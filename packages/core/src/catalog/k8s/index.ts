@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sWorkloadApparmorNotUnconfined } from './k8s-workload-apparmor-not-unconfined.js';
 import { k8sWorkloadCapabilitiesBaseline } from './k8s-workload-capabilities-baseline.js';
 import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
 import { k8sWorkloadNoHostPath } from './k8s-workload-no-host-path.js';
@@ -19,4 +20,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadCapabilitiesBaseline,
   k8sWorkloadNoWindowsHostProcess,
   k8sWorkloadNoHostProbes,
+  k8sWorkloadApparmorNotUnconfined,
 ];
