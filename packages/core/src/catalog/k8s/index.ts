@@ -9,6 +9,7 @@ import { k8sWorkloadNoHostProbes } from './k8s-workload-no-host-probes.js';
 import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
 import { k8sWorkloadNoWindowsHostProcess } from './k8s-workload-no-windows-host-process.js';
 import { k8sWorkloadProcMountDefault } from './k8s-workload-proc-mount-default.js';
+import { k8sWorkloadSafeSysctls } from './k8s-workload-safe-sysctls.js';
 import { k8sWorkloadSeccompNotUnconfined } from './k8s-workload-seccomp-not-unconfined.js';
 import { k8sWorkloadSelinuxRestricted } from './k8s-workload-selinux-restricted.js';
 
@@ -27,4 +28,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadSelinuxRestricted,
   k8sWorkloadProcMountDefault,
   k8sWorkloadSeccompNotUnconfined,
+  k8sWorkloadSafeSysctls,
 ];
