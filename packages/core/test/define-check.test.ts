@@ -42,6 +42,12 @@ describe('defineCheck', () => {
     ],
     ['CIS section', { mappings: { cisEks: ['5.x'] } }, /mappings.cisEks.0/],
     [
+      'Kubescape control',
+      { mappings: { kubescape: ['C-16'] } },
+      /mappings.kubescape.0: a Kubescape control id/,
+    ],
+    ['PSA check id', { mappings: { pss: ['run-as-non-root'] } }, /mappings.pss.0: a Pod Security Admission/],
+    [
       'CLI remediation',
       { remediation: { ...definition().remediation, cli: 'click the console' } },
       /remediation.cli: a CLI remediation starts with aws/,

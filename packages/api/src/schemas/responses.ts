@@ -19,7 +19,7 @@ export const errorSchema = z.object({
 const remediationSchema = z.object({
   text: z.string(),
   cli: z.string().describe('An AWS CLI command that fixes it'),
-  iac: z.object({ format: z.enum(['terraform', 'cloudformation']), snippet: z.string() }),
+  iac: z.object({ format: z.enum(['terraform', 'cloudformation', 'kubernetes']), snippet: z.string() }),
   url: z.string().optional().describe('AWS documentation on the subject'),
 });
 

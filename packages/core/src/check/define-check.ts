@@ -31,6 +31,10 @@ export interface CheckMappings {
   prowler?: string[];
   /** CIS Amazon EKS Benchmark sections, e.g. `5.4.2`. */
   cisEks?: string[];
+  /** Kubescape control ids (kubescape/regolibrary), e.g. `C-0016`. */
+  kubescape?: string[];
+  /** Pod Security Admission check ids (k8s.io/pod-security-admission/policy), e.g. `runAsNonRoot`. */
+  pss?: string[];
 }
 
 /** How to fix a failing resource. */
@@ -38,8 +42,8 @@ export interface Remediation {
   text: string;
   /** An AWS CLI command that fixes it. */
   cli: string;
-  /** An infrastructure-as-code snippet that fixes it. */
-  iac: { format: 'terraform' | 'cloudformation'; snippet: string };
+  /** An infrastructure-as-code snippet that fixes it (`kubernetes`: a manifest fragment in YAML). */
+  iac: { format: 'terraform' | 'cloudformation' | 'kubernetes'; snippet: string };
   /** AWS documentation on the subject. */
   url?: string;
 }
@@ -81,7 +85,10 @@ const metadataSchema = z.object({
   remediation: z.object({
     text: z.string().min(10),
     cli: z.string().regex(/^aws |^kubectl |^eksctl /, 'a CLI remediation starts with aws, kubectl or eksctl'),
-    iac: z.object({ format: z.enum(['terraform', 'cloudformation']), snippet: z.string().min(10) }),
+    iac: z.object({
+      format: z.enum(['terraform', 'cloudformation', 'kubernetes']),
+      snippet: z.string().min(10),
+    }),
     url: z.url().optional(),
   }),
   mappings: z.object({
@@ -91,6 +98,12 @@ const metadataSchema = z.object({
     config: list(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an AWS Config managed rule identifier')),
     prowler: list(z.string().regex(/^[a-z0-9]+(_[a-z0-9]+)*$/, 'a Prowler check id')),
     cisEks: list(z.string().regex(/^\d+(\.\d+)+$/, 'a CIS EKS Benchmark section such as 5.4.2')),
+    kubescape: list(z.string().regex(/^C-\d{4}$/, 'a Kubescape control id such as C-0016')),
+    pss: list(
+      z
+        .string()
+        .regex(/^[a-z][A-Za-z]*(_[a-z]+)?$/, 'a Pod Security Admission check id such as runAsNonRoot'),
+    ),
   }),
   reads: z.array(z.string().min(1)),
 });
