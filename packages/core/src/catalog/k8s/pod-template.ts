@@ -85,3 +85,27 @@ export function effective<K extends keyof K8sSharedSecurityContext>(
   const own = container.securityContext?.[key];
   return own !== undefined ? own : template.securityContext?.[key];
 }
+
+/**
+ * Why a Linux-only restricted control does not apply: the pod runs Windows (`spec.os.name:
+ * windows`; PSA exempts such pods from allowPrivilegeEscalation, seccomp and capabilities from
+ * policy v1.25); undefined otherwise.
+ * @example const windows = windowsExempt(workload, 'allowPrivilegeEscalation'); if (windows) return notApplicable(windows);
+ */
+export function windowsExempt(workload: K8sWorkload, field: string): string | undefined {
+  return isWindowsPod(workload.template)
+    ? `${workloadLabel(workload)} runs Windows pods (spec.os.name: ${workload.template.osName}): ${field} applies to Linux pods only`
+    : undefined;
+}
+
+/** The longest value from the cluster a message quotes whole. */
+const MAX_QUOTED = 200;
+
+/**
+ * A value from the cluster (a path, an image, an image id) for a message, cut to 200 characters
+ * with `…` so one hostile value cannot swell a finding.
+ * @example clipped('/'.repeat(500)).length // 201
+ */
+export function clipped(text: string): string {
+  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`;
+}
