@@ -96,7 +96,8 @@ const metadataSchema = z.object({
       z.string().regex(SECURITY_HUB_CONTROL_PATTERN, 'a Security Hub control id such as EKS.2'),
     ),
     config: list(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an AWS Config managed rule identifier')),
-    prowler: list(z.string().regex(/^[a-z0-9]+(_[a-z0-9]+)*$/, 'a Prowler check id')),
+    // Prowler's ids are snake_case, a few with a camelCase word (core_minimize_allowPrivilegeEscalation_containers)
+    prowler: list(z.string().regex(/^[a-z0-9]+(_[a-zA-Z0-9]+)*$/, 'a Prowler check id')),
     cisEks: list(z.string().regex(/^\d+(\.\d+)+$/, 'a CIS EKS Benchmark section such as 5.4.2')),
     kubescape: list(z.string().regex(/^C-\d{4}$/, 'a Kubescape control id such as C-0016')),
     pss: list(

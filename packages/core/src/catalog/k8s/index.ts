@@ -1,5 +1,6 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sWorkloadNoPrivilegeEscalation } from './k8s-workload-no-privilege-escalation.js';
 import { k8sWorkloadRestrictedVolumeTypes } from './k8s-workload-restricted-volume-types.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
-export const K8S_CHECKS: AnyCheck[] = [k8sWorkloadRestrictedVolumeTypes];
+export const K8S_CHECKS: AnyCheck[] = [k8sWorkloadRestrictedVolumeTypes, k8sWorkloadNoPrivilegeEscalation];
