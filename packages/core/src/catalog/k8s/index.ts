@@ -1,6 +1,13 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { k8sWorkloadNoPrivilegeEscalation } from './k8s-workload-no-privilege-escalation.js';
+import { k8sWorkloadNoRootUser } from './k8s-workload-no-root-user.js';
 import { k8sWorkloadRestrictedVolumeTypes } from './k8s-workload-restricted-volume-types.js';
+import { k8sWorkloadRunAsNonRoot } from './k8s-workload-run-as-non-root.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
-export const K8S_CHECKS: AnyCheck[] = [k8sWorkloadRestrictedVolumeTypes, k8sWorkloadNoPrivilegeEscalation];
+export const K8S_CHECKS: AnyCheck[] = [
+  k8sWorkloadRestrictedVolumeTypes,
+  k8sWorkloadNoPrivilegeEscalation,
+  k8sWorkloadRunAsNonRoot,
+  k8sWorkloadNoRootUser,
+];
