@@ -3,6 +3,7 @@ import { k8sWorkloadNoPrivilegeEscalation } from './k8s-workload-no-privilege-es
 import { k8sWorkloadNoRootUser } from './k8s-workload-no-root-user.js';
 import { k8sWorkloadRestrictedVolumeTypes } from './k8s-workload-restricted-volume-types.js';
 import { k8sWorkloadRunAsNonRoot } from './k8s-workload-run-as-non-root.js';
+import { k8sWorkloadSeccompRestricted } from './k8s-workload-seccomp-restricted.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
 export const K8S_CHECKS: AnyCheck[] = [
@@ -10,4 +11,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadNoPrivilegeEscalation,
   k8sWorkloadRunAsNonRoot,
   k8sWorkloadNoRootUser,
+  k8sWorkloadSeccompRestricted,
 ];
