@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sWorkloadCapabilitiesDropAll } from './k8s-workload-capabilities-drop-all.js';
 import { k8sWorkloadNoPrivilegeEscalation } from './k8s-workload-no-privilege-escalation.js';
 import { k8sWorkloadNoRootUser } from './k8s-workload-no-root-user.js';
 import { k8sWorkloadRestrictedVolumeTypes } from './k8s-workload-restricted-volume-types.js';
@@ -12,4 +13,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadRunAsNonRoot,
   k8sWorkloadNoRootUser,
   k8sWorkloadSeccompRestricted,
+  k8sWorkloadCapabilitiesDropAll,
 ];
