@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sWorkloadApprovedRegistry } from './k8s-workload-approved-registry.js';
 import { k8sWorkloadCapabilitiesDropAll } from './k8s-workload-capabilities-drop-all.js';
 import { k8sWorkloadNoPrivilegeEscalation } from './k8s-workload-no-privilege-escalation.js';
 import { k8sWorkloadNoRootUser } from './k8s-workload-no-root-user.js';
@@ -16,4 +17,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadSeccompRestricted,
   k8sWorkloadCapabilitiesDropAll,
   k8sWorkloadReadOnlyRootFilesystem,
+  k8sWorkloadApprovedRegistry,
 ];

@@ -20,10 +20,12 @@ function capabilityProblem(container: K8sContainer): string | undefined {
   if (capabilities === undefined) return 'no capabilities set, so ALL is not dropped';
   const problems: string[] = [];
   if (!capabilities.drop.includes('ALL')) {
-    const drops = capabilities.drop.map(clipped);
+    const drops = capabilities.drop.map((text) => clipped(text));
     problems.push(drops.length === 0 ? 'drops nothing' : `drops ${listed(drops)}, not ALL`);
   }
-  const added = capabilities.add.filter((capability) => capability !== ALLOWED_ADD).map(clipped);
+  const added = capabilities.add
+    .filter((capability) => capability !== ALLOWED_ADD)
+    .map((text) => clipped(text));
   if (added.length > 0) problems.push(`adds ${listed(added)}`);
   return problems.length > 0 ? problems.join(', ') : undefined;
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import { type ReadImage, readImage } from '../../image/read-image.js';
 import type {
   K8sContainer,
   K8sContainerKind,
@@ -102,10 +103,22 @@ export function windowsExempt(workload: K8sWorkload, field: string): string | un
 const MAX_QUOTED = 200;
 
 /**
- * A value from the cluster (a path, an image, an image id) for a message, cut to 200 characters
- * with `…` so one hostile value cannot swell a finding.
+ * A value from the cluster (a path, an image, an image id) for a message, cut to `max` (200)
+ * characters with `…` so one hostile value cannot swell a finding.
  * @example clipped('/'.repeat(500)).length // 201
  */
-export function clipped(text: string): string {
-  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`;
+export function clipped(text: string, max = MAX_QUOTED): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+/** A container's image as the Kubernetes image checks see it: parsed, absent, or why it does not parse. */
+export type WorkloadImage = ReadImage & { container: K8sContainer };
+
+/**
+ * Each container's image (containers, init containers and ephemeral containers), parsed as
+ * `docker pull` reads it (`nginx` is `docker.io/library/nginx`).
+ * @example workloadImages(workload).map((image) => image.kind) // ['parsed', 'invalid']
+ */
+export function workloadImages(workload: K8sWorkload): WorkloadImage[] {
+  return workload.template.containers.map((container) => ({ ...readImage(container.image), container }));
 }
