@@ -1,6 +1,7 @@
 import type { AnyCheck } from '../../check/define-check.js';
 import { k8sWorkloadApprovedRegistry } from './k8s-workload-approved-registry.js';
 import { k8sWorkloadCapabilitiesDropAll } from './k8s-workload-capabilities-drop-all.js';
+import { k8sWorkloadImagesPinned } from './k8s-workload-images-pinned.js';
 import { k8sWorkloadNoPrivilegeEscalation } from './k8s-workload-no-privilege-escalation.js';
 import { k8sWorkloadNoRootUser } from './k8s-workload-no-root-user.js';
 import { k8sWorkloadReadOnlyRootFilesystem } from './k8s-workload-read-only-root-filesystem.js';
@@ -18,4 +19,5 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadCapabilitiesDropAll,
   k8sWorkloadReadOnlyRootFilesystem,
   k8sWorkloadApprovedRegistry,
+  k8sWorkloadImagesPinned,
 ];
