@@ -39,7 +39,7 @@ function documentedChecks(markdown: string): DocRow[] {
 
 /**
  * Anchor ids CHECKS.md names: `SH EKS.2`, `SH IAM.8/IAM.22`, `Config <rule>`, `CIS EKS 5.4.2`,
- * `Prowler <id>`, `Kubescape C-0016`, `(PSA <check id>)`.
+ * `Prowler <id>`, `Kubescape C-0016`.
  */
 function namedAnchors(anchors: string) {
   const securityHub = [...anchors.matchAll(/SH ((?:[A-Z]+\.\d+\/?)+)/g)].flatMap((m) =>
@@ -49,8 +49,7 @@ function namedAnchors(anchors: string) {
   const cisEks = [...anchors.matchAll(/CIS EKS (\d+(?:\.\d+)+)/g)].map((m) => m[1] ?? '');
   const prowler = [...anchors.matchAll(/Prowler ([a-z0-9_*]+_[a-zA-Z0-9_*]+)/g)].map((m) => m[1] ?? '');
   const kubescape = [...anchors.matchAll(/Kubescape (C-\d{4})/g)].map((m) => m[1] ?? '');
-  const pss = [...anchors.matchAll(/\(PSA ([A-Za-z_]+)\)/g)].map((m) => m[1] ?? '');
-  return { securityHub, config, cisEks, prowler, kubescape, pss };
+  return { securityHub, config, cisEks, prowler, kubescape };
 }
 
 const documented = documentedChecks(checksDoc);
@@ -78,7 +77,6 @@ describe('the check catalog', () => {
       for (const id of named.config) expect(mappings.config).toContain(id);
       for (const id of named.cisEks) expect(mappings.cisEks).toContain(id);
       for (const id of named.kubescape) expect(mappings.kubescape).toContain(id);
-      for (const id of named.pss) expect(mappings.pss).toContain(id);
       for (const id of named.prowler) {
         const pattern = new RegExp(`^${id.replace(/\*/g, '[a-zA-Z0-9_]+')}$`);
         expect(
