@@ -37,7 +37,10 @@ function documentedChecks(markdown: string): DocRow[] {
   return rows;
 }
 
-/** Anchor ids CHECKS.md names: `SH EKS.2`, `SH IAM.8/IAM.22`, `Config <rule>`, `CIS EKS 5.4.2`, `Prowler <id>`. */
+/**
+ * Anchor ids CHECKS.md names: `SH EKS.2`, `SH IAM.8/IAM.22`, `Config <rule>`, `CIS EKS 5.4.2`,
+ * `Prowler <id>`, `Kubescape C-0016`.
+ */
 function namedAnchors(anchors: string) {
   const securityHub = [...anchors.matchAll(/SH ((?:[A-Z]+\.\d+\/?)+)/g)].flatMap((m) =>
     (m[1] ?? '').split('/'),
@@ -45,7 +48,8 @@ function namedAnchors(anchors: string) {
   const config = [...anchors.matchAll(/Config ([a-z0-9-]+)/g)].map((m) => m[1] ?? '');
   const cisEks = [...anchors.matchAll(/CIS EKS (\d+(?:\.\d+)+)/g)].map((m) => m[1] ?? '');
   const prowler = [...anchors.matchAll(/Prowler ([a-z0-9_*]+_[a-zA-Z0-9_*]+)/g)].map((m) => m[1] ?? '');
-  return { securityHub, config, cisEks, prowler };
+  const kubescape = [...anchors.matchAll(/Kubescape (C-\d{4})/g)].map((m) => m[1] ?? '');
+  return { securityHub, config, cisEks, prowler, kubescape };
 }
 
 const documented = documentedChecks(checksDoc);
@@ -72,8 +76,9 @@ describe('the check catalog', () => {
       for (const id of named.securityHub) expect(mappings.securityHub).toContain(id);
       for (const id of named.config) expect(mappings.config).toContain(id);
       for (const id of named.cisEks) expect(mappings.cisEks).toContain(id);
+      for (const id of named.kubescape) expect(mappings.kubescape).toContain(id);
       for (const id of named.prowler) {
-        const pattern = new RegExp(`^${id.replace(/\*/g, '[a-z0-9_]+')}$`);
+        const pattern = new RegExp(`^${id.replace(/\*/g, '[a-zA-Z0-9_]+')}$`);
         expect(
           mappings.prowler?.some((mapped) => pattern.test(mapped)),
           `Prowler ${id}`,

@@ -54,6 +54,12 @@ describe('defineCheck', () => {
       /remediation.iac.format/,
     ],
     [
+      'Kubescape control',
+      { mappings: { kubescape: ['C-16'] } },
+      /mappings.kubescape.0: a Kubescape control id/,
+    ],
+    ['PSA check id', { mappings: { pss: ['run-as-non-root'] } }, /mappings.pss.0: a Pod Security Admission/],
+    [
       'CLI remediation',
       { remediation: { ...definition().remediation, cli: 'click the console' } },
       /remediation.cli: a CLI remediation starts with aws/,

@@ -1,31 +1,7 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
-import type { ImageReference } from '../../image/parse-image-reference.js';
-import { containerImages, isOwnEcr } from './image-support.js';
-
-/** docker.io's legacy host, the same registry (distribution/reference). */
-const LEGACY_DOCKER_HUB = 'index.docker.io';
-
-/** An `approvedRegistries` entry: a host, optionally with a path prefix of whole segments. */
-function approvedEntry(entry: string): { host: string; path: string } {
-  let text = entry.trim().toLowerCase();
-  while (text.endsWith('/')) text = text.slice(0, -1);
-  const slash = text.indexOf('/');
-  const host = slash < 0 ? text : text.slice(0, slash);
-  return {
-    host: host === LEGACY_DOCKER_HUB ? 'docker.io' : host,
-    path: slash < 0 ? '' : text.slice(slash + 1),
-  };
-}
-
-function approvedBy(reference: ImageReference, entries: { host: string; path: string }[]): boolean {
-  const registry = reference.registry.toLowerCase();
-  return entries.some(
-    ({ host, path }) =>
-      host === registry &&
-      (path === '' || reference.repository === path || reference.repository.startsWith(`${path}/`)),
-  );
-}
+import { isApprovedImage } from '../../image/approved-registry.js';
+import { containerImages } from './image-support.js';
 
 /**
  * Every container's image comes from an approved registry: this account's private ECR in the task
@@ -61,13 +37,14 @@ export const ecsTaskDefinitionApprovedRegistry = defineCheck({
     if (definition.containers.length === 0) {
       return notApplicable(`Task definition ${definition.name} has no container definitions`);
     }
-    const entries = config.approvedRegistries.map(approvedEntry).filter((entry) => entry.host.length > 0);
+    const { accountId, region } = definition;
+    const scope = { accountId, region, approvedRegistries: config.approvedRegistries };
     const offenders: string[] = [];
     for (const image of containerImages(definition)) {
       const name = image.container.name;
       if (image.kind === 'missing') offenders.push(`${name} (no image, registry unknown)`);
       else if (image.kind === 'invalid') offenders.push(`${name} (image unreadable: ${image.error})`);
-      else if (!isOwnEcr(image.reference, definition) && !approvedBy(image.reference, entries)) {
+      else if (!isApprovedImage(image.reference, scope)) {
         offenders.push(`${name} (${image.reference.registry}: ${image.reference.text})`);
       }
     }

@@ -1,9 +1,7 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
-import { containerImages, isOwnEcr } from './image-support.js';
-
-/** The most running digests a message names per container. */
-const MAX_DIGESTS_NAMED = 3;
+import { unpinnedReason } from '../../image/image-pinning.js';
+import { containerImages } from './image-support.js';
 
 /**
  * Every container's image is pinned: by digest (`@sha256:…`), or by a tag other than `latest` in a
@@ -47,20 +45,13 @@ export const ecsTaskDefinitionImagesPinned = defineCheck({
         offenders.push(`${container.name} (image unreadable: ${image.error})`);
         continue;
       }
-      const { reference } = image;
-      if (reference.digest !== undefined) continue;
-      const tag = reference.tag ?? 'latest';
-      let why: string;
-      if (tag === 'latest') why = reference.tag === undefined ? 'no tag, so latest' : 'tag latest';
-      else if (!isOwnEcr(reference, definition)) why = `tag ${tag} outside this account's ECR`;
-      else if (container.ecrTagMutability !== 'IMMUTABLE') {
-        why = `tag ${tag} in a repository with tag mutability ${container.ecrTagMutability ?? 'unknown'}`;
-      } else continue;
-      const running = container.runningDigests.slice(0, MAX_DIGESTS_NAMED);
-      const more = container.runningDigests.length - running.length;
-      const digests =
-        running.length === 0 ? '' : `; running ${running.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
-      offenders.push(`${container.name} (${reference.text}: ${why}${digests})`);
+      const why = unpinnedReason(
+        image.reference,
+        definition,
+        container.ecrTagMutability,
+        container.runningDigests,
+      );
+      if (why !== undefined) offenders.push(`${container.name} (${why})`);
     }
     if (offenders.length > 0) {
       return fail(`Task definition ${definition.name} has unpinned images: ${offenders.join(', ')}`);

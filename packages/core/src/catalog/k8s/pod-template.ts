@@ -1,4 +1,5 @@
 import type { Config } from '../../config.js';
+import { type ReadImage, readImage } from '../../image/read-image.js';
 import type {
   K8sContainer,
   K8sContainerKind,
@@ -86,18 +87,6 @@ export function effective<K extends keyof K8sSharedSecurityContext>(
   return own !== undefined ? own : template.securityContext?.[key];
 }
 
-/** The most characters of one value (a path, a sysctl, an annotation) a message shows. */
-const MAX_SHOWN = 120;
-
-/**
- * A value from the pod spec for a message, cut at 120 characters with `…`, so one hostile value
- * (a megabyte-long hostPath) cannot swell a finding.
- * @example clipped('/var/log') // '/var/log'
- */
-export function clipped(value: string): string {
-  return value.length <= MAX_SHOWN ? value : `${value.slice(0, MAX_SHOWN)}…`;
-}
-
 /**
  * Why a Pod Security Standards check does not apply: the namespace is exempt, or the template
  * has no containers; undefined when the check judges the workload.
@@ -115,4 +104,48 @@ export function podSecurityNotApplicable(workload: K8sWorkload, config: Config):
 export function capabilityName(raw: string): string {
   const name = raw.trim().toUpperCase();
   return name.startsWith('CAP_') ? name.slice(4) : name;
+}
+
+/**
+ * Why a Linux-only restricted control does not apply: the pod runs Windows (`spec.os.name:
+ * windows`; PSA exempts such pods from allowPrivilegeEscalation, seccomp and capabilities from
+ * policy v1.25); undefined otherwise.
+ * @example const windows = windowsExempt(workload, 'allowPrivilegeEscalation'); if (windows) return notApplicable(windows);
+ */
+export function windowsExempt(workload: K8sWorkload, field: string): string | undefined {
+  return isWindowsPod(workload.template)
+    ? `${workloadLabel(workload)} runs Windows pods (spec.os.name: ${workload.template.osName}): ${field} applies to Linux pods only`
+    : undefined;
+}
+
+/** The longest value from the cluster a message quotes whole. */
+const MAX_QUOTED = 120;
+
+/**
+ * A value from the cluster (a path, an image, an image id) for a message, cut to 120 characters
+ * with `…` so one hostile value cannot swell a finding. One parameter, so `values.map(clipped)` is safe.
+ * @example clipped("/".repeat(500)).length // 121
+ */
+export function clipped(text: string): string {
+  return clippedTo(text, MAX_QUOTED);
+}
+
+/**
+ * A value cut to `max` characters with `…`.
+ * @example clippedTo('sha256:abc', 6) // 'sha256…'
+ */
+export function clippedTo(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}
+
+/** A container's image as the Kubernetes image checks see it: parsed, absent, or why it does not parse. */
+export type WorkloadImage = ReadImage & { container: K8sContainer };
+
+/**
+ * Each container's image (containers, init containers and ephemeral containers), parsed as
+ * `docker pull` reads it (`nginx` is `docker.io/library/nginx`).
+ * @example workloadImages(workload).map((image) => image.kind) // ['parsed', 'invalid']
+ */
+export function workloadImages(workload: K8sWorkload): WorkloadImage[] {
+  return workload.template.containers.map((container) => ({ ...readImage(container.image), container }));
 }
