@@ -25,7 +25,7 @@ function documentedChecks(markdown: string): DocRow[] {
     if (heading?.[1]) recommendation = heading[1];
     const cells = line.split('|').map((cell) => cell.trim());
     const [, id, resourceType, severity, , anchors] = cells;
-    if (!recommendation || !id || !/^[a-z]+(-[a-z0-9]+)+$/.test(id)) continue;
+    if (!recommendation || !id || !/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(id)) continue;
     rows.push({
       id,
       resourceType: resourceType ?? '',

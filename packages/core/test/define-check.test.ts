@@ -42,6 +42,11 @@ describe('defineCheck', () => {
     ],
     ['CIS section', { mappings: { cisEks: ['5.x'] } }, /mappings.cisEks.0/],
     [
+      'Kubescape control',
+      { mappings: { kubescape: ['C-34'] } },
+      /mappings.kubescape.0: a Kubescape control id/,
+    ],
+    [
       'CLI remediation',
       { remediation: { ...definition().remediation, cli: 'click the console' } },
       /remediation.cli: a CLI remediation starts with aws/,
@@ -49,6 +54,16 @@ describe('defineCheck', () => {
   ])('refuses a bad %s, naming the check and the field', (_field, overrides, message) => {
     expect(() => defineCheck(definition(overrides))).toThrow(CatalogError);
     expect(() => defineCheck(definition(overrides))).toThrow(message);
+  });
+
+  it('accepts a Kubernetes manifest as the IaC remediation and Kubescape control ids', () => {
+    const remediation = {
+      ...definition().remediation,
+      iac: { format: 'kubernetes' as const, snippet: 'apiVersion: v1\nkind: Namespace' },
+    };
+    const check = defineCheck(definition({ remediation, mappings: { kubescape: ['C-0034'] } }));
+    expect(check.remediation.iac.format).toBe('kubernetes');
+    expect(check.mappings.kubescape).toEqual(['C-0034']);
   });
 
   it('refuses an id that does not start with its resource type', () => {

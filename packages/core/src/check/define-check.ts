@@ -31,6 +31,8 @@ export interface CheckMappings {
   prowler?: string[];
   /** CIS Amazon EKS Benchmark sections, e.g. `5.4.2`. */
   cisEks?: string[];
+  /** Kubescape control ids, e.g. `C-0034`. */
+  kubescape?: string[];
 }
 
 /** How to fix a failing resource. */
@@ -38,8 +40,8 @@ export interface Remediation {
   text: string;
   /** An AWS CLI command that fixes it. */
   cli: string;
-  /** An infrastructure-as-code snippet that fixes it. */
-  iac: { format: 'terraform' | 'cloudformation'; snippet: string };
+  /** An infrastructure-as-code snippet that fixes it (`kubernetes`: a manifest fragment in YAML). */
+  iac: { format: 'terraform' | 'cloudformation' | 'kubernetes'; snippet: string };
   /** AWS documentation on the subject. */
   url?: string;
 }
@@ -81,7 +83,10 @@ const metadataSchema = z.object({
   remediation: z.object({
     text: z.string().min(10),
     cli: z.string().regex(/^aws |^kubectl |^eksctl /, 'a CLI remediation starts with aws, kubectl or eksctl'),
-    iac: z.object({ format: z.enum(['terraform', 'cloudformation']), snippet: z.string().min(10) }),
+    iac: z.object({
+      format: z.enum(['terraform', 'cloudformation', 'kubernetes']),
+      snippet: z.string().min(10),
+    }),
     url: z.url().optional(),
   }),
   mappings: z.object({
@@ -91,6 +96,7 @@ const metadataSchema = z.object({
     config: list(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an AWS Config managed rule identifier')),
     prowler: list(z.string().regex(/^[a-z0-9]+(_[a-z0-9]+)*$/, 'a Prowler check id')),
     cisEks: list(z.string().regex(/^\d+(\.\d+)+$/, 'a CIS EKS Benchmark section such as 5.4.2')),
+    kubescape: list(z.string().regex(/^C-\d{4}$/, 'a Kubescape control id such as C-0034')),
   }),
   reads: z.array(z.string().min(1)),
 });
