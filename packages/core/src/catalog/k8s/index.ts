@@ -1,5 +1,9 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sWorkloadSecurityContextPlacement } from './k8s-workload-security-context-placement.js';
 import { k8sWorkloadServiceAccountToken } from './k8s-workload-service-account-token.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
-export const K8S_CHECKS: AnyCheck[] = [k8sWorkloadServiceAccountToken];
+export const K8S_CHECKS: AnyCheck[] = [
+  k8sWorkloadServiceAccountToken,
+  k8sWorkloadSecurityContextPlacement,
+];
