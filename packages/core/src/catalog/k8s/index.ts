@@ -1,4 +1,7 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { k8sClusterAdminBindingsRestricted } from './k8s-cluster-admin-bindings-restricted.js';
+import { k8sClusterApiReadable } from './k8s-cluster-api-readable.js';
+import { k8sNamespacePodSecurityEnforced } from './k8s-namespace-pod-security-enforced.js';
 import { k8sWorkloadApparmorNotUnconfined } from './k8s-workload-apparmor-not-unconfined.js';
 import { k8sWorkloadApprovedRegistry } from './k8s-workload-approved-registry.js';
 import { k8sWorkloadCapabilitiesBaseline } from './k8s-workload-capabilities-baseline.js';
@@ -12,6 +15,7 @@ import { k8sWorkloadNoHostProbes } from './k8s-workload-no-host-probes.js';
 import { k8sWorkloadNoPrivilegeEscalation } from './k8s-workload-no-privilege-escalation.js';
 import { k8sWorkloadNoPrivileged } from './k8s-workload-no-privileged.js';
 import { k8sWorkloadNoRootUser } from './k8s-workload-no-root-user.js';
+import { k8sWorkloadNoSecretEnv } from './k8s-workload-no-secret-env.js';
 import { k8sWorkloadNoWindowsHostProcess } from './k8s-workload-no-windows-host-process.js';
 import { k8sWorkloadProcMountDefault } from './k8s-workload-proc-mount-default.js';
 import { k8sWorkloadReadOnlyRootFilesystem } from './k8s-workload-read-only-root-filesystem.js';
@@ -20,7 +24,9 @@ import { k8sWorkloadRunAsNonRoot } from './k8s-workload-run-as-non-root.js';
 import { k8sWorkloadSafeSysctls } from './k8s-workload-safe-sysctls.js';
 import { k8sWorkloadSeccompNotUnconfined } from './k8s-workload-seccomp-not-unconfined.js';
 import { k8sWorkloadSeccompRestricted } from './k8s-workload-seccomp-restricted.js';
+import { k8sWorkloadSecurityContextPlacement } from './k8s-workload-security-context-placement.js';
 import { k8sWorkloadSelinuxRestricted } from './k8s-workload-selinux-restricted.js';
+import { k8sWorkloadServiceAccountToken } from './k8s-workload-service-account-token.js';
 
 /** The Kubernetes workload, namespace and cluster RBAC checks of CHECKS.md, in its order. */
 export const K8S_CHECKS: AnyCheck[] = [
@@ -48,4 +54,11 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadReadOnlyRootFilesystem,
   k8sWorkloadApprovedRegistry,
   k8sWorkloadImagesPinned,
+  // Namespaces, RBAC, service accounts and placement
+  k8sWorkloadServiceAccountToken,
+  k8sWorkloadSecurityContextPlacement,
+  k8sNamespacePodSecurityEnforced,
+  k8sClusterAdminBindingsRestricted,
+  k8sClusterApiReadable,
+  k8sWorkloadNoSecretEnv,
 ];
