@@ -3,7 +3,8 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { KubernetesCluster } from '../kubernetes/index.js';
 import { generateTestCertificates, type TestCertificates } from './certificates.js';
-import { apiVersionOf, type FakeStore, type KubeObject, resolvePath, statusBody } from './fake-store.js';
+import { pageList } from './fake-list.js';
+import { type FakeStore, type KubeObject, resolvePath, statusBody } from './fake-store.js';
 import { type StaticCredentials, TEST_CREDENTIALS, verifyEksToken } from './verify-token.js';
 
 /** Something the fake server does instead of (or before) answering normally, to matching requests. */
@@ -35,8 +36,10 @@ export interface FakeKubernetesApiOptions {
   objects?: Record<string, KubeObject>;
   /** The server's clock for the token's age [`() => new Date()`]. */
   now?: () => Date;
-  /** A CA and server certificate (else generated). */
+  /** A CA and server certificate (else generated; share one set between servers to save the time). */
   certificates?: TestCertificates;
+  /** Milliseconds every verified request waits before its answer (a network's latency) [0]. */
+  latencyMs?: number;
 }
 
 /** One request the server answered. */
@@ -64,12 +67,6 @@ export interface FakeKubernetesApi {
   close(): Promise<void>;
 }
 
-const CONTINUE_EXPIRED =
-  'The provided continue parameter is too old to display a consistent list result. You can start a new list ' +
-  'without the continue parameter, or use the continue token in this response to retrieve the remainder of ' +
-  'the results. Continuing with the provided token results in an inconsistent list - objects that were ' +
-  'created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
-
 const HTML_PAGE =
   '<!DOCTYPE html><html><head><title>Access denied</title></head><body><h1>Proxy</h1></body></html>';
 
@@ -88,13 +85,6 @@ function send(
 interface Answered {
   status: number;
   token: FakeRequest['token'];
-}
-
-interface ContinueToken {
-  listPath: string;
-  path: string;
-  offset: number;
-  resourceVersion: string;
 }
 
 /**
@@ -122,7 +112,6 @@ export async function startFakeKubernetesApi(
   const faults: (FakeFault & { left: number })[] = [];
   let inFlight = 0;
   let peakInFlight = 0;
-  const resourceVersion = '1000';
 
   function takeFault(path: string, kinds: FakeFault['kind'][]): FakeFault | undefined {
     const index = faults.findIndex(
@@ -133,43 +122,6 @@ export async function startFakeKubernetesApi(
     found.left -= 1;
     if (found.left <= 0) faults.splice(index, 1);
     return found;
-  }
-
-  function answerList(listPath: string, path: string, items: KubeObject[], query: URLSearchParams) {
-    const limit = Number(query.get('limit') ?? 0);
-    const token = query.get('continue');
-    let offset = 0;
-    let version = resourceVersion;
-    if (token) {
-      let parsed: ContinueToken | undefined;
-      try {
-        parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as ContinueToken;
-      } catch {
-        parsed = undefined;
-      }
-      if (!parsed || parsed.path !== path || !Number.isInteger(parsed.offset)) {
-        return { status: 400, body: statusBody(400, 'BadRequest', 'continue key is not valid') };
-      }
-      if (takeFault(path, ['expire-continue'])) {
-        return {
-          status: 410,
-          body: { ...statusBody(410, 'Expired', CONTINUE_EXPIRED), metadata: { continue: token } },
-        };
-      }
-      offset = parsed.offset;
-      version = parsed.resourceVersion;
-    }
-    const page = limit > 0 ? items.slice(offset, offset + limit) : items.slice(offset);
-    const next = offset + page.length;
-    const more = limit > 0 && next < items.length;
-    const metadata: Record<string, unknown> = { resourceVersion: version };
-    if (more) {
-      const nextToken: ContinueToken = { listPath, path, offset: next, resourceVersion: version };
-      metadata.continue = Buffer.from(JSON.stringify(nextToken)).toString('base64url');
-      metadata.remainingItemCount = items.length - next;
-    }
-    const kind = typeof items[0]?.kind === 'string' ? `${items[0].kind}List` : 'List';
-    return { status: 200, body: { kind, apiVersion: apiVersionOf(listPath), metadata, items: page } };
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<Answered> {
@@ -191,6 +143,7 @@ export async function startFakeKubernetesApi(
     query: URLSearchParams,
     response: ServerResponse,
   ): Promise<number> {
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     const fault = takeFault(path, ['delay', 'html', 'forbidden', 'status', 'large']);
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'html') {
@@ -235,7 +188,13 @@ export async function startFakeKubernetesApi(
       send(response, 200, resolved.body);
       return 200;
     }
-    const listed = answerList(resolved.listPath, path, resolved.items, query);
+    const listed = pageList(
+      resolved.listPath,
+      path,
+      resolved.items,
+      query,
+      () => takeFault(path, ['expire-continue']) !== undefined,
+    );
     send(response, listed.status, listed.body);
     return listed.status;
   }

@@ -336,4 +336,20 @@ describe('createKubernetesClient, TLS and reachability', () => {
     await Promise.all(Array.from({ length: 6 }, () => client.list(PODS)));
     expect(api.peakInFlight).toBe(2);
   });
+
+  it("holds every answer for latencyMs (the benchmark's network), so concurrent requests overlap up to the bound", async () => {
+    // Prepare
+    const slow = await startFakeKubernetesApi({
+      certificates: api.certificates,
+      latencyMs: 30,
+      store: { [PODS]: [pod('shop', 'a')] },
+    });
+    const client = createKubernetesClient(slow.cluster, { credentials: TEST_CREDENTIALS });
+    // Act
+    await Promise.all(Array.from({ length: 8 }, () => client.list(PODS)));
+    await slow.close();
+    // Assess
+    expect(slow.requests).toHaveLength(8);
+    expect(slow.peakInFlight).toBe(4);
+  });
 });
