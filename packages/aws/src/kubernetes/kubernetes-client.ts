@@ -11,7 +11,7 @@ import {
   MAX_LIST_RESTARTS,
 } from './constants.js';
 import { tokenSource } from './eks-token.js';
-import { KubernetesApiError, type KubernetesCall } from './errors.js';
+import { KubernetesApiError, type KubernetesCall, unreachableFix } from './errors.js';
 import { httpsGet, type RawResponse, TransientNetworkError } from './https-get.js';
 import { jsonObject, listPage, statusError } from './response.js';
 import { backoffMs, retryable, sleep } from './retry.js';
@@ -108,42 +108,44 @@ export function createKubernetesClient(
     }
   }
 
-  /** One GET, retried on 429, 5xx and a reset connection; resolves any other answer. */
-  async function fetchOnce(call: KubernetesCall, url: URL): Promise<RawResponse> {
+  /** One attempt: the answer, or the connection error worth another attempt. */
+  async function attempt(call: KubernetesCall, url: URL): Promise<RawResponse | TransientNetworkError> {
+    const headers = { authorization: `Bearer ${await bearer(call)}`, accept: 'application/json' };
     const getOptions = {
       agent: agentFor(call),
+      headers,
       timeoutMs: options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       maxBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     };
-    for (let attempt = 0; ; attempt++) {
-      const token = await bearer(call);
-      const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
-      let response: RawResponse | undefined;
-      try {
-        response = await limiter.run(() => httpsGet(call, url, { ...getOptions, headers }));
-      } catch (error) {
-        if (!(error instanceof TransientNetworkError) || attempt >= maxRetries) {
-          if (error instanceof TransientNetworkError) {
-            throw new KubernetesApiError(
-              'unreachable',
-              call,
-              `the connection kept failing: ${error.message}`,
-              {
-                cause: error,
-              },
-            );
-          }
-          throw error;
-        }
+    try {
+      return await limiter.run(() => httpsGet(call, url, getOptions));
+    } catch (error) {
+      if (error instanceof TransientNetworkError) return error;
+      throw error;
+    }
+  }
+
+  /** One GET, retried on 429, 5xx and a reset connection (waiting outside the limiter); any other answer resolves. */
+  async function fetchWithRetries(call: KubernetesCall, url: URL): Promise<RawResponse> {
+    for (let retry = 0; ; retry++) {
+      const outcome = await attempt(call, url);
+      const last = retry >= maxRetries;
+      if (!(outcome instanceof TransientNetworkError)) {
+        if (last || !retryable(outcome.status)) return outcome;
+        await wait(backoffMs(retry, outcome.headers['retry-after'], Date.now()));
+        continue;
       }
-      if (response && !(retryable(response.status) && attempt < maxRetries)) return response;
-      await wait(backoffMs(attempt, response?.headers['retry-after'], Date.now()));
+      if (last) {
+        const why = `the connection kept failing (${outcome.message}): ${unreachableFix(call.cluster)}`;
+        throw new KubernetesApiError('unreachable', call, why, { cause: outcome });
+      }
+      await wait(backoffMs(retry, undefined, Date.now()));
     }
   }
 
   async function get(path: string): Promise<Record<string, unknown> | undefined> {
     const call = { cluster, path };
-    const response = await fetchOnce(call, pathUrl(call));
+    const response = await fetchWithRetries(call, pathUrl(call));
     if (response.status === 404) return undefined;
     if (response.status < 200 || response.status > 299) throw statusError(call, response, options.principal);
     return jsonObject(call, response);
@@ -157,7 +159,7 @@ export function createKubernetesClient(
       const url = new URL(base);
       url.searchParams.set('limit', String(pageLimit));
       if (continueToken !== undefined) url.searchParams.set('continue', continueToken);
-      const response = await fetchOnce(call, url);
+      const response = await fetchWithRetries(call, url);
       if (response.status === 410 && continueToken !== undefined) return undefined;
       if (response.status < 200 || response.status > 299)
         throw statusError(call, response, options.principal);

@@ -15,6 +15,7 @@ export type FakeFault = (
   | { kind: 'status'; status: number; retryAfter?: string }
   | { kind: 'delay'; ms: number }
   | { kind: 'large'; bytes: number }
+  | { kind: 'reset' }
 ) & {
   /** Only requests whose path starts with this (else every request). */
   path?: string;
@@ -46,6 +47,7 @@ export interface FakeKubernetesApiOptions {
 export interface FakeRequest {
   path: string;
   query: Record<string, string>;
+  /** The status answered; 0 when the fault `reset` closed the connection instead. */
   status: number;
   /** The `X-Amz-Date` of the accepted token (never the token itself), or the reason it was refused. */
   token: { signedAt: string } | { refused: string };
@@ -64,6 +66,8 @@ export interface FakeKubernetesApi {
   readonly peakInFlight: number;
   /** Queues a fault for the next matching request(s). */
   fault(fault: FakeFault): void;
+  /** Drops the queued faults no request has used up. */
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -93,7 +97,7 @@ interface Answered {
  * and STS would (401 otherwise), serves the store's objects (cluster-wide lists, namespaced lists
  * and single objects), pages lists with `limit`/`continue`, counts requests and their peak
  * concurrency, and plays queued faults (an expired continue token, HTML, 403, a status, a delay,
- * an oversized body).
+ * an oversized body, a reset connection).
  * @example
  * const api = await startFakeKubernetesApi({ store: { '/api/v1/pods': pods } });
  * const client = createKubernetesClient(api.cluster, { credentials: TEST_CREDENTIALS });
@@ -144,8 +148,12 @@ export async function startFakeKubernetesApi(
     response: ServerResponse,
   ): Promise<number> {
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
-    const fault = takeFault(path, ['delay', 'html', 'forbidden', 'status', 'large']);
+    const fault = takeFault(path, ['delay', 'html', 'forbidden', 'status', 'large', 'reset']);
     if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === 'reset') {
+      response.socket?.destroy();
+      return 0;
+    }
     if (fault?.kind === 'html') {
       send(response, 200, HTML_PAGE);
       return 200;
@@ -233,6 +241,9 @@ export async function startFakeKubernetesApi(
     },
     fault(fault) {
       faults.push({ ...fault, left: fault.times ?? 1 });
+    },
+    clearFaults() {
+      faults.length = 0;
     },
     async close() {
       server.closeAllConnections();

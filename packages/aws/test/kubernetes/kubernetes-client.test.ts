@@ -6,7 +6,7 @@ import {
   startFakeKubernetesApi,
   TEST_CREDENTIALS,
 } from '@customs/aws/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pod, pods, recordingSleep } from './helpers.js';
 
 const PODS = '/api/v1/pods';
@@ -46,6 +46,9 @@ describe('createKubernetesClient against the fake API server', () => {
   });
   afterAll(async () => {
     await api.close();
+  });
+  afterEach(() => {
+    api.clearFaults();
   });
 
   function client(options: Partial<KubernetesClientOptions> = {}) {
@@ -243,6 +246,22 @@ describe('createKubernetesClient against the fake API server', () => {
     expect(error).toMatchObject({ problem: 'throttled', kind: 'throttled', status: 429 });
     expect(requestsSince(start)).toHaveLength(4);
     expect(recorded.waits).toEqual([10_000, 10_000, 10_000]);
+  });
+
+  it('tries again when the connection is reset, and names the endpoint when it keeps failing', async () => {
+    // Prepare
+    api.fault({ kind: 'reset', path: '/version' });
+    const recovered = await client().get('/version');
+    api.fault({ kind: 'reset', path: '/version', times: 4 });
+    const start = api.requests.length;
+    // Act
+    const error = await failure(client().get('/version'));
+    // Assess
+    expect(recovered).toMatchObject({ major: '1' });
+    expect(error).toMatchObject({ problem: 'unreachable', path: '/version' });
+    expect(error.message).toContain('the connection kept failing');
+    expect(error.message).toContain('a private endpoint?');
+    expect(requestsSince(start).map((request) => request.status)).toEqual([0, 0, 0, 0]);
   });
 
   it('keeps at most 4 requests in flight to one cluster (and the number it is given)', async () => {
