@@ -263,6 +263,9 @@ describe('the client authenticates to the fake API server', () => {
     expect(error).toBeInstanceOf(KubernetesApiError);
     expect(error).toMatchObject({ kind: 'access-denied', problem: 'access-denied', status: 401 });
     expect((error as Error).message).toContain('aws eks create-access-entry --cluster-name staging');
+    expect(JSON.stringify({ message: (error as Error).message, ...(error as object) })).not.toContain(
+      TOKEN_PREFIX,
+    );
     expect(api.requests.at(-1)).toMatchObject({
       status: 401,
       token: { refused: expect.stringContaining('signature') },
