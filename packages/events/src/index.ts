@@ -1,3 +1,14 @@
+export {
+  AUDIT_FILTER_PATTERN,
+  type AuditBatch,
+  type AuditEventResult,
+  auditBatchOf,
+  auditEventOutcome,
+  distinctRefs,
+  isAwsLogsPayload,
+  MAX_FILTER_PATTERN_LENGTH,
+  matchesAuditFilter,
+} from './audit/index.js';
 export { EventValidationError, MAX_REASON_LENGTH } from './errors.js';
 export {
   compileEventPattern,
