@@ -4,6 +4,7 @@ export {
   type AuditEventResult,
   auditBatchOf,
   auditEventOutcome,
+  clusterOfLogGroup,
   distinctRefs,
   isAwsLogsPayload,
   MAX_FILTER_PATTERN_LENGTH,
