@@ -77,7 +77,7 @@ describe('an audit-log payload through the pipeline, on DynamoDB Local', () => {
     });
   });
 
-  it("re-reads a rollout's Deployment once, whatever its writes, and no owned pod", async () => {
+  it("re-reads a rollout's Deployment once, whatever its writes, and no owned pod (its passing finding created)", async () => {
     // Prepare: a rollout: the Deployment patched, then updated, its ReplicaSet's pods created, a ConfigMap read
     collector.put(workload('default', 'Deployment', 'web'));
     const deployment = {
@@ -113,7 +113,7 @@ describe('an audit-log payload through the pipeline, on DynamoDB Local', () => {
       ['ignored', undefined],
     ]);
     expect(outcome.changes.map((change) => [change.resourceId, change.transition])).toEqual([
-      [workload('default', 'Deployment', 'web').id, 'opened'],
+      [workload('default', 'Deployment', 'web').id, 'created'],
     ]);
   });
 

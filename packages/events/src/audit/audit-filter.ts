@@ -3,6 +3,7 @@ import { CHANGING_SUBRESOURCES, CHANGING_VERBS, ROUTED_RESOURCES } from './audit
 /** One test of a JSON filter pattern: a field (`$.a.b`) equal to a string, within a number bound, or absent. */
 type Term =
   | { path: readonly string[]; equals: string }
+  | { path: readonly string[]; differs: string }
   | { path: readonly string[]; atLeast: number }
   | { path: readonly string[]; atMost: number }
   | { path: readonly string[]; absent: true };
@@ -15,7 +16,10 @@ type Term =
  * group, the authenticator's and the controller manager's, write other lines, and a filter
  * pattern cannot select streams) of a write (`create`, `update`, `patch`, `delete`) of a resource
  * whose change names a ref (AUDITED_RESOURCES), on the object itself or its ephemeral containers
- * (not `status`, `scale`, `binding`…), that succeeded (a 2xx `responseStatus.code`).
+ * (not `status`, `scale`, `binding`…), that succeeded (a 2xx `responseStatus.code`), and is not
+ * of a pod with an owner in the stored object (`responseObject.metadata.ownerReferences`: most of
+ * a cluster's pod writes are its controllers' pods, each assessed through its controller; a pod
+ * whose response was not logged passes, and the handler decides).
  */
 export const AUDIT_FILTER: readonly (readonly Term[])[] = [
   [{ path: ['kind'], equals: 'Event' }],
@@ -30,6 +34,10 @@ export const AUDIT_FILTER: readonly (readonly Term[])[] = [
   ],
   [{ path: ['responseStatus', 'code'], atLeast: 200 }],
   [{ path: ['responseStatus', 'code'], atMost: 299 }],
+  [
+    { path: ['objectRef', 'resource'], differs: 'pods' },
+    { path: ['responseObject', 'metadata', 'ownerReferences'], absent: true },
+  ],
 ];
 
 /** The longest filter pattern PutSubscriptionFilter takes (CloudWatch Logs API reference, `filterPattern`). */
@@ -38,6 +46,7 @@ export const MAX_FILTER_PATTERN_LENGTH = 1024;
 function termText(term: Term): string {
   const field = `$.${term.path.join('.')}`;
   if ('equals' in term) return `${field} = ${JSON.stringify(term.equals)}`;
+  if ('differs' in term) return `${field} != ${JSON.stringify(term.differs)}`;
   if ('atLeast' in term) return `${field} >= ${term.atLeast}`;
   if ('atMost' in term) return `${field} <= ${term.atMost}`;
   return `${field} NOT EXISTS`;
@@ -57,7 +66,7 @@ function patternOf(filter: readonly (readonly Term[])[]): string {
 
 /**
  * The CloudWatch Logs JSON filter pattern of the audit log subscription (FilterAndPatternSyntax:
- * `{ $.field = "value" }`, `||`, `&&`, numeric `>=`/`<=`, `NOT EXISTS`).
+ * `{ $.field = "value" }`, `!=`, `||`, `&&`, numeric `>=`/`<=`, `NOT EXISTS`).
  * @example new aws.cloudwatch.LogSubscriptionFilter(name, { filterPattern: AUDIT_FILTER_PATTERN, … })
  */
 export const AUDIT_FILTER_PATTERN = patternOf(AUDIT_FILTER);
@@ -82,6 +91,7 @@ function holds(term: Term, event: unknown): boolean {
   const { present, value } = fieldAt(event, term.path);
   if ('absent' in term) return !present;
   if ('equals' in term) return value === term.equals;
+  if ('differs' in term) return present && value !== term.differs;
   if (typeof value !== 'number') return false;
   return 'atLeast' in term ? value >= term.atLeast : value <= term.atMost;
 }
