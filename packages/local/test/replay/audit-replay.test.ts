@@ -123,5 +123,5 @@ describe('customs replay of audit-log payloads', () => {
       [2, 'awslogs.data: is not gzi'],
     ]);
     expect(kept[0].event.logEventId).toMatch(/^\d{56}$/);
-  });
+  }, 120_000);
 });
