@@ -3,12 +3,9 @@ export {
   type AuditBatch,
   type AuditEventResult,
   auditBatchOf,
-  auditEventOutcome,
   clusterOfLogGroup,
   distinctRefs,
   isAwsLogsPayload,
-  MAX_FILTER_PATTERN_LENGTH,
-  matchesAuditFilter,
 } from './audit/index.js';
 export { EventValidationError, MAX_REASON_LENGTH } from './errors.js';
 export {
