@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { EventHandlerName } from '@customs/core';
+import { type EventHandlerName, safeText } from '@customs/core';
 import { type AuditPayloadOutcome, type PipelineDependencies, processAuditPayload } from '@customs/pipeline';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
 
@@ -37,7 +37,7 @@ export function createAuditHandler(
       if (event.outcome === 'rejected' && counts.rejected <= LOGGED_REJECTIONS)
         logger.warn('rejected audit event', {
           index: event.index,
-          logEventId: event.id,
+          logEventId: safeText(event.id, { maxLength: 100 }),
           reason: event.reason,
         });
     }
