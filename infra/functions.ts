@@ -1,4 +1,4 @@
-import { EVENT_HANDLER_NAMES, type EventHandlerName } from '@customs/core';
+import { EVENT_HANDLER_NAMES, type EventHandlerName, SERVICE_NAMES, SERVICES } from '@customs/core';
 import { permissionsOf } from './grants.js';
 import { pascalCase } from './names.js';
 import type { DeployOptions, FunctionName } from './permissions.js';
@@ -46,6 +46,13 @@ const BASE = {
   nodejs: { format: 'esm', minify: true },
 } satisfies Partial<sst.aws.FunctionArgs>;
 
+/** The handlers a CloudWatch Logs subscription invokes (on-k8s-audit). */
+const AUDIT_LOG_HANDLERS = new Set<EventHandlerName>(
+  SERVICE_NAMES.filter((service) => SERVICES[service].delivery === 'audit-log').map(
+    (service) => SERVICES[service].handler,
+  ),
+);
+
 function handlerOf(name: FunctionName): string {
   return `functions/src/${name}.handler`;
 }
@@ -71,13 +78,16 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
   const { table, busName, busArn, queues, sweepQueue, secrets, apiUrl, options, region } = input;
   const environment = { CUSTOMS_TABLE_NAME: table.name, CUSTOMS_BUS_NAME: busName };
 
-  /** A service's event handler (`OnEcrEvent`), from functions/src/<name>.ts, with its DLQ. */
+  /**
+   * A service's event handler (`OnEcrEvent`), from functions/src/<name>.ts, with its DLQ. An
+   * audit-log handler gets 5 minutes: one payload may name many workloads, each re-read.
+   */
   function eventHandler(name: EventHandlerName): sst.aws.Function {
     const deadLetterQueue = queues[name];
     return new sst.aws.Function(pascalCase(name), {
       ...BASE,
       handler: handlerOf(name),
-      timeout: '1 minute',
+      timeout: AUDIT_LOG_HANDLERS.has(name) ? '5 minutes' : '1 minute',
       retries: 2,
       environment,
       permissions: permissionsOf(name, { table, busArn, deadLetterQueue }),

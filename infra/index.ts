@@ -1,5 +1,6 @@
 import { createAlarms } from './alarms.js';
 import { createApi, routeApi } from './api.js';
+import { createAuditSubscriptions } from './audit-subscriptions.js';
 import { createEventRules } from './bus.js';
 import { createFunctions } from './functions.js';
 import type { DeployOptions } from './permissions.js';
@@ -67,6 +68,7 @@ export function deployCustoms() {
   });
   routeApi(api, functions.api);
   const remoteQueues = createEventRules({ functions, queues, homeRegion: region, busArn });
+  createAuditSubscriptions({ handler: functions['on-k8s-audit'], region });
   subscribeFindingChanges(table, functions['on-finding-change'], queues['on-finding-change']);
   scheduleSweep(functions.sweep);
   subscribeSweepWorker(sweepQueue, functions['sweep-worker']);

@@ -186,6 +186,21 @@ const ECS_REF_READS: readonly Grant[] = [
  */
 const ECS_SWEEP_READS: readonly Grant[] = ECS_REF_READS;
 
+/**
+ * What an audit-log payload re-reads (k8s-common's contract): the cluster's endpoint and CA from
+ * DescribeCluster, then the Kubernetes API, whose calls no IAM action authorizes (CallInfo's
+ * `kubernetes` marker: the cluster authorizes them, by the function role's access entry,
+ * docs/deploy.md); the bearer token is a presigned sts:GetCallerIdentity, which needs no
+ * permission. The tag mutability of the workloads' ECR images, as for ECS task definitions.
+ */
+const K8S_REF_READS: readonly Grant[] = [
+  { actions: ['eks:DescribeCluster'], resources: [`${EKS}:cluster/*`] },
+  { actions: ['ecr:DescribeRepositories'], resources: [ECR_REPOSITORY] },
+];
+
+/** The sweep reads every cluster's Kubernetes API after the EKS reads it already makes (ListClusters, DescribeCluster). */
+const K8S_SWEEP_READS: readonly Grant[] = K8S_REF_READS;
+
 /** IAM reads; a user missing from the credential report is read with the per-user calls. */
 const IAM_READS: readonly Grant[] = [
   {
@@ -215,7 +230,11 @@ const FINDINGS_WRITES: readonly Grant[] = [
   { actions: ['dynamodb:Query'], resources: ['findings-table-indexes'] },
 ];
 
-/** Lambda sends events it could not process (after its async retries) to the handler's DLQ. */
+/**
+ * Lambda sends events it could not process (after its async retries) to the handler's DLQ: the
+ * EventBridge handlers' events, and the audit handler's subscription payloads (CloudWatch Logs
+ * invokes it asynchronously).
+ */
 const DEAD_LETTERS: Grant = {
   actions: ['sqs:SendMessage'],
   resources: ['dead-letter-queue'],
@@ -250,6 +269,7 @@ const SWEEP_READS: readonly Grant[] = [
   ECR_REGISTRY_READS,
   ...EKS_SWEEP_READS,
   ...ECS_SWEEP_READS,
+  ...K8S_SWEEP_READS,
   ...IAM_READS,
 ];
 
@@ -258,6 +278,7 @@ const EVENT_READS: Readonly<Record<Service, readonly Grant[]>> = {
   ecr: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS],
   eks: [ACCOUNT_LOOKUP, ...EKS_REF_READS],
   ecs: [ACCOUNT_LOOKUP, ...ECS_REF_READS],
+  k8s: [ACCOUNT_LOOKUP, ...K8S_REF_READS],
   iam: [ACCOUNT_LOOKUP, ...IAM_READS],
 };
 

@@ -1,3 +1,4 @@
+import { everyCall } from '@customs/aws';
 import { EVENT_RULES } from '@customs/events';
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_NAMES, FUNCTION_PERMISSIONS, type FunctionName } from '../../infra/permissions.js';
@@ -5,6 +6,15 @@ import { FUNCTION_NAMES, FUNCTION_PERMISSIONS, type FunctionName } from '../../i
 const COLLECTOR_SERVICES = new Set(['ecr', 'eks', 'ecs', 'iam', 'ec2', 'inspector2']);
 /** Read-only verbs (IAM's GenerateCredentialReport only prepares the report that GetCredentialReport reads). */
 const READ_ONLY = /^(Describe|List|Get|BatchGet)[A-Z]|^GenerateCredentialReport$/;
+
+/** What every event handler does with the findings, and Lambda with its DLQ. */
+const FINDINGS_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+  'sqs:SendMessage',
+];
 
 function actionsOf(name: FunctionName): string[] {
   return FUNCTION_PERMISSIONS[name].flatMap((grant) => [...grant.actions]);
@@ -55,7 +65,15 @@ describe('infra/permissions', () => {
     // Assess
     expect(collectorActions.filter(({ action }) => !READ_ONLY.test(action.split(':')[1] ?? ''))).toEqual([]);
     expect(new Set(collectorActions.map(({ name }) => name))).toEqual(
-      new Set(['on-ecr-event', 'on-eks-event', 'on-ecs-event', 'on-iam-event', 'sweep', 'sweep-worker']),
+      new Set([
+        'on-ecr-event',
+        'on-eks-event',
+        'on-ecs-event',
+        'on-k8s-audit',
+        'on-iam-event',
+        'sweep',
+        'sweep-worker',
+      ]),
     );
   });
 
@@ -127,6 +145,22 @@ describe('infra/permissions', () => {
     });
   });
 
+  it('grants the audit handler the Kubernetes re-read of the contract: DescribeCluster (endpoint and CA) and the images’ tag mutability, no Kubernetes call', () => {
+    // Prepare: the calls CallInfo marks `kubernetes` are authorized inside the cluster (access entry), not by IAM
+    const kubernetes = everyCall()
+      .filter(({ info }) => info.kubernetes === true)
+      .map(({ name }) => name);
+    const granted = FUNCTION_NAMES.flatMap(actionsOf);
+
+    // Act & Assess
+    expect([...new Set(actionsOf('on-k8s-audit'))].sort()).toEqual(
+      ['ecr:DescribeRegistry', 'ecr:DescribeRepositories', 'eks:DescribeCluster', ...FINDINGS_ACTIONS].sort(),
+    );
+    expect(
+      granted.filter((action) => kubernetes.includes(action as never) || action.startsWith('k8s:')),
+    ).toEqual([]);
+  });
+
   it("leaves to Lambda's own calls only the DLQ of asynchronous invocations, the table's stream and the sweep queue", () => {
     // Act
     const byLambda = Object.fromEntries(
@@ -147,6 +181,7 @@ describe('infra/permissions', () => {
       'on-ecr-event': deadLetters,
       'on-eks-event': deadLetters,
       'on-ecs-event': deadLetters,
+      'on-k8s-audit': deadLetters,
       'on-iam-event': deadLetters,
       sweep: deadLetters,
       'sweep-worker': [

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SERVICE_NAMES, SERVICES } from '@customs/core';
+import { EVENTBRIDGE_SERVICES, SERVICE_NAMES, SERVICES } from '@customs/core';
 import { EVENT_RULES } from '@customs/events';
 import { describe, expect, it } from 'vitest';
 import { DEAD_LETTER_QUEUE_NAMES } from '../../infra/names.js';
@@ -24,13 +24,18 @@ describe('every service of the registry', () => {
 
     // Assess
     expect(typeof entry.handler, handler).toBe('function');
-    expect(readFileSync(file, 'utf8'), handler).toContain(`createEventHandler('${handler}'`);
+    const factory = SERVICES[service].delivery === 'audit-log' ? 'createAuditHandler' : 'createEventHandler';
+    expect(readFileSync(file, 'utf8'), handler).toContain(`${factory}('${handler}'`);
   });
 
-  it.each(SERVICE_NAMES)('%s has one EventBridge rule, to its handler', (service) => {
-    const rules = EVENT_RULES.filter((rule) => rule.service === service);
-    expect(rules.map((rule) => rule.handler)).toEqual([SERVICES[service].handler]);
-  });
+  it.each(SERVICE_NAMES)(
+    '%s has one EventBridge rule to its handler, or (audit-log delivery) none: a subscription delivers to it',
+    (service) => {
+      const rules = EVENT_RULES.filter((rule) => rule.service === service);
+      const eventBridge = SERVICES[service].delivery === 'eventbridge';
+      expect(rules.map((rule) => rule.handler)).toEqual(eventBridge ? [SERVICES[service].handler] : []);
+    },
+  );
 
   it.each(SERVICE_NAMES)('%s has a deployed function with its grants and a dead-letter queue', (service) => {
     // Prepare
@@ -46,15 +51,18 @@ describe('every service of the registry', () => {
     expect(FUNCTION_NAMES).toContain(handler);
     expect(DEAD_LETTER_QUEUE_NAMES).toContain(handler);
     expect(sendsToDlq, handler).toBe(true);
+    // A Kubernetes API is found through EKS (DescribeCluster); its own calls need no IAM action.
+    const reads = SERVICES[service].delivery === 'audit-log' ? 'eks' : service;
     expect(
-      grants.some((grant) => grant.actions.some((action) => action.startsWith(`${service}:`))),
-      `${handler} reads ${service}`,
+      grants.some((grant) => grant.actions.some((action) => action.startsWith(`${reads}:`))),
+      `${handler} reads ${reads}`,
     ).toBe(true);
   });
 
   it('routes no handler that is not a service', () => {
     const handlers = SERVICE_NAMES.map((service) => SERVICES[service].handler);
-    expect(EVENT_RULES.map((rule) => rule.handler)).toEqual(handlers);
-    expect(FUNCTION_NAMES.filter((name) => /^on-.+-event$/.test(name))).toEqual(handlers);
+    const eventBridge = EVENTBRIDGE_SERVICES.map((service) => SERVICES[service].handler);
+    expect(EVENT_RULES.map((rule) => rule.handler)).toEqual(eventBridge);
+    expect(FUNCTION_NAMES.filter((name) => /^on-.+-(event|audit)$/.test(name))).toEqual(handlers);
   });
 });

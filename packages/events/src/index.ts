@@ -1,3 +1,12 @@
+export {
+  AUDIT_FILTER_PATTERN,
+  type AuditBatch,
+  type AuditEventResult,
+  auditBatchOf,
+  clusterOfLogGroup,
+  distinctRefs,
+  isAwsLogsPayload,
+} from './audit/index.js';
 export { EventValidationError, MAX_REASON_LENGTH } from './errors.js';
 export {
   compileEventPattern,

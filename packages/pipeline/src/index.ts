@@ -1,5 +1,6 @@
 export type { PipelineDependencies } from './dependencies.js';
 export { planOrRunSweep } from './plan-or-run-sweep.js';
+export { type AuditPayloadOutcome, processAuditPayload } from './process-audit.js';
 export { processEvent, processParsedEvent } from './process-event.js';
 export { runSweep } from './run-sweep.js';
 export { runSweepUnit } from './run-sweep-unit.js';

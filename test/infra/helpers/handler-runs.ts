@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventHandlerName } from '@customs/core';
 import { EVENT_RULES } from '@customs/events';
-import { localLambdaContext } from '@customs/local';
+import { auditLogEvent, auditLogPayload, localLambdaContext } from '@customs/local';
 import { FindingsRepository } from '@customs/store';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { vi } from 'vitest';
@@ -179,6 +179,66 @@ async function onEcsEvent(run: RunContext): Promise<void> {
   ]);
 }
 
+/** The demo's bare pod in `default` on `prod`, privileged, as the API server stores it (Kubernetes docs' nginx). */
+const DEMO_POD = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'debug', namespace: 'default' },
+  spec: { containers: [{ name: 'nginx', image: 'nginx:1.14.2', securityContext: { privileged: true } }] },
+};
+
+/**
+ * Audit-log payloads of the demo's `prod` cluster naming every kind of ref (a bare pod, a
+ * Deployment, a namespace, the cluster's RBAC), one of them twice at once; an owned pod and a read
+ * (nothing re-read); a control message; the audit log of a cluster gone (`retired`).
+ */
+async function onK8sAudit(run: RunContext): Promise<void> {
+  const { handler } = await import('../../../functions/src/on-k8s-audit.js');
+  const invoke = handler as Invoke;
+  const pod = auditLogEvent({
+    verb: 'create',
+    resource: 'pods',
+    namespace: 'default',
+    name: 'debug',
+    responseObject: DEMO_POD,
+  });
+  await deliveredTwice(run, invoke, auditLogPayload(DEMO_SCOPE, 'prod', [pod]), 'on-k8s-audit');
+  const owned = {
+    ...DEMO_POD,
+    metadata: { ...DEMO_POD.metadata, name: 'web-1', ownerReferences: [{ kind: 'ReplicaSet', name: 'web' }] },
+  };
+  const messages = [
+    auditLogEvent({
+      verb: 'patch',
+      resource: 'deployments',
+      apiGroup: 'apps',
+      namespace: 'default',
+      name: 'web',
+    }),
+    auditLogEvent({ verb: 'update', resource: 'namespaces', name: 'default' }),
+    auditLogEvent({
+      verb: 'create',
+      resource: 'clusterrolebindings',
+      apiGroup: 'rbac.authorization.k8s.io',
+      name: 'ops',
+    }),
+    auditLogEvent({
+      verb: 'create',
+      resource: 'pods',
+      namespace: 'default',
+      name: 'web-1',
+      responseObject: owned,
+    }),
+    auditLogEvent({ verb: 'get', resource: 'pods', namespace: 'default', name: 'debug' }),
+  ];
+  const control = { ...auditLogPayload(DEMO_SCOPE, 'prod', [], 'decoded'), messageType: 'CONTROL_MESSAGE' };
+  await invokeEach(invoke, 'on-k8s-audit', [
+    auditLogPayload(DEMO_SCOPE, 'prod', messages),
+    control,
+    auditLogPayload(DEMO_SCOPE, 'retired', [pod]),
+  ]);
+}
+
 /** Every IAM call of the rule on the demo's users, roles and policies; the root user's MFA; a user gone. */
 async function onIamEvent(run: RunContext): Promise<void> {
   const { handler } = await import('../../../functions/src/on-iam-event.js');
@@ -284,6 +344,7 @@ export const HANDLER_RUNS: Record<
   'on-eks-event': onEksEvent,
   'on-ecs-event': onEcsEvent,
   'on-iam-event': onIamEvent,
+  'on-k8s-audit': onK8sAudit,
   sweep,
   'sweep-worker': sweepWorker,
   'on-finding-change': onFindingChange,

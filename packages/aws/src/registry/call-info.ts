@@ -75,6 +75,13 @@ export interface CallInfo<Body = unknown> {
   stored?: true;
   /** The IAM action that authorizes it, when it is not `<service>:<Operation>`. */
   action?: string;
+  /**
+   * A call of a cluster's Kubernetes API (`k8s:ListPods`), not of AWS: no IAM action authorizes
+   * it (the cluster authorizes it, by the caller's access entry and its access policy), so no IAM
+   * policy or grant names it, and the derived-permissions test (test/infra) leaves it out.
+   * @example CALLS.k8s.ListPods.kubernetes // true
+   */
+  kubernetes?: true;
   /** A phantom field that carries the body type (never set). */
   body?: Body;
 }

@@ -1,5 +1,5 @@
-import type { ResourceRef, Service } from '@customs/core';
-import { SERVICE_NAMES, SERVICES } from '@customs/core';
+import type { EventBridgeService, ResourceRef } from '@customs/core';
+import { EVENTBRIDGE_SERVICES, SERVICES } from '@customs/core';
 import type { CloudTrailDetail } from '../schemas/cloudtrail.js';
 import { ECR_CALLS } from './cloudtrail-ecr.js';
 import { ECS_CALLS } from './cloudtrail-ecs.js';
@@ -13,12 +13,12 @@ export type CallRefs = (
 ) => Omit<ResourceRef, 'accountId' | 'region'>[];
 
 /**
- * Per service, the API calls that change what a check reads and what each re-assesses: the
- * `eventName`s its rule routes (rules.ts) and how the event names the resources. A new service
- * adds its table here.
+ * Per EventBridge service, the API calls that change what a check reads and what each
+ * re-assesses: the `eventName`s its rule routes (rules.ts) and how the event names the resources.
+ * A new service adds its table here (the audit-log services have no CloudTrail source).
  * @example CLOUDTRAIL_CALLS.eks.CreateNodegroup // refs of the nodegroup and its cluster
  */
-export const CLOUDTRAIL_CALLS: Record<Service, Record<string, CallRefs>> = {
+export const CLOUDTRAIL_CALLS: Record<EventBridgeService, Record<string, CallRefs>> = {
   ecr: ECR_CALLS,
   eks: EKS_CALLS,
   ecs: ECS_CALLS,
@@ -28,5 +28,5 @@ export const CLOUDTRAIL_CALLS: Record<Service, Record<string, CallRefs>> = {
 /** The calls of each service, by the CloudTrail `eventSource` of its calls (`eks.amazonaws.com`). */
 export const CALLS_BY_CLOUDTRAIL_SOURCE: Readonly<Record<string, Record<string, CallRefs>>> =
   Object.fromEntries(
-    SERVICE_NAMES.map((service) => [SERVICES[service].cloudTrailSource, CLOUDTRAIL_CALLS[service]]),
+    EVENTBRIDGE_SERVICES.map((service) => [SERVICES[service].cloudTrailSource, CLOUDTRAIL_CALLS[service]]),
   );

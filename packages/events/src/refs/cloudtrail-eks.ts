@@ -22,6 +22,14 @@ const cluster: RefsOf = (detail) => {
   return name ? [{ type: 'eks-cluster', name }] : [];
 };
 
+/**
+ * A cluster deleted: the cluster, and its Kubernetes side (`k8s-cluster` of the same name), so
+ * that the re-read finds the cluster gone and its Kubernetes findings (RBAC, namespaces,
+ * workloads) resolve with it. No audit log announces a cluster's end: its log group goes silent.
+ */
+const deletedCluster: RefsOf = (detail) =>
+  cluster(detail).flatMap((ref) => [ref, { type: 'k8s-cluster' as const, name: ref.name }]);
+
 /** A nodegroup change re-assesses the nodegroup and its cluster (segregation spans nodegroups). */
 const nodegroup: RefsOf = (detail) => {
   const parent = clusterOf(detail);
@@ -51,7 +59,7 @@ const accessEntry: RefsOf = (detail) => {
 /** EKS API calls that change what a check reads, and what each re-assesses. */
 export const EKS_CALLS: Record<string, RefsOf> = {
   CreateCluster: cluster,
-  DeleteCluster: cluster,
+  DeleteCluster: deletedCluster,
   UpdateClusterConfig: cluster,
   UpdateClusterVersion: cluster,
   AssociateEncryptionConfig: cluster,

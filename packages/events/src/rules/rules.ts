@@ -1,4 +1,9 @@
-import { type EventHandlerName, SERVICE_NAMES, SERVICES, type Service } from '@customs/core';
+import {
+  EVENTBRIDGE_SERVICES,
+  type EventBridgeService,
+  type EventHandlerName,
+  SERVICES,
+} from '@customs/core';
 import type { EventPattern } from '../pattern/index.js';
 import { CLOUDTRAIL_CALLS } from '../refs/cloudtrail-calls.js';
 import { ECS_EVENTS } from './ecs-events.js';
@@ -7,7 +12,7 @@ import { ECS_EVENTS } from './ecs-events.js';
 export interface EventRule {
   /** `customs-<service>`. */
   name: string;
-  service: Service;
+  service: EventBridgeService;
   handler: EventHandlerName;
   description: string;
   pattern: EventPattern;
@@ -23,10 +28,12 @@ interface ServiceRoute {
 }
 
 /**
- * Per service, its rule's description and the events it routes besides CloudTrail's. A new
- * service adds its route here (and its calls in CLOUDTRAIL_CALLS).
+ * Per service whose changes arrive on EventBridge, its rule's description and the events it
+ * routes besides CloudTrail's. A new service adds its route here (and its calls in
+ * CLOUDTRAIL_CALLS). The audit-log services (k8s) have no rule: a CloudWatch Logs subscription
+ * delivers their events (packages/events/src/audit).
  */
-const ROUTES: Record<Service, ServiceRoute> = {
+const ROUTES: Record<EventBridgeService, ServiceRoute> = {
   // ECR image pushes, deletions and scans, Inspector2 scans and findings on ECR images.
   ecr: {
     description: 'ECR image actions and scans, Inspector2 ECR scans and findings, ECR configuration changes',
@@ -60,7 +67,7 @@ const ROUTES: Record<Service, ServiceRoute> = {
 const succeeded: EventPattern = { errorCode: [{ exists: false }] };
 
 /** The service's successful CloudTrail calls among those that change what a check reads. */
-function cloudTrail(service: Service): EventPattern {
+function cloudTrail(service: EventBridgeService): EventPattern {
   const { eventSource, cloudTrailSource } = SERVICES[service];
   return {
     source: [eventSource],
@@ -73,7 +80,7 @@ function cloudTrail(service: Service): EventPattern {
   };
 }
 
-function ruleOf(service: Service): EventRule {
+function ruleOf(service: EventBridgeService): EventRule {
   const info: { handler: EventHandlerName; scope: string; homeRegion?: string } = SERVICES[service];
   const route = ROUTES[service];
   const patterns = [...(route.events ?? []), cloudTrail(service)];
@@ -88,12 +95,14 @@ function ruleOf(service: Service): EventRule {
 }
 
 /**
- * The rule of each service, routing its events to its handler.
+ * The rule of each EventBridge service, routing its events to its handler.
  * @example SERVICE_RULES.eks.handler // 'on-eks-event'
  */
 export const SERVICE_RULES = Object.fromEntries(
-  SERVICE_NAMES.map((service) => [service, ruleOf(service)]),
-) as Record<Service, EventRule>;
+  EVENTBRIDGE_SERVICES.map((service) => [service, ruleOf(service)]),
+) as Record<EventBridgeService, EventRule>;
 
-/** Every rule, one per service and handler, in the order of SERVICES. */
-export const EVENT_RULES: readonly EventRule[] = SERVICE_NAMES.map((service) => SERVICE_RULES[service]);
+/** Every rule, one per EventBridge service and handler, in the order of SERVICES. */
+export const EVENT_RULES: readonly EventRule[] = EVENTBRIDGE_SERVICES.map(
+  (service) => SERVICE_RULES[service],
+);

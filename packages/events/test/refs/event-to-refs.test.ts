@@ -92,6 +92,19 @@ describe('eventToResourceRefs', () => {
     ]);
   });
 
+  it("re-assesses a deleted cluster and its Kubernetes side, so the cluster's Kubernetes findings resolve with it", () => {
+    // Prepare: AWS's CreateCluster sample as a DeleteCluster of `prod`
+    const deleted = cloudTrail('aws.eks', 'eks.amazonaws.com', 'DeleteCluster', { name: 'prod' });
+    const updated = cloudTrail('aws.eks', 'eks.amazonaws.com', 'UpdateClusterConfig', { name: 'prod' });
+
+    // Act & Assess: only the deletion names the k8s-cluster (its API and RBAC go with the cluster)
+    expect(refsOf(deleted).map((r) => [r.type, r.name, r.region])).toEqual([
+      ['eks-cluster', 'prod', 'eu-west-1'],
+      ['k8s-cluster', 'prod', 'eu-west-1'],
+    ]);
+    expect(refsOf(updated).map((r) => r.type)).toEqual(['eks-cluster']);
+  });
+
   it('re-assesses the user of an IAM call, and both user and policy of an attachment', () => {
     expect(refsOf(sampleEvent('cloudtrail-iam-createuser'))).toMatchObject([
       { type: 'iam-user', name: 'Bob' },

@@ -1,4 +1,4 @@
-import { needsParent, SERVICE_NAMES, SERVICES, serviceOf } from '@customs/core';
+import { EVENTBRIDGE_SERVICES, needsParent, SERVICES, serviceOf } from '@customs/core';
 import { describe, expect, it } from 'vitest';
 import { compileEventPattern, validateEventPattern } from '../../src/pattern/index.js';
 import { CLOUDTRAIL_CALLS } from '../../src/refs/cloudtrail-calls.js';
@@ -20,7 +20,7 @@ describe('the deployed rules', () => {
   });
 
   it("route each service's events to its own handler, from the region AWS delivers them in", () => {
-    expect(EVENT_RULES.map((rule) => rule.service)).toEqual(SERVICE_NAMES);
+    expect(EVENT_RULES.map((rule) => rule.service)).toEqual(EVENTBRIDGE_SERVICES);
     for (const rule of EVENT_RULES) {
       const service: { handler: string; scope: string; homeRegion?: string } = SERVICES[rule.service];
       expect(rule.handler, rule.name).toBe(service.handler);
@@ -28,7 +28,7 @@ describe('the deployed rules', () => {
     }
   });
 
-  it("re-assess, for every call a service's rule routes, resources of that service, children with their parent", () => {
+  it("re-assess, for every call a service's rule routes, resources of that service (EKS's also its clusters' Kubernetes side), children with their parent", () => {
     // Prepare: a call naming every resource a request can name (AWS's parameter names)
     const detail = {
       eventVersion: '1.08',
@@ -58,14 +58,15 @@ describe('the deployed rules', () => {
         },
       },
     } as unknown as CloudTrailDetail;
-    for (const service of SERVICE_NAMES) {
+    for (const service of EVENTBRIDGE_SERVICES) {
       for (const [call, refsOf] of Object.entries(CLOUDTRAIL_CALLS[service])) {
         // Act
         const refs = refsOf(detail, '111122223333');
         // Assess
         expect(refs.length, `${service} ${call}`).toBeGreaterThan(0);
         for (const ref of refs) {
-          expect(serviceOf(ref.type), `${service} ${call}`).toBe(service);
+          const services = service === 'eks' ? ['eks', 'k8s'] : [service];
+          expect(services, `${service} ${call}`).toContain(serviceOf(ref.type));
           if (needsParent(ref.type)) expect(ref.parent, `${service} ${call} ${ref.type}`).toBeDefined();
         }
       }

@@ -1,14 +1,8 @@
-import {
-  isLifecycleChange,
-  type LifecycleChange,
-  type ResourceRef,
-  resourceNameOfRef,
-  type Severity,
-  type Status,
-} from '@customs/core';
+import { isLifecycleChange, type LifecycleChange, type Severity, type Status } from '@customs/core';
 import { EventValidationError, eventToResourceRefs, parseEvent } from '@customs/events';
 import type { FindingChange } from '@customs/store';
 import type { LocalPipeline } from '../runtime/index.js';
+import { auditPlaces, describeRef, isAuditResult, type Place, unchangedReason } from './audit-places.js';
 import { describeError, safeReason } from './describe.js';
 import type { EventEntry } from './read-events.js';
 import type { RejectedRecord } from './rejected-log.js';
@@ -28,11 +22,14 @@ export interface ReplayChange {
   severity: Severity;
   /** The index of the event in the file that caused it. */
   event: number;
+  /** For an audit-log payload, the index of the audit event in its `logEvents`. */
+  logEvent?: number;
 }
 
 /** A processed event that changed no finding's lifecycle: what it named, and why nothing changed. */
 export interface UnchangedEvent {
   event: number;
+  logEvent?: number;
   /** The resources it named (`eks-cluster prod`), re-read and re-assessed. */
   refs: string[];
   reason: string;
@@ -42,12 +39,13 @@ export interface UnchangedEvent {
  * Where each event of a replay ended, exactly one place per event: an event with a lifecycle
  * change (`opened`, `resolved`, `reopened`, `suppressed`) among `changes`, else `unchanged`,
  * `ignored` or `rejected`. `changes` lists every finding re-evaluated, `unchanged` ones included.
+ * An audit-log payload's audit events are accounted one by one, each with its `logEvent` index.
  */
 export interface ReplayReport {
   changes: ReplayChange[];
   unchanged: UnchangedEvent[];
-  ignored: { event: number; reason: string }[];
-  rejected: { event: number; reason: string; raw: unknown }[];
+  ignored: { event: number; logEvent?: number; reason: string }[];
+  rejected: { event: number; logEvent?: number; reason: string; raw: unknown }[];
 }
 
 /** What a replay does besides building its report. */
@@ -58,20 +56,19 @@ export interface ReplayOptions {
   onInternalError?: (line: string) => void;
 }
 
-function toPublic(change: FindingChange, event: number): ReplayChange {
+function toPublic(change: FindingChange, event: number, logEvent?: number): ReplayChange {
   const transition: PublicTransition = isLifecycleChange(change.transition) ? change.transition : 'unchanged';
   const { findingId, checkId, resourceId, status, severity } = change;
-  return { findingId, checkId, resourceId, transition, status, severity, event };
-}
-
-/** Where one event ended. */
-type Place =
-  | { place: 'changes' | 'unchanged'; changes: FindingChange[]; refs: string[]; reason: string }
-  | { place: 'ignored'; reason: string }
-  | { place: 'rejected'; reason: string; internal: boolean };
-
-function describeRef(ref: ResourceRef): string {
-  return safeReason(`${ref.type} ${resourceNameOfRef(ref)}`, 200);
+  return {
+    findingId,
+    checkId,
+    resourceId,
+    transition,
+    status,
+    severity,
+    event,
+    ...(logEvent === undefined ? {} : { logEvent }),
+  };
 }
 
 /** The refs a delivered event named (it was validated by the handler, so this does not throw). */
@@ -83,31 +80,36 @@ function refsOf(event: unknown): string[] {
   }
 }
 
-/** Delivers one event and says where it ended; never throws. */
-async function placeOf(event: unknown, pipeline: LocalPipeline): Promise<Place> {
+/** Delivers one event and says where it ended (each audit event of a payload, one place each); never throws. */
+async function placesOf(event: unknown, pipeline: LocalPipeline): Promise<Place[]> {
   try {
     const delivery = await pipeline.bus.publish(event);
-    if (delivery.outcome === 'ignored') return { place: 'ignored', reason: safeReason(delivery.reason) };
-    const changes = delivery.results.flatMap((result) => result.changes);
-    const warnings = delivery.results.flatMap((result) => result.warnings);
-    const named = delivery.results.reduce((count, result) => count + result.refs, 0);
-    if (named === 0) return { place: 'ignored', reason: 'the event names no resource to re-assess' };
-    if (changes.length === 0 && warnings.length > 0)
-      return { place: 'ignored', reason: safeReason(warnings.join('; ')) };
-    const refs = refsOf(event);
-    if (changes.some((change) => isLifecycleChange(change.transition)))
-      return { place: 'changes', changes, refs, reason: '' };
-    const why =
-      changes.length > 0
-        ? `${changes.length} finding(s) re-evaluated, none changed`
-        : 'not found in the account, and no finding of it stored to resolve';
-    const reason = safeReason(warnings.length > 0 ? `${why}; ${warnings.join('; ')}` : why);
-    return { place: 'unchanged', changes, refs, reason };
+    if (delivery.outcome === 'ignored') return [{ place: 'ignored', reason: safeReason(delivery.reason) }];
+    if (delivery.results.some(isAuditResult))
+      return delivery.results.filter(isAuditResult).flatMap(auditPlaces);
+    return [placeOf(event, delivery.results)];
   } catch (error) {
     if (error instanceof EventValidationError)
-      return { place: 'rejected', reason: safeReason(error.message), internal: false };
-    return { place: 'rejected', reason: `internal error: ${describeError(error)}`, internal: true };
+      return [{ place: 'rejected', reason: safeReason(error.message), internal: false }];
+    return [{ place: 'rejected', reason: `internal error: ${describeError(error)}`, internal: true }];
   }
+}
+
+/** Where a delivered EventBridge event ended, from its handlers' results. */
+function placeOf(
+  event: unknown,
+  results: { changes: FindingChange[]; warnings: string[]; refs: number }[],
+): Place {
+  const changes = results.flatMap((result) => result.changes);
+  const warnings = results.flatMap((result) => result.warnings);
+  const named = results.reduce((count, result) => count + result.refs, 0);
+  if (named === 0) return { place: 'ignored', reason: 'the event names no resource to re-assess' };
+  if (changes.length === 0 && warnings.length > 0)
+    return { place: 'ignored', reason: safeReason(warnings.join('; ')) };
+  const refs = refsOf(event);
+  if (changes.some((change) => isLifecycleChange(change.transition)))
+    return { place: 'changes', changes, refs, reason: '' };
+  return { place: 'unchanged', changes, refs, reason: unchangedReason(changes, warnings) };
 }
 
 /**
@@ -126,22 +128,28 @@ export async function replayEvents(
 ): Promise<ReplayReport> {
   const report: ReplayReport = { changes: [], unchanged: [], ignored: [], rejected: [] };
   for (const entry of entries) {
-    const place: Place =
+    const places: Place[] =
       'error' in entry
-        ? { place: 'rejected', reason: safeReason(entry.error), internal: false }
-        : await placeOf(entry.event, pipeline);
+        ? [{ place: 'rejected', reason: safeReason(entry.error), internal: false }]
+        : await placesOf(entry.event, pipeline);
     const index = entry.index;
-    if (place.place === 'rejected') {
-      const raw = 'error' in entry ? entry.text : entry.event;
-      report.rejected.push({ event: index, reason: place.reason, raw });
-      if (place.internal) options.onInternalError?.(`event ${index}: ${place.reason}`);
-      await keepSafely(options, { at: new Date().toISOString(), index, reason: place.reason, event: raw });
-    } else if (place.place === 'ignored') {
-      report.ignored.push({ event: index, reason: place.reason });
-    } else {
-      report.changes.push(...place.changes.map((change) => toPublic(change, index)));
-      if (place.place === 'unchanged')
-        report.unchanged.push({ event: index, refs: place.refs, reason: place.reason });
+    for (const place of places) {
+      const at = place.logEvent === undefined ? { event: index } : { event: index, logEvent: place.logEvent };
+      if (place.place === 'rejected') {
+        const whole = 'error' in entry ? entry.text : entry.event;
+        const raw = place.raw === undefined ? whole : { ...(place.raw as object), payload: whole };
+        report.rejected.push({ ...at, reason: place.reason, raw });
+        if (place.internal) options.onInternalError?.(`event ${index}: ${place.reason}`);
+        const reason =
+          place.logEvent === undefined ? place.reason : `log event ${place.logEvent}: ${place.reason}`;
+        await keepSafely(options, { at: new Date().toISOString(), index, reason, event: raw });
+      } else if (place.place === 'ignored') {
+        report.ignored.push({ ...at, reason: place.reason });
+      } else {
+        report.changes.push(...place.changes.map((change) => toPublic(change, index, place.logEvent)));
+        if (place.place === 'unchanged')
+          report.unchanged.push({ ...at, refs: place.refs, reason: place.reason });
+      }
     }
   }
   return report;

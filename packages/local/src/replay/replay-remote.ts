@@ -9,8 +9,15 @@ type Sendable = { index: number; event: unknown; json: string };
 
 /** What the route answers (remote input: every reason is bounded again here). */
 type RemoteReport = { error?: { message?: string } } & Partial<
-  Pick<ReplayReport, 'changes' | 'unchanged' | 'ignored'> & { rejected: { event: number; reason: string }[] }
+  Pick<ReplayReport, 'changes' | 'unchanged' | 'ignored'> & {
+    rejected: { event: number; logEvent?: number; reason: string }[];
+  }
 >;
+
+/** The audit event's index of a remote entry, when it is a number (remote input). */
+function logEventOf(entry: { logEvent?: unknown }): { logEvent?: number } {
+  return typeof entry.logEvent === 'number' ? { logEvent: entry.logEvent } : {};
+}
 
 /**
  * Splits the events into the ones to send, as JSON (each within EventBridge's bounds, so its JSON
@@ -99,6 +106,7 @@ export async function replayRemote(
     report.unchanged.push(
       ...(body.unchanged ?? []).map((entry) => ({
         event: original(entry.event),
+        ...logEventOf(entry),
         refs: (entry.refs ?? []).map((ref) => safeReason(String(ref), 200)),
         reason: safeReason(String(entry.reason)),
       })),
@@ -106,12 +114,14 @@ export async function replayRemote(
     report.ignored.push(
       ...(body.ignored ?? []).map((entry) => ({
         event: original(entry.event),
+        ...logEventOf(entry),
         reason: safeReason(String(entry.reason)),
       })),
     );
     report.rejected.push(
       ...(body.rejected ?? []).map((entry) => ({
         event: original(entry.event),
+        ...logEventOf(entry),
         reason: safeReason(String(entry.reason)),
         raw: batch[entry.event]?.event,
       })),

@@ -1,9 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Collector, SnapshotCollector } from '@customs/aws';
-import { type Config, EVENT_HANDLER_NAMES } from '@customs/core';
+import { type Config, SERVICE_NAMES, SERVICES } from '@customs/core';
 import { EVENT_RULES } from '@customs/events';
-import { createEventHandler, type EventHandlerResult } from '@customs/functions';
+import {
+  type AuditHandlerResult,
+  createAuditHandler,
+  createEventHandler,
+  type EventHandlerResult,
+} from '@customs/functions';
 import type { PipelineDependencies } from '@customs/pipeline';
 import { FindingsRepository } from '@customs/store';
 import { LocalBus } from '../bus/index.js';
@@ -30,7 +35,8 @@ export interface LocalPipelineOptions {
 
 /** The event pipeline running on this machine. */
 export interface LocalPipeline {
-  bus: LocalBus<EventHandlerResult>;
+  /** EventBridge events go to their rule's handler, audit-log payloads to the audit handler. */
+  bus: LocalBus<EventHandlerResult | AuditHandlerResult>;
   dependencies: PipelineDependencies;
   repository: FindingsRepository;
   /** The DynamoDB client of the store (to measure or inspect what the pipeline sends). */
@@ -79,8 +85,10 @@ export async function startLocalPipeline(options: LocalPipelineOptions): Promise
   };
   const logger = new Logger({ serviceName: 'customs', logLevel: options.logLevel ?? 'SILENT' });
   const handlers = Object.fromEntries(
-    EVENT_HANDLER_NAMES.map((name) => {
-      const handler = createEventHandler(name, async () => dependencies, logger);
+    SERVICE_NAMES.map((service) => {
+      const { handler: name, delivery } = SERVICES[service];
+      const create = delivery === 'audit-log' ? createAuditHandler : createEventHandler;
+      const handler = create(name, async () => dependencies, logger);
       return [name, (event: unknown) => handler(event, localLambdaContext(name))];
     }),
   );

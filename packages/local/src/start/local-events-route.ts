@@ -74,7 +74,9 @@ export function withLocalEvents(
         changes: report.changes,
         unchanged: report.unchanged,
         ignored: report.ignored,
-        rejected: report.rejected.map(({ event: index, reason }) => ({ event: index, reason })),
+        rejected: report.rejected.map(({ event: index, logEvent, reason }) =>
+          logEvent === undefined ? { event: index, reason } : { event: index, logEvent, reason },
+        ),
       });
     } catch (failure) {
       options.onInternalError?.(`${LOCAL_EVENTS_PATH}: ${describeError(failure)}`);

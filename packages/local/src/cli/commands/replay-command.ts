@@ -19,7 +19,7 @@ export const replayCommand: Command = {
   usage:
     'customs replay FILE [--snapshot DIR] [--format table|json] [--config FILE] [--data DIR] [--rejected FILE] [--to URL --token T]',
   summary:
-    'Feed EventBridge events (a JSON array or JSON lines) through the deployed rules and handlers onto an embedded DynamoDB Local; print the finding changes, then the ignored and rejected events; fan the transitions out to Slack (SLACK_WEBHOOK_URL) or print the messages.',
+    'Feed EventBridge events and CloudWatch Logs subscription payloads of EKS audit logs ({"awslogs": …}, or decoded) (a JSON array or JSON lines) through the deployed rules, subscriptions and handlers onto an embedded DynamoDB Local; print the finding changes, then the ignored and rejected events; fan the transitions out to Slack (SLACK_WEBHOOK_URL) or print the messages.',
   positionals: true,
   options: {
     snapshot: { type: 'string' },
