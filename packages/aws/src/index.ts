@@ -1,5 +1,6 @@
 export * from './collector/index.js';
 export { type RefFailure, RefReadError, SnapshotError } from './errors.js';
+export * from './kubernetes/index.js';
 export * from './live/index.js';
 export * from './normalise/index.js';
 export * from './read/index.js';
