@@ -61,5 +61,6 @@ describe('the Kubernetes sweep benchmark', () => {
       2 * [...clusterObjects('x', size.workloads).values()].reduce((sum, items) => sum + items.length, 0);
     expect(lines[2]).toContain(`(${objects.toLocaleString('en-US')} objects read)`);
     expect(lines[2]).toMatch(/calls × latency ÷ concurrency 0 ms/);
+    expect(lines[3]).toMatch(/json +[\d,]+ ms +to stringify and parse the same [\d,]+ MB once/);
   });
 });
