@@ -34,7 +34,8 @@ describe('the demo story customs start plays', () => {
     pipeline = await startLocalPipeline({ snapshotDir: dir });
     await runSweep(pipeline.dependencies);
     for await (const outcome of playStory(DEMO_STORY, pipeline, dir)) outcomes.push(outcome);
-  });
+    // The sweep and nine steps on DynamoDB Local: about 50 s on a busy 2-core machine.
+  }, 180_000);
   afterAll(async () => {
     await pipeline?.stop();
   });
