@@ -28,7 +28,22 @@ const SINGLE_VERDICT: Record<string, Status> = {
   'ecs-cluster-tagged': 'NOT_APPLICABLE',
   'ecs-service-tagged': 'NOT_APPLICABLE',
   'ecs-task-definition-tagged': 'NOT_APPLICABLE',
+  // Kubernetes on prod (the demo README): no workload outside kube-system fails these naturally;
+  // the demo story's debug-shell fails k8s-workload-no-host-pid-ipc for a moment.
+  'k8s-workload-no-host-pid-ipc': 'PASS',
+  'k8s-workload-no-windows-host-process': 'PASS',
+  'k8s-workload-no-host-probes': 'PASS',
+  'k8s-workload-apparmor-not-unconfined': 'PASS',
+  'k8s-workload-selinux-restricted': 'PASS',
+  'k8s-workload-proc-mount-default': 'PASS',
+  'k8s-workload-safe-sysctls': 'PASS',
+  // One readable cluster (prod); legacy's API is not in the snapshot: ERROR (ALLOWED_ERRORS).
+  'k8s-cluster-api-readable': 'PASS',
+  'k8s-cluster-admin-bindings-restricted': 'FAIL',
 };
+
+/** The ERROR findings the demo's README promises: the legacy cluster's Kubernetes API was not read. */
+const ALLOWED_ERRORS = ['k8s-cluster-api-readable legacy', 'k8s-cluster-admin-bindings-restricted legacy'];
 
 /** A short, stable label for a resource: images by repository and first tag, not digest. */
 function labelOf(resource: Resource): string {
@@ -128,6 +143,39 @@ const EXPECTED_FAILURES = [
   'ecs-task-definition-logging-non-blocking legacy-batch:4',
   'ecs-task-definition-no-environment-secrets legacy-batch:4',
   'ecs-task-definition-roles-least-privilege legacy-batch:4',
+  'k8s-namespace-pod-security-enforced prod/batch',
+  'k8s-namespace-pod-security-enforced prod/default',
+  'k8s-namespace-pod-security-enforced prod/kube-node-lease',
+  'k8s-namespace-pod-security-enforced prod/kube-public',
+  'k8s-namespace-pod-security-enforced prod/logging',
+  'k8s-workload-no-privileged prod/logging/DaemonSet/node-logger',
+  'k8s-workload-no-host-path prod/logging/DaemonSet/node-logger',
+  'k8s-workload-seccomp-not-unconfined prod/logging/DaemonSet/node-logger',
+  'k8s-workload-restricted-volume-types prod/logging/DaemonSet/node-logger',
+  'k8s-workload-no-privilege-escalation prod/logging/DaemonSet/node-logger',
+  'k8s-workload-run-as-non-root prod/logging/DaemonSet/node-logger',
+  'k8s-workload-no-root-user prod/logging/DaemonSet/node-logger',
+  'k8s-workload-seccomp-restricted prod/logging/DaemonSet/node-logger',
+  'k8s-workload-capabilities-drop-all prod/logging/DaemonSet/node-logger',
+  'k8s-workload-read-only-root-filesystem prod/logging/DaemonSet/node-logger',
+  'k8s-workload-approved-registry prod/logging/DaemonSet/node-logger',
+  'k8s-workload-images-pinned prod/logging/DaemonSet/node-logger',
+  'k8s-workload-no-host-network prod/batch/Job/report',
+  'k8s-workload-no-host-ports prod/batch/Job/report',
+  'k8s-workload-capabilities-baseline prod/batch/Job/report',
+  'k8s-workload-no-privilege-escalation prod/batch/Job/report',
+  'k8s-workload-run-as-non-root prod/batch/Job/report',
+  'k8s-workload-seccomp-restricted prod/batch/Job/report',
+  'k8s-workload-capabilities-drop-all prod/batch/Job/report',
+  'k8s-workload-read-only-root-filesystem prod/batch/Job/report',
+  'k8s-workload-images-pinned prod/batch/Job/report',
+  'k8s-workload-service-account-token prod/batch/Job/report',
+  'k8s-workload-security-context-placement prod/batch/Job/report',
+  'k8s-workload-approved-registry prod/kube-system/DaemonSet/aws-node',
+  'k8s-workload-images-pinned prod/kube-system/DaemonSet/aws-node',
+  'k8s-workload-approved-registry prod/kube-system/Deployment/coredns',
+  'k8s-workload-images-pinned prod/kube-system/Deployment/coredns',
+  'k8s-cluster-admin-bindings-restricted prod',
 ];
 
 describe('the demo snapshot', () => {
@@ -147,13 +195,13 @@ describe('the demo snapshot', () => {
     labels = new Map(resources.map((resource) => [resource.id, labelOf(resource)]));
   });
 
-  it('reads without collector warnings and evaluates without ERROR findings', () => {
+  it('reads without collector warnings and evaluates without ERROR findings but the unread legacy cluster', () => {
     // Assess
     expect(warnings).toEqual([]);
     const errors = findings
       .filter((finding) => finding.status === 'ERROR')
-      .map((finding) => `${finding.checkId} ${finding.resourceName}: ${finding.message}`);
-    expect(errors).toEqual([]);
+      .map((finding) => `${finding.checkId} ${finding.resourceName}`);
+    expect(errors.sort()).toEqual([...ALLOWED_ERRORS].sort());
   });
 
   it('holds every resource type of CHECKS.md', () => {

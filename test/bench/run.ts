@@ -1,14 +1,17 @@
+import { fakeApiHarness } from './k8s-harness.js';
 import { benchApi } from './suites/api.js';
 import { benchEvaluate } from './suites/evaluate.js';
 import { benchFanOut } from './suites/fanout.js';
 import { benchPipeline } from './suites/pipeline.js';
 import { benchSweep } from './suites/sweep.js';
+import { benchK8sSweep } from './suites/sweep-k8s.js';
 
 /** `npm run bench`: prints figures with their ratio to a baseline measured in the same run. */
 const suites: [string, () => string[] | Promise<string[]>][] = [
   ['evaluate', benchEvaluate],
   ['pipeline', benchPipeline],
   ['sweep', benchSweep],
+  ['sweep-k8s', () => benchK8sSweep(fakeApiHarness)],
   ['fanout', benchFanOut],
   ['api', benchApi],
 ];

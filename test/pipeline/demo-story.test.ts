@@ -9,7 +9,10 @@ import { runSweep } from '@customs/pipeline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCopy } from '../helpers/demo-copy.js';
 
-/** `repository/team/payments-api@sha256:…` → `team/payments-api@<digest>`; `cluster/prod`; `user/maria.garcia`. */
+/**
+ * `repository/team/payments-api@sha256:…` → `team/payments-api@<digest>`; `cluster/prod`; `user/maria.garcia`;
+ * a workload `cluster/prod/default/Pod/debug-shell`.
+ */
 const resourceOf = (arn: string) =>
   arn
     .replace(/^arn:aws:[a-z0-9]+:[^:]*:\d*:/, '')
@@ -31,7 +34,8 @@ describe('the demo story customs start plays', () => {
     pipeline = await startLocalPipeline({ snapshotDir: dir });
     await runSweep(pipeline.dependencies);
     for await (const outcome of playStory(DEMO_STORY, pipeline, dir)) outcomes.push(outcome);
-  });
+    // The sweep and nine steps on DynamoDB Local: about 50 s on a busy 2-core machine.
+  }, 180_000);
   afterAll(async () => {
     await pipeline?.stop();
   });
@@ -79,5 +83,29 @@ describe('the demo story customs start plays', () => {
       'resolved ecs-task-definition-no-environment-secrets task-definition/payments-api:8',
       'resolved ecs-task-definition-no-privileged task-definition/payments-api:8',
     ]);
+  });
+
+  // Needs the merge of k8s-collect (the snapshot readers of k8s/) and k8s-events (on-k8s-audit, the
+  // local bus delivering `{"awslogs":…}` payloads) and the k8s checks.
+  it('opens the findings of a privileged, host-PID bare pod applied on prod, from its audit-log event', () => {
+    const opened = moved(outcomes[7]);
+    expect(opened).toEqual(
+      expect.arrayContaining([
+        'opened k8s-workload-no-privileged cluster/prod/default/Pod/debug-shell',
+        'opened k8s-workload-no-host-pid-ipc cluster/prod/default/Pod/debug-shell',
+      ]),
+    );
+    expect(
+      opened.every(
+        (line) =>
+          line.startsWith('opened k8s-workload-') && line.endsWith(' cluster/prod/default/Pod/debug-shell'),
+      ),
+    ).toBe(true);
+  });
+
+  it('resolves every one of them when the pod is deleted', () => {
+    expect(moved(outcomes[8])).toEqual(
+      moved(outcomes[7]).map((line) => line.replace(/^opened /, 'resolved ')),
+    );
   });
 });

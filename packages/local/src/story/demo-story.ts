@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { cloudTrailEvent, imageActionEvent } from './aws-events.js';
 import { ECS_SCENE } from './ecs-scene.js';
+import { K8S_SCENE } from './k8s-scene.js';
 import { editCredentialReport, editSnapshotJson, writeSnapshotJson } from './snapshot-files.js';
 import type { StoryStep } from './story-step.js';
 
@@ -71,7 +72,8 @@ const setPublicCidrs = (cidrs: string[]) => (dir: string) =>
 /**
  * The demo story `customs start` plays on the demo account after its sweep: a vulnerable image
  * pushed and fixed, a cluster endpoint opened to the world and closed, an IAM user losing MFA, an
- * ECS service deployed with a privileged container and an access key, then fixed.
+ * ECS service deployed with a privileged container and an access key, then fixed, and a
+ * privileged pod applied on the prod cluster, then deleted (announced by its audit log).
  * Each step changes the account (the snapshot folder) and sends the events AWS would send.
  */
 export const DEMO_STORY: StoryStep[] = [
@@ -144,4 +146,5 @@ export const DEMO_STORY: StoryStep[] = [
     ],
   },
   ...ECS_SCENE,
+  ...K8S_SCENE,
 ];
