@@ -45,7 +45,11 @@ async function everyActionSent(): Promise<string[]> {
   for (const reportReady of [true, false]) {
     aws = mockAws(files);
     if (!reportReady) aws.iam.on(GenerateCredentialReportCommand).resolves({ State: 'INPROGRESS' });
-    const collector = await AwsCollector.open({ region: REGION, reportPolling: { attempts: 1, delayMs: 1 } });
+    const collector = await AwsCollector.open({
+      region: REGION,
+      clients: aws.clients(REGION),
+      reportPolling: { attempts: 1, delayMs: 1 },
+    });
     await collector.collectAll();
     await collector.collect(refs);
     for (const action of aws.actions()) sent.add(action);
