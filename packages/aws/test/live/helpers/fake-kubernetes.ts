@@ -20,8 +20,9 @@ function route(path: string): { operation: string; namespace?: string; name?: st
     const cut = listPath.lastIndexOf('/');
     const base = `${listPath.slice(0, cut)}/namespaces/`;
     const resource = listPath.slice(cut + 1);
-    if (operation === 'ListNamespaces' && path.startsWith(`${listPath}/`))
-      return { operation, name: decodeURIComponent(path.slice(listPath.length + 1)) };
+    const rest = path.slice(listPath.length + 1);
+    if (operation === 'ListNamespaces' && path.startsWith(`${listPath}/`) && !rest.includes('/'))
+      return { operation, name: decodeURIComponent(rest) };
     if (!path.startsWith(base)) continue;
     const [namespace = '', kind, name] = path.slice(base.length).split('/');
     if (kind === resource)
