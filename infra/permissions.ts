@@ -189,7 +189,7 @@ const ECS_SWEEP_READS: readonly Grant[] = ECS_REF_READS;
 /**
  * What an audit-log payload re-reads (k8s-common's contract): the cluster's endpoint and CA from
  * DescribeCluster, then the Kubernetes API, whose calls no IAM action authorizes (CallInfo's
- * `kubernetes` marker: the cluster authorizes them, by the function role's access entry,
+ * `inCluster` marker: the cluster authorizes them, by the function role's access entry,
  * docs/deploy.md); the bearer token is a presigned sts:GetCallerIdentity, which needs no
  * permission. The tag mutability of the workloads' ECR images, as for ECS task definitions.
  */

@@ -12,7 +12,7 @@ const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, such 
 const unitSchema = z.discriminatedUnion('service', [
   z.object({ service: z.enum(['ecr-registry', 'eks', 'iam', 'ecs']), region }),
   z.object({
-    service: z.literal('ecr-repositories'),
+    service: z.enum(['ecr-repositories', 'k8s-clusters']),
     region,
     start: z.number().int().nonnegative(),
     count: z.number().int().positive(),

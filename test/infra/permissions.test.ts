@@ -146,9 +146,9 @@ describe('infra/permissions', () => {
   });
 
   it('grants the audit handler the Kubernetes re-read of the contract: DescribeCluster (endpoint and CA) and the images’ tag mutability, no Kubernetes call', () => {
-    // Prepare: the calls CallInfo marks `kubernetes` are authorized inside the cluster (access entry), not by IAM
+    // Prepare: the calls CallInfo marks `inCluster` are authorized inside the cluster (access entry), not by IAM
     const kubernetes = everyCall()
-      .filter(({ info }) => info.kubernetes === true)
+      .filter(({ info }) => info.inCluster !== undefined)
       .map(({ name }) => name);
     const granted = FUNCTION_NAMES.flatMap(actionsOf);
 

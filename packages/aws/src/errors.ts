@@ -41,3 +41,16 @@ export class RefReadError extends CustomsError {
     this.failures = failures;
   }
 }
+
+/**
+ * A cluster's Kubernetes API cannot be asked at all: DescribeCluster gives no endpoint or
+ * certificate authority (a cluster still CREATING), or `GET /version` is not found (not a
+ * Kubernetes API). The live session turns it into `unreadable`, as a KubernetesApiError.
+ */
+export class KubernetesEndpointError extends CustomsError {
+  override name = 'KubernetesEndpointError';
+
+  constructor(message: string) {
+    super('not-found', message);
+  }
+}

@@ -28,6 +28,6 @@ export async function runSweepUnit(
   const global = (GLOBAL_SERVICES as readonly string[]).includes(unit.service);
   if (!global && unit.region !== collector.scope.region)
     throw new SweepUnitError(`a unit of ${unit.region} reached the collector of ${collector.scope.region}`);
-  const { resources, warnings } = await collector.collectUnit(unit);
-  return storeSweep(resources, warnings, unitScopes(unit, resources), dependencies);
+  const { resources, warnings, incomplete } = await collector.collectUnit(unit);
+  return storeSweep(resources, warnings, unitScopes(unit, resources), dependencies, incomplete);
 }

@@ -21,7 +21,8 @@ export async function runSweep(
 ): Promise<SweepOutcome> {
   const { collector } = dependencies;
   options.onStep?.({ step: 'reading' });
-  const { resources, warnings } = await collector.collectAll();
+  const { resources, warnings, incomplete } = await collector.collectAll();
   options.onStep?.({ step: 'storing', resources: resources.length });
-  return storeSweep(resources, warnings, sweepScopes(collector.scope.region, resources), dependencies);
+  const scopes = sweepScopes(collector.scope.region, resources);
+  return storeSweep(resources, warnings, scopes, dependencies, incomplete);
 }

@@ -1,8 +1,9 @@
+import type { IncompleteScope } from '@customs/aws';
 import type { Resource } from '@customs/core';
 import type { FindingChange } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
 import { evaluateAndStore } from './evaluate-and-store.js';
-import type { UnitScope } from './unit-scopes.js';
+import { type UnitScope, withoutIncomplete } from './unit-scopes.js';
 
 /** What a sweep did. */
 export interface SweepOutcome {
@@ -14,7 +15,7 @@ export interface SweepOutcome {
 
 /**
  * Evaluates and stores what a sweep read, then resolves, in each scope it covered, the findings
- * of resources it no longer found.
+ * of resources it no longer found — but for what the read could not enumerate (`incomplete`).
  * @example return storeSweep(resources, warnings, [{ region, resourceTypes: ['eks-cluster'] }], dependencies);
  */
 export async function storeSweep(
@@ -22,11 +23,12 @@ export async function storeSweep(
   warnings: string[],
   scopes: UnitScope[],
   dependencies: PipelineDependencies,
+  incomplete: readonly IncompleteScope[] = [],
 ): Promise<SweepOutcome> {
   const { collector, repository } = dependencies;
   const { changes, findings, at } = await evaluateAndStore(resources, dependencies);
   const present = resources.map((resource) => resource.id);
-  for (const scope of scopes) {
+  for (const scope of withoutIncomplete(scopes, incomplete)) {
     const resolved = await repository.resolveMissing({
       accountId: collector.scope.accountId,
       ...scope,

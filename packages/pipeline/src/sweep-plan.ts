@@ -18,12 +18,14 @@ import type { FindingsSummary } from '@customs/store';
  * 5 for IAM (account-wide, shared with every other IAM reader), which the services do not publish;
  * ECS 4 in flight and 20/s sustained (its "Request throttling for the Amazon ECS API" page:
  * token buckets per account and region, e.g. a bucket of 50 for the cluster read actions; we
- * plan below the burst, at a sustained 20 a second).
+ * plan below the burst, at a sustained 20 a second). The Kubernetes API of a cluster is not
+ * rate-limited by AWS (the API server's own priority and fairness applies): its reads are bound
+ * by the collector's concurrency (`k8s` 8 lists in flight), so its rate, 1,000 a second, never decides.
  */
 export const DEFAULT_SWEEP_RATES: SweepRates = {
   latencyMs: 50,
   concurrency: { ...DEFAULT_CONCURRENCY },
-  ratePerSecond: { ecr: 20, ec2: 20, eks: 10, iam: 5, ecs: 20 },
+  ratePerSecond: { ecr: 20, ec2: 20, eks: 10, iam: 5, ecs: 20, k8s: 1000 },
 };
 
 /** What the coordinator counts in its region before planning (DescribeRepositories, ListClusters). */

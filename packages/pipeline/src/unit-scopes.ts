@@ -1,4 +1,4 @@
-import type { SweepUnit } from '@customs/aws';
+import type { IncompleteScope, SweepUnit } from '@customs/aws';
 import {
   childTypesOf,
   GLOBAL_SERVICES,
@@ -21,6 +21,22 @@ export interface UnitScope {
 
 /** A repository and the types whose resources live in one (its images). */
 const REPOSITORY_TYPES: ResourceType[] = ['ecr-repository', ...childTypesOf('ecr-repository')];
+
+/** A cluster's Kubernetes types (its API, namespaces and workloads). */
+const K8S_TYPES: ResourceType[] = typesOfService('k8s');
+
+/**
+ * The EKS cluster ARN a Kubernetes finding belongs to: its resource id up to `/kubernetes`,
+ * `/namespace/…` or `/<namespace>/<Kind>/<name>` (cluster ARNs end `cluster/<name>`).
+ * @example clusterArnOf({ resourceId: 'arn:aws:eks:us-west-2:111122223333:cluster/prod/kubernetes' }) // '…:cluster/prod'
+ */
+export function clusterArnOf(finding: Pick<StoredFinding, 'resourceId'>): string {
+  const id = finding.resourceId;
+  const at = id.indexOf(':cluster/');
+  if (at < 0) return id;
+  const end = id.indexOf('/', at + ':cluster/'.length);
+  return end < 0 ? id : id.slice(0, end);
+}
 
 /**
  * The repository a repository or image finding belongs to: its name, or the part of an image's
@@ -83,9 +99,59 @@ export function unitScopes(unit: SweepUnit, resources: readonly Resource[]): Uni
         },
       ];
     }
+    case 'k8s-clusters': {
+      // the clusters of the slice (each gives its k8s-cluster, readable or not)
+      const slice = new Set(
+        resources.filter((resource) => resource.type === 'k8s-cluster').map((resource) => resource.id),
+      );
+      if (slice.size === 0) return [];
+      return [
+        {
+          region: unit.region,
+          resourceTypes: K8S_TYPES,
+          inScope: (finding) => slice.has(`${clusterArnOf(finding)}/kubernetes`),
+        },
+      ];
+    }
+    case 'eks': {
+      // the Kubernetes types of clusters that no longer exist, which no k8s-clusters slice reads
+      const clusters = new Set(
+        resources.filter((resource) => resource.type === 'eks-cluster').map((resource) => resource.id),
+      );
+      return [
+        ...serviceScopes('eks', unit.region, resources),
+        {
+          region: unit.region,
+          resourceTypes: K8S_TYPES,
+          inScope: (finding) => !clusters.has(clusterArnOf(finding)),
+        },
+      ];
+    }
     default:
       return serviceScopes(unit.service, unit.region, resources);
   }
+}
+
+/**
+ * Narrows the scopes to leave out what the read could not enumerate (a cluster whose
+ * Kubernetes API is unreadable: its namespaces' and workloads' findings stay as they were).
+ * @example withoutIncomplete(scopes, result.incomplete ?? [])
+ */
+export function withoutIncomplete(scopes: UnitScope[], incomplete: readonly IncompleteScope[]): UnitScope[] {
+  if (incomplete.length === 0) return scopes;
+  return scopes.map((scope) => {
+    const inScope = scope.inScope ?? (() => true);
+    return {
+      ...scope,
+      inScope: (finding: StoredFinding) =>
+        inScope(finding) &&
+        !incomplete.some(
+          (unknown) =>
+            unknown.resourceTypes.includes(finding.resourceType) &&
+            finding.resourceId.startsWith(unknown.idPrefix),
+        ),
+    };
+  });
 }
 
 /**

@@ -56,7 +56,12 @@ export class AccountCollector implements Collector {
       (service) => this.#source.holds(service) && (this.#readsGlobal || SERVICES[service].scope !== 'global'),
     );
     const groups = await Promise.all(services.map((service) => SERVICE_SWEEPS[service](context)));
-    return { resources: groups.flat(), missing: [], warnings: context.session.warnings };
+    return {
+      resources: groups.flat(),
+      missing: [],
+      warnings: context.session.warnings,
+      ...incompleteOf(context),
+    };
   }
 
   /**
@@ -68,7 +73,7 @@ export class AccountCollector implements Collector {
     const context = this.context();
     const [type] = typesOfUnit(unit.service);
     const resources = type && this.#source.holds(serviceOf(type)) ? await collectUnitOf(context, unit) : [];
-    return { resources, missing: [], warnings: context.session.warnings };
+    return { resources, missing: [], warnings: context.session.warnings, ...incompleteOf(context) };
   }
 
   /**
@@ -100,6 +105,16 @@ export class AccountCollector implements Collector {
 
   /** The readers' context of one collect call. */
   protected context(): ReadContext {
-    return { session: this.#source.open(), scope: this.scope, reportPolling: this.#reportPolling };
+    return {
+      session: this.#source.open(),
+      scope: this.scope,
+      reportPolling: this.#reportPolling,
+      incomplete: [],
+    };
   }
+}
+
+/** The result's `incomplete`, when the readers recorded any. */
+function incompleteOf(context: ReadContext): Pick<CollectResult, 'incomplete'> {
+  return context.incomplete.length > 0 ? { incomplete: [...context.incomplete] } : {};
 }

@@ -1,8 +1,23 @@
-import type { Resource, ResourceRef } from '@customs/core';
+import type { Resource, ResourceRef, ResourceType } from '@customs/core';
+
+/**
+ * Resources a read could not enumerate (a cluster whose Kubernetes API is unreadable, a list it
+ * could not read): their absence from `resources` says nothing, so a sweep must not resolve
+ * their findings as deleted; they stay as they were.
+ */
+export interface IncompleteScope {
+  resourceTypes: ResourceType[];
+  /** The ids it covers start with this (`<cluster ARN>/`). */
+  idPrefix: string;
+  /** Why they are unknown. */
+  reason: string;
+}
 
 /** What a collector read. */
 export interface CollectResult {
   resources: Resource[];
+  /** What the read could not enumerate (see {@link IncompleteScope}); none when absent. */
+  incomplete?: IncompleteScope[];
   /** Refs whose resource no longer exists, or is no longer one (their findings are resolved). */
   missing: MissingRef[];
   /** Problems that did not stop the read (a truncated body, an odd field), each naming its source. */
@@ -15,10 +30,15 @@ export interface CollectResult {
  */
 export type MissingRef = ResourceRef & { reason?: string };
 
-/** A unit of work of a split sweep (see `planSweep`): one service of one region, or a slice of repositories. */
+/**
+ * A unit of work of a split sweep (see `planSweep`): one service of one region, a slice of the
+ * repositories (sorted by name), or a slice of the EKS clusters (sorted by name) whose
+ * Kubernetes APIs it reads.
+ */
 export type CollectUnit =
   | { service: 'ecr-registry' | 'eks' | 'iam' | 'ecs' }
-  | { service: 'ecr-repositories'; start: number; count: number };
+  | { service: 'ecr-repositories'; start: number; count: number }
+  | { service: 'k8s-clusters'; start: number; count: number };
 
 /** What the sweep's coordinator counts before it plans: the region's repositories and clusters. */
 export interface RegionInventory {

@@ -8,8 +8,19 @@ import { type AwsClients, type ClientOptions, clientRegion, createAwsClients } f
 import { createLimiter, type Limiter } from './limiter.js';
 import { LiveSession, type Recorder } from './live-session.js';
 
-/** Requests in flight per service, per region: under the services' throttling buckets. */
-export const DEFAULT_CONCURRENCY: Record<ApiService, number> = { ecr: 8, eks: 4, ec2: 4, iam: 2, ecs: 4 };
+/**
+ * Requests in flight per service, per region: under the services' throttling buckets. `k8s` is
+ * the Kubernetes lists in flight over all the region's clusters (each list one request of the
+ * session, its pages read in turn by the client, whose own bound applies per cluster).
+ */
+export const DEFAULT_CONCURRENCY: Record<ApiService, number> = {
+  ecr: 8,
+  eks: 4,
+  ec2: 4,
+  iam: 2,
+  ecs: 4,
+  k8s: 8,
+};
 
 /** How an {@link AwsCollector} reads. */
 export interface AwsCollectorOptions extends ClientOptions {

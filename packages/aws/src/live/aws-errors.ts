@@ -28,13 +28,22 @@ const ACCESS_DENIED = new Set([
 ]);
 
 /**
- * Classifies an error thrown by an SDK client's `send`: a service's not-found, access denied,
+ * The Kubernetes client's errors (k8s-transport's KubernetesApiError: 401/403, unreachable, not
+ * JSON…, its message naming the cluster, the call and what to do) and the readers' own
+ * (KubernetesEndpointError): an answer about the cluster's API, which becomes `unreadable`.
+ */
+const KUBERNETES_ERRORS = new Set(['KubernetesApiError', 'KubernetesEndpointError']);
+
+/**
+ * Classifies an error thrown by an SDK client's `send` (or the Kubernetes client's, always a
+ * `service` answer): a service's not-found, access denied,
  * another error the service answered with (after the SDK's retries), or anything else
  * (missing credentials, the network), which the collector does not swallow.
  * @example errorKind(new RepositoryPolicyNotFoundException({ message: '', $metadata: {} })) // 'not-found'
  */
 export function errorKind(error: unknown): ErrorKind {
   if (!(error instanceof Error)) return 'other';
+  if (KUBERNETES_ERRORS.has(error.name)) return 'service';
   const code = (error as { Code?: string }).Code;
   if (NOT_FOUND.has(error.name) || (code && NOT_FOUND.has(code))) return 'not-found';
   if ((error as { customsNotFound?: unknown }).customsNotFound === true) return 'not-found';

@@ -2,6 +2,7 @@ import type { Resource, Service } from '@customs/core';
 import type { CollectUnit } from '../collector/collector.js';
 import { isUnreadable } from '../normalise/unreadable.js';
 import { collectEcs } from './collect-ecs.js';
+import { collectK8s } from './collect-k8s.js';
 import type { ReadContext } from './context.js';
 import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
 import {
@@ -103,11 +104,13 @@ export const SERVICE_SWEEPS: Record<Service, (context: ReadContext) => Promise<R
   eks: collectEks,
   iam: collectIam,
   ecs: collectEcs,
+  k8s: (context) => collectK8s(context),
 };
 
 /**
  * One unit of a split sweep: the registry, a slice of the repositories sorted by name with their
- * images, the region's EKS, the region's ECS, or IAM.
+ * images, the region's EKS, the region's ECS, IAM, or a slice of the EKS clusters sorted by name
+ * with their Kubernetes APIs.
  */
 export async function collectUnitOf(context: ReadContext, unit: CollectUnit): Promise<Resource[]> {
   switch (unit.service) {
@@ -121,5 +124,7 @@ export async function collectUnitOf(context: ReadContext, unit: CollectUnit): Pr
       return collectIam(context);
     case 'ecs':
       return collectEcs(context);
+    case 'k8s-clusters':
+      return collectK8s(context, { start: unit.start, count: unit.count });
   }
 }

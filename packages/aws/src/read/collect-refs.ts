@@ -14,6 +14,7 @@ import {
   readNodegroup,
 } from './read-eks.js';
 import { iamPolicies, iamRoles, readIamAccount, readIamDetails, readIamUsers } from './read-iam.js';
+import { readK8sClusterRef, readK8sNamespaceRef, readK8sWorkloadRef } from './read-k8s-refs.js';
 import { found, MISSING, type RefOutcome } from './ref-outcome.js';
 
 /** Where the refs are read: what messages call the source, and whether it reads the global services. */
@@ -105,6 +106,12 @@ export async function collectRef(
       const outcome = await readRevisionRef(context, ref.name);
       return 'resource' in outcome ? found([outcome.resource]) : outcome;
     }
+    case 'k8s-cluster':
+      return readK8sClusterRef(context, ref.name);
+    case 'k8s-namespace':
+      return readK8sNamespaceRef(context, parent, ref.name);
+    case 'k8s-workload':
+      return readK8sWorkloadRef(context, parent, ref.name);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { IncompleteScope } from '../collector/collector.js';
 import type { Scope } from '../normalise/wire.js';
 import type { AwsSession } from '../session/session.js';
 
@@ -7,6 +8,8 @@ export interface ReadContext {
   scope: Scope;
   /** How long to wait for IAM to generate the credential report (AWS only). */
   reportPolling: ReportPolling;
+  /** Where the readers record what they could not enumerate (the collect result's `incomplete`). */
+  incomplete: IncompleteScope[];
 }
 
 /** How long to wait for IAM to generate the credential report. */

@@ -104,7 +104,7 @@ function runningDigests(tasks: readonly Wire<Task>[]): Map<string, string[]> {
  * in the region's repository listing (the one the ECR sweep reads, so no extra call), a ref asks
  * DescribeRepositories for each distinct repository by name. Both are made once per read.
  */
-async function tagMutability(
+export async function tagMutability(
   context: ReadContext,
   images: readonly string[],
   sweep: boolean,

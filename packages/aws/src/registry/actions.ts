@@ -19,14 +19,26 @@ export function readOperations(): CallName[] {
 }
 
 /**
- * Every operation the readers call, by service: the source of the published read-only IAM policy
- * (`customs iam-policy`, packages/aws/iam-policy.json), derived from COLLECTOR_TYPES.
+ * Is the call authorized by IAM? Not a Kubernetes API read (CALLS' `inCluster`), which the
+ * cluster authorizes (the access entry's access policy): it has no IAM action.
+ * @example needsIam('k8s:ListPods') // false
+ */
+export function needsIam(name: CallName): boolean {
+  const [service, operation] = name.split(':') as [ApiService, string];
+  return callInfo(service, operation)?.inCluster === undefined;
+}
+
+/**
+ * Every operation the readers call that IAM authorizes, by service (none for `k8s`): the source
+ * of the published read-only IAM policy (`customs iam-policy`, packages/aws/iam-policy.json),
+ * derived from COLLECTOR_TYPES.
  * @example READ_ACTIONS.ecr.includes('DescribeImages') // true
  */
 export const READ_ACTIONS: Readonly<Record<ApiService, readonly string[]>> = Object.fromEntries(
   API_SERVICES.map((service) => [
     service,
     readOperations()
+      .filter(needsIam)
       .filter((name) => name.startsWith(`${service}:`))
       .map((name) => name.slice(service.length + 1)),
   ]),
@@ -45,12 +57,17 @@ export const ACTION_OF_OPERATION: Readonly<Record<string, string>> = Object.from
 );
 
 /**
- * The IAM actions that authorize those operations, sorted, without repeats.
+ * The IAM actions that authorize those operations (the Kubernetes reads have none), sorted,
+ * without repeats.
  * @example readActions().includes('ecr:BatchGetImage') // true
  */
 export function readActions(): string[] {
   return [
-    ...new Set(readOperations().map((operation) => ACTION_OF_OPERATION[operation] ?? operation)),
+    ...new Set(
+      readOperations()
+        .filter(needsIam)
+        .map((operation) => ACTION_OF_OPERATION[operation] ?? operation),
+    ),
   ].sort();
 }
 
@@ -59,7 +76,13 @@ export function readActions(): string[] {
  * @example actionsOfType('ecr-image') // ['ecr:BatchGetImage', 'ecr:DescribeImageSigningStatus', 'ecr:DescribeImages']
  */
 export function actionsOfType(type: ResourceType): string[] {
-  return [...new Set(callsOfType(type).map((name) => ACTION_OF_OPERATION[name] ?? name))].sort();
+  return [
+    ...new Set(
+      callsOfType(type)
+        .filter(needsIam)
+        .map((name) => ACTION_OF_OPERATION[name] ?? name),
+    ),
+  ].sort();
 }
 
 /**

@@ -24,7 +24,8 @@ export type Entity =
   | 'ecs-role-policy'
   | 'ecs-managed-policy'
   | 'iam-entity'
-  | 'iam-user';
+  | 'iam-user'
+  | 'k8s-object';
 
 /** The largest pages and batches the readers ask for (the services' maxima). */
 export const PAGE = {
@@ -42,6 +43,8 @@ export const PAGE = {
   ecsServices: 10,
   /** DescribeCapacityProviders: up to 100 names a call (pages of 10, so names are sent 10 at a time). */
   ecsCapacityProviders: 10,
+  /** The Kubernetes client's `limit` per page of a list (`continue` for the next). */
+  kubernetes: 500,
 } as const;
 
 /**
@@ -76,12 +79,14 @@ export interface CallInfo<Body = unknown> {
   /** The IAM action that authorizes it, when it is not `<service>:<Operation>`. */
   action?: string;
   /**
-   * A call of a cluster's Kubernetes API (`k8s:ListPods`), not of AWS: no IAM action authorizes
-   * it (the cluster authorizes it, by the caller's access entry and its access policy), so no IAM
-   * policy or grant names it, and the derived-permissions test (test/infra) leaves it out.
-   * @example CALLS.k8s.ListPods.kubernetes // true
+   * A Kubernetes API read: `GET <path>` on the cluster's endpoint (the EKS cluster of its
+   * `cluster` key), authorized inside the cluster (the EKS access entry's access policy, i.e.
+   * Kubernetes RBAC), not by IAM. It has NO IAM action: the IAM policy (`iamPolicy`,
+   * `readActions`, `actionsOfType`) leaves it out, and so must anything that derives IAM
+   * permissions from the calls (infra/permissions, the derived-permissions test).
+   * @example CALLS.k8s.ListPods.inCluster.path // '/api/v1/pods'
    */
-  kubernetes?: true;
+  inCluster?: { path: string };
   /** A phantom field that carries the body type (never set). */
   body?: Body;
 }

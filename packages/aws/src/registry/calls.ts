@@ -4,6 +4,7 @@ import { ECR_CALLS } from './ecr-calls.js';
 import { ECS_CALLS } from './ecs-calls.js';
 import { EKS_CALLS } from './eks-calls.js';
 import { IAM_CALLS } from './iam-calls.js';
+import { K8S_CALLS } from './k8s-calls.js';
 
 /**
  * Every call of the readers, by service and operation: the single table the session's call specs
@@ -17,6 +18,7 @@ export const CALLS = {
   ec2: EC2_CALLS,
   iam: IAM_CALLS,
   ecs: ECS_CALLS,
+  k8s: K8S_CALLS,
 } as const;
 
 /** A service the readers call (the snapshot's folder and the IAM action prefix). */

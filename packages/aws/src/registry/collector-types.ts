@@ -103,6 +103,49 @@ export const COLLECTOR_TYPES = {
       'ecr:DescribeRepositories',
     ],
   },
+  // The Kubernetes types: every k8s call is keyed by cluster, from the cluster's DescribeCluster
+  // (endpoint and CA); the k8s calls have no IAM action (CALLS' `inCluster`)
+  'k8s-cluster': {
+    unit: 'k8s-clusters',
+    enumerate: { list: 'eks:ListClusters' },
+    reads: [
+      'eks:DescribeCluster',
+      'k8s:GetVersion',
+      'k8s:ListClusterRoleBindings',
+      'k8s:ListRoleBindings',
+      'k8s:ListClusterRoles',
+      'k8s:ListRoles',
+      // the counts of its readable check's message
+      'k8s:ListNamespaces',
+      'k8s:ListDeployments',
+      'k8s:ListStatefulSets',
+      'k8s:ListDaemonSets',
+      'k8s:ListJobs',
+      'k8s:ListCronJobs',
+      'k8s:ListPods',
+    ],
+  },
+  'k8s-namespace': {
+    unit: 'k8s-clusters',
+    enumerate: { list: 'k8s:ListNamespaces', of: 'k8s-cluster' },
+    reads: ['eks:DescribeCluster'],
+  },
+  'k8s-workload': {
+    unit: 'k8s-clusters',
+    // one per controller and bare pod, from the lists of each kind
+    enumerate: { list: 'k8s:ListDeployments', of: 'k8s-cluster' },
+    reads: [
+      'eks:DescribeCluster',
+      'k8s:ListStatefulSets',
+      'k8s:ListDaemonSets',
+      'k8s:ListJobs',
+      'k8s:ListCronJobs',
+      'k8s:ListPods',
+      'k8s:ListReplicaSets',
+      'k8s:ListServiceAccounts',
+      'ecr:DescribeRepositories',
+    ],
+  },
   'iam-user': {
     unit: 'iam',
     enumerate: { list: 'iam:GetAccountAuthorizationDetails' },

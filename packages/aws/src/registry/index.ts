@@ -2,6 +2,7 @@ export {
   ACTION_OF_OPERATION,
   actionsOfType,
   iamPolicy,
+  needsIam,
   READ_ACTIONS,
   readActions,
   readOperations,

@@ -30,7 +30,10 @@ export class SnapshotCollector extends AccountCollector {
         return new SnapshotSession(current, { touched: [ACCOUNT_FILE], warnings: identity.warnings });
       },
       // A snapshot without a service's folder holds none of it: its sweep reads nothing there.
-      holds: (service: Service) => identity.services.has(service),
+      // Kubernetes is read for each EKS cluster: a snapshot of EKS without a cluster's k8s/
+      // files says that cluster's API is unknown (ERROR), never that it has no workloads.
+      holds: (service: Service) =>
+        identity.services.has(service) || (service === 'k8s' && identity.services.has('eks')),
     });
     this.dir = dir;
     if (identity.capturedAt) this.capturedAt = identity.capturedAt;

@@ -18,6 +18,12 @@ export interface RegionSize {
   launchTemplates?: number;
   /** Amazon ECS in the region [none]. */
   ecs?: EcsSize;
+  /**
+   * Objects in each Kubernetes list of a cluster (the largest, usually the pods: an upper
+   * bound for the others) [0: one page each]. Each cluster's API costs GetVersion and one
+   * call per page of 500 of each of its 13 lists.
+   */
+  kubernetesObjectsPerList?: number;
 }
 
 /** What a region's Amazon ECS holds, as far as the sweep's cost goes. */
@@ -63,7 +69,7 @@ function countOf(info: CallInfo, counts: Partial<Record<Entity, number>>): numbe
 
 /** The calls of the services asked, by service, from CALLS' counting rules. */
 function callsFor(counts: Partial<Record<Entity, number>>, services: readonly ApiService[]): CallCounts {
-  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: 0, ecs: 0 };
+  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: 0, ecs: 0, k8s: 0 };
   for (const { service, info } of everyCall()) {
     if (services.includes(service)) calls[service] += countOf(info, counts);
   }
@@ -130,6 +136,14 @@ export function ecsCalls(ecs: EcsSize): CallCounts {
 }
 
 /**
+ * The Kubernetes API calls of one cluster: GetVersion and, per list, its pages of 500.
+ * @example kubernetesCalls(2000) // 53 (GetVersion + 13 lists × 4 pages)
+ */
+export function kubernetesCalls(objectsPerList: number): number {
+  return callsFor({ 'eks-cluster': 1, 'k8s-object': objectsPerList }, ['k8s']).k8s;
+}
+
+/**
  * The calls one region's sweep takes, by service (IAM counted apart, see {@link iamCalls}, but
  * for the ECS roles' reads, which are the region's).
  * @example regionCalls({ region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 }).ecr
@@ -150,7 +164,8 @@ export function regionCalls(size: RegionSize): CallCounts {
     ['ecr', 'eks', 'ec2'],
   );
   const ecs = size.ecs && size.ecs.clusters + size.ecs.activeRevisions > 0 ? ecsCalls(size.ecs) : undefined;
-  return { ...calls, ecs: ecs?.ecs ?? 0, iam: ecs?.iam ?? 0 };
+  const k8s = size.clusters * kubernetesCalls(size.kubernetesObjectsPerList ?? 0);
+  return { ...calls, ecs: ecs?.ecs ?? 0, iam: ecs?.iam ?? 0, k8s };
 }
 
 /** IAM's calls: GetAccountAuthorizationDetails pages, the credential report (generate, get) and the summary. */

@@ -4,6 +4,7 @@ import {
   type CallCounts,
   type IamSize,
   iamCalls,
+  kubernetesCalls,
   type RegionSize,
   regionCalls,
   repositoryCalls,
@@ -64,8 +65,8 @@ function slowestMs(calls: CallCounts, rates: SweepRates): number {
 /**
  * Plans the daily sweep: whether one invocation reads every region (services concurrently,
  * regions concurrently, IAM once in us-east-1) within the budget, else the units to fan out:
- * `ecr-registry`, `eks`, `ecs` per region and `iam` once, plus `ecr-repositories` slices sized so each
- * fits the budget on its own. Pure: sizes in, plan out.
+ * `ecr-registry`, `eks`, `ecs` per region and `iam` once, plus `ecr-repositories` slices and
+ * `k8s-clusters` slices (of the clusters sorted by name) sized so each fits the budget on its own. Pure: sizes in, plan out.
  * @example
  * planSweep([{ region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 }], { entities: 500 }, rates)
  */
@@ -77,9 +78,10 @@ export function planSweep(
 ): SweepPlan {
   const usableMs = budget.timeoutMs * (1 - budget.margin);
   const perRegion = regions.map(regionCalls);
-  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: iamCalls(iam), ecs: 0 };
+  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: iamCalls(iam), ecs: 0, k8s: 0 };
   for (const counts of perRegion)
-    for (const service of ['ecr', 'eks', 'ec2', 'ecs', 'iam'] as const) calls[service] += counts[service];
+    for (const service of ['ecr', 'eks', 'ec2', 'ecs', 'iam', 'k8s'] as const)
+      calls[service] += counts[service];
   // Regions have their own throttling buckets and limiters: the slowest region (or IAM, whose
   // bucket is the account's, with the ECS roles' reads of every region) decides.
   const estimatedMs = Math.max(
@@ -107,8 +109,24 @@ export function planSweep(
         count: Math.min(batch, size.repositories - start),
       });
     }
+    // the clusters' Kubernetes APIs, in slices of the clusters sorted by name
+    const clusters = clustersPerUnit(size, rates, usableMs);
+    for (let start = 0; start < size.clusters; start += clusters) {
+      units.push({
+        service: 'k8s-clusters',
+        region: size.region,
+        start,
+        count: Math.min(clusters, size.clusters - start),
+      });
+    }
   }
   return { fits: false, calls, estimatedMs, usableMs, units };
+}
+
+/** The most clusters whose Kubernetes APIs one invocation reads within the budget. */
+export function clustersPerUnit(size: RegionSize, rates: SweepRates, usableMs: number): number {
+  const perClusterMs = serviceMs(kubernetesCalls(size.kubernetesObjectsPerList ?? 0), 'k8s', rates);
+  return Math.max(1, Math.floor(usableMs / perClusterMs));
 }
 
 /** The most repositories (of average image count) one invocation reads within the budget. */

@@ -14,7 +14,7 @@ const FAST_REPORT = { attempts: 3, delayMs: 1 };
 
 async function open(options: MockOptions = {}, files = fixtureAccount()) {
   aws = mockAws(files, options);
-  return AwsCollector.open({ region: REGION, reportPolling: FAST_REPORT });
+  return AwsCollector.open({ region: REGION, clients: aws.clients(REGION), reportPolling: FAST_REPORT });
 }
 
 function byType<T>(resources: { type: string }[], type: string): T[] {
@@ -44,6 +44,9 @@ describe('AwsCollector.collectAll', () => {
       'iam-policy',
       'iam-role',
       'iam-user',
+      'k8s-cluster',
+      'k8s-namespace',
+      'k8s-workload',
     ]);
   });
 
@@ -78,6 +81,7 @@ describe('AwsCollector.collectAll', () => {
     aws = mockAws(fixtureAccount());
     const collector = await AwsCollector.open({
       region: REGION,
+      clients: aws.clients(REGION),
       recorder: (path, body) => bodies.set(path, body),
     });
     // Act
@@ -298,6 +302,7 @@ describe('AwsCollector.collectUnit', () => {
       collector.collectUnit({ service: 'eks' }),
       collector.collectUnit({ service: 'iam' }),
       collector.collectUnit({ service: 'ecs' }),
+      collector.collectUnit({ service: 'k8s-clusters', start: 0, count: 1 }),
     ]);
     // Assess
     const key = (resource: { type: string; id: string }) => `${resource.type} ${resource.id}`;

@@ -11,7 +11,11 @@ afterEach(() => aws?.restore());
 
 async function open(options: MockOptions = {}, files = fixtureAccount()) {
   aws = mockAws(files, options);
-  return AwsCollector.open({ region: REGION, reportPolling: { attempts: 1, delayMs: 1 } });
+  return AwsCollector.open({
+    region: REGION,
+    clients: aws.clients(REGION),
+    reportPolling: { attempts: 1, delayMs: 1 },
+  });
 }
 
 function ecsOf(resources: Resource[]) {

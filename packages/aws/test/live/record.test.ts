@@ -18,7 +18,11 @@ describe('SnapshotRecording', () => {
     // Prepare: two items per page, so recorded bodies are merged pages
     aws = mockAws(fixtureAccount(), { pageSize: 2 });
     const recording = new SnapshotRecording();
-    const live = await AwsCollector.open({ region: REGION, recorder: recording.recorder });
+    const live = await AwsCollector.open({
+      region: REGION,
+      clients: aws.clients(REGION),
+      recorder: recording.recorder,
+    });
     const dir = await mkdtemp(join(tmpdir(), 'customs-record-'));
     dirs.push(dir);
     const capturedAt = new Date('2026-03-01T10:00:00.000Z');

@@ -11,7 +11,12 @@ describe('MultiRegionCollector', () => {
     // Prepare
     aws = mockAws(fixtureAccount());
     const collector = await MultiRegionCollector.open([REGION, 'eu-west-1', REGION], (region, iam) =>
-      AwsCollector.open({ region, iam, reportPolling: { attempts: 1, delayMs: 1 } }),
+      AwsCollector.open({
+        region,
+        iam,
+        clients: (aws as MockedAws).clients(region),
+        reportPolling: { attempts: 1, delayMs: 1 },
+      }),
     );
     // Act
     const { resources } = await collector.collectAll();

@@ -43,8 +43,8 @@ describe('the collector descriptors (COLLECTOR_TYPES)', () => {
     expect(Object.keys(COLLECTOR_TYPES).sort()).toEqual([...TYPES].sort());
   });
 
-  it('name only calls of CALLS, each of its own service or an auxiliary one (EC2 for EKS; IAM and ECR for ECS)', () => {
-    const auxiliary: Record<string, string[]> = { eks: ['ec2'], ecs: ['iam', 'ecr'] };
+  it('name only calls of CALLS, each of its own service or an auxiliary one (EC2 for EKS; IAM and ECR for ECS; EKS and ECR for Kubernetes)', () => {
+    const auxiliary: Record<string, string[]> = { eks: ['ec2'], ecs: ['iam', 'ecr'], k8s: ['eks', 'ecr'] };
     for (const type of TYPES) {
       for (const name of [
         ...callsOfType(type),

@@ -20,7 +20,7 @@ describe('the live and snapshot sessions on the demo account', () => {
     // Prepare: every list split into pages of 2, so each paginator pages
     aws = mockAws(readSnapshotDir(DEMO), { pageSize: 2 });
     const snapshot = await SnapshotCollector.open(DEMO);
-    const live = await AwsCollector.open({ region: 'eu-west-1' });
+    const live = await AwsCollector.open({ region: 'eu-west-1', clients: aws.clients('eu-west-1') });
     // Act
     const [fromAws, fromSnapshot] = await Promise.all([live.collectAll(), snapshot.collectAll()]);
     const refs = fromSnapshot.resources.map((resource) => refOf(resource));

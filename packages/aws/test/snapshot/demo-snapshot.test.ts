@@ -33,6 +33,10 @@ describe('the demo snapshot (packages/local/snapshots/demo)', () => {
       'ecs-service': 5,
       // the six revisions in use or latest of their family (ListTaskDefinitions lists eight)
       'ecs-task-definition': 6,
+      // the demo's two clusters, their Kubernetes APIs not recorded yet (no k8s/ files)
+      'k8s-cluster': 2,
+      'k8s-namespace': 0,
+      'k8s-workload': 0,
     });
   });
 

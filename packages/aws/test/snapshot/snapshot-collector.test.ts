@@ -38,6 +38,8 @@ describe('SnapshotCollector', () => {
         'eks-access-entry my-eks-cluster/arn:aws:iam::111122223333:role/admin-test-ip',
         'eks-access-entry my-eks-cluster/arn:aws:iam::111122223333:role/assume-worker-node-role',
         'eks-access-entry my-eks-cluster/arn:aws:iam::111122223333:user/eks-admin-user',
+        // no k8s/ files: the cluster's Kubernetes API is unknown (k8s-snapshot.test.ts)
+        'k8s-cluster my-eks-cluster',
       ]);
       expect(missing).toEqual([]);
       expect(warnings).toEqual([]);

@@ -12,7 +12,7 @@ import {
 const RATES: SweepRates = {
   latencyMs: 50,
   concurrency: DEFAULT_CONCURRENCY,
-  ratePerSecond: { ecr: 20, eks: 10, ec2: 20, iam: 5, ecs: 20 },
+  ratePerSecond: { ecr: 20, eks: 10, ec2: 20, iam: 5, ecs: 20, k8s: 1000 },
 };
 
 describe('ecrCalls', () => {
@@ -61,6 +61,8 @@ describe('planSweep', () => {
       { service: 'ecr-registry', region: 'eu-west-1' },
       { service: 'eks', region: 'eu-west-1' },
       { service: 'ecs', region: 'eu-west-1' },
+      // 20 clusters of one page per list: 14 calls each, all in one slice
+      { service: 'k8s-clusters', region: 'eu-west-1', start: 0, count: 20 },
     ]);
   });
 
@@ -68,7 +70,7 @@ describe('planSweep', () => {
     const rates = {
       ...RATES,
       latencyMs: 1000,
-      ratePerSecond: { ecr: 1000, eks: 1000, ec2: 1000, iam: 1000, ecs: 1000 },
+      ratePerSecond: { ecr: 1000, eks: 1000, ec2: 1000, iam: 1000, ecs: 1000, k8s: 1000 },
     };
     const size = { region: 'eu-west-1', repositories: 100, images: 1000, clusters: 0 };
     const plan = planSweep([size], { entities: 10 }, rates);

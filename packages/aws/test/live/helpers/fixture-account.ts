@@ -1,6 +1,7 @@
 import { snapshotPath } from '../../../src/index.js';
 import { launchTemplateVersions, securityGroups, subnets } from '../../helpers/ec2.js';
 import { cliJson, credentialReportContent } from '../../helpers/fixtures.js';
+import { listOf, nginxDeployment, nginxReplicaSet, podOf } from '../../helpers/k8s-objects.js';
 import { addEcs } from './ecs-fixture.js';
 import type { SnapshotFiles } from './snapshot-files.js';
 
@@ -34,6 +35,7 @@ export function fixtureAccount(): SnapshotFiles {
     imageScanningConfiguration: { scanOnPush: true },
     encryptionConfiguration: { encryptionType: 'AES256' },
   }));
+  addKubernetes(set);
   set('ecr', 'DescribeRegistry', [], { registryId: ACCOUNT, replicationConfiguration: { rules: [] } });
   set('ecr', 'GetRegistryScanningConfiguration', [], {
     registryId: ACCOUNT,
@@ -150,4 +152,39 @@ function asSdkLists(details: Body): Body {
         : { ...group, AttachedManagedPolicies: [attached] };
     }),
   };
+}
+
+/**
+ * The Kubernetes API of the cluster (what `kubectl get … -o json` prints): the documentation's
+ * nginx Deployment with two running pods, the `default` namespace and ServiceAccount, and the
+ * `cluster-admin` ClusterRoleBinding every cluster has.
+ */
+function addKubernetes(set: (service: string, operation: string, keys: string[], body: unknown) => void) {
+  const list = (operation: string, items: unknown[]) => set('k8s', operation, [CLUSTER], listOf(items));
+  set('k8s', 'GetVersion', [CLUSTER], { major: '1', minor: '31', gitVersion: 'v1.31.4-eks-2d5f260' });
+  list('ListNamespaces', [{ metadata: { name: 'default' }, status: { phase: 'Active' } }]);
+  list('ListDeployments', [nginxDeployment()]);
+  list('ListReplicaSets', [nginxReplicaSet()]);
+  list('ListPods', [
+    podOf({ kind: 'ReplicaSet', name: 'nginx-deployment-66b6c48dd5' }, 'nginx-deployment-66b6c48dd5-a'),
+    podOf({ kind: 'ReplicaSet', name: 'nginx-deployment-66b6c48dd5' }, 'nginx-deployment-66b6c48dd5-b'),
+  ]);
+  list('ListServiceAccounts', [{ metadata: { name: 'default', namespace: 'default' } }]);
+  list('ListClusterRoleBindings', [
+    {
+      metadata: { name: 'cluster-admin' },
+      roleRef: { kind: 'ClusterRole', name: 'cluster-admin' },
+      subjects: [{ kind: 'Group', name: 'system:masters' }],
+    },
+  ]);
+  for (const operation of [
+    'ListStatefulSets',
+    'ListDaemonSets',
+    'ListJobs',
+    'ListCronJobs',
+    'ListRoleBindings',
+    'ListClusterRoles',
+    'ListRoles',
+  ])
+    list(operation, []);
 }

@@ -4,7 +4,8 @@ import * as ecs from '@aws-sdk/client-ecs';
 import * as eks from '@aws-sdk/client-eks';
 import * as iam from '@aws-sdk/client-iam';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
-import { snapshotPath } from '../../../src/index.js';
+import { type AwsClients, createAwsClients, snapshotPath } from '../../../src/index.js';
+import { fakeKubernetes } from './fake-kubernetes.js';
 import { type Paging, pageOf, type SnapshotFiles, sdkShape } from './snapshot-files.js';
 
 type Service = 'ecr' | 'eks' | 'ec2' | 'iam' | 'ecs';
@@ -430,6 +431,10 @@ export interface MockedAws {
   /** `service:Operation` of every command sent, sorted, without repeats. */
   actions(): string[];
   restore(): void;
+  /** Clients of the region with a Kubernetes factory that answers from the same files. */
+  clients(region: string): AwsClients;
+  /** The Kubernetes requests made, `<cluster> list|get <path>`. */
+  kubernetesRequests: string[];
 }
 
 /** Answers commands from a snapshot's files, and logs them. */
@@ -497,6 +502,7 @@ export function mockAws(files: SnapshotFiles, options: MockOptions = {}): Mocked
     ecs: mockClient(ecs.ECSClient),
   } as Record<Service, Stub>;
   const { answer, sent } = createAnswerer(files, options);
+  const fake = fakeKubernetes(files);
   for (const route of [
     ...ROUTES,
     { service: 'iam' as const, command: iam.GenerateCredentialReportCommand },
@@ -512,6 +518,8 @@ export function mockAws(files: SnapshotFiles, options: MockOptions = {}): Mocked
     restore() {
       for (const stub of Object.values(stubs)) stub.restore();
     },
+    clients: (region) => ({ ...createAwsClients({ region }), kubernetes: fake.kubernetes }),
+    kubernetesRequests: fake.requests,
   };
 }
 
