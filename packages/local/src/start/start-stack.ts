@@ -167,6 +167,8 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     endpoint: pipeline.endpoint,
     tableName: pipeline.tableName,
     notify,
+    // Start-up and the pipeline never wait on Slack: what fails is retried on the outbox's schedule.
+    nonBlocking: true,
     // Printed messages, one line each here: their headline.
     ...(notify.posts ? {} : { slack: headlineSender(say) }),
     onStatus: warn,

@@ -1,6 +1,7 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -279,6 +280,46 @@ describe('customs start as a process', () => {
   );
 
   it(
+    'comes up without waiting on a webhook that answers 500, and says so once: its status, what waits, the next try',
+    async () => {
+      // Prepare: a loopback Slack webhook that answers every post 500
+      const requests: number[] = [];
+      const slack = createHttpServer((request, response) => {
+        request.resume();
+        request.on('end', () => {
+          requests.push(requests.length);
+          response.writeHead(500).end();
+        });
+      });
+      await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
+      const { port } = slack.address() as AddressInfo;
+      const webhook = `http://127.0.0.1:${port}/services/T0CUSTOMS/B0FIVE/s3cr3tFiveHundred`;
+      try {
+        // Act: the stack starts (startProcess resolves on its ready line)
+        const stack = await startProcess({ SLACK_WEBHOOK_URL: webhook, CUSTOMS_API_TOKEN: 'five-hundred' });
+        const requestsAtReady = requests.length;
+        await stack.stop();
+        // Assess: ready after at least one post, never a run's in-sender retries (4 posts in a row)
+        expect(stack.stdout()).toContain('Posture: ');
+        expect(stack.stdout()).toContain('Customs is running.');
+        expect(requestsAtReady).toBeGreaterThanOrEqual(1);
+        expect(requestsAtReady).toBeLessThan(4);
+        const lines = stack.stderr().split('\n').filter(Boolean);
+        expect(lines).toEqual([
+          expect.stringMatching(
+            /^Slack answered 500 at http:\/\/127\.0\.0\.1:\d+\/services\/T…\/…; \d+ deliveries pending, next try in \d+ s \(at [^)]+\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
+          ),
+        ]);
+        expect(stack.stdout() + stack.stderr()).not.toContain('s3cr3tFiveHundred');
+        expect(stack.stdout() + stack.stderr()).not.toContain('B0FIVE');
+      } finally {
+        await new Promise((resolve) => slack.close(resolve));
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
     'says why Slack gets nothing when its host does not resolve, once; prints a generated token, which the user needs',
     async () => {
       // Prepare: hooks.slack.com does not resolve in the stack's process; no token is chosen
@@ -302,7 +343,7 @@ describe('customs start as a process', () => {
         const lines = stack.stderr().split('\n').filter(Boolean);
         expect(lines).toEqual([
           expect.stringMatching(
-            /^Slack https:\/\/hooks\.slack\.com\/services\/T…\/…: not delivered: Slack did not accept the message to https:\/\/hooks\.slack\.com\/services\/T…\/… after 4 attempts: DNS lookup failed for hooks\.slack\.com \(ENOTFOUND\); \d+ deliveries pending, next try in \d+ s \(at [^)]+\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
+            /^Slack failed at https:\/\/hooks\.slack\.com\/services\/T…\/…: DNS lookup failed for hooks\.slack\.com \(ENOTFOUND\); \d+ deliveries pending, next try in \d+ s \(at [^)]+\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
           ),
         ]);
         expect(stack.stdout() + stack.stderr()).not.toContain('s3cr3tT0k3n');
