@@ -142,7 +142,7 @@ describe('fan-out: the stream of a local pipeline to a loopback Slack', () => {
     expect(recovered.pending).toBe(0);
     expect(statuses).toEqual([
       expect.stringMatching(
-        /^Slack http:\/\/127\.0\.0\.1:\d+\/services\/T…\/…: not delivered: .*after 2 attempts: HTTP 500 error; 6 deliveries pending, next try in 10 s \(at .*\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
+        /^Slack answered 500 \(error\) at http:\/\/127\.0\.0\.1:\d+\/services\/T…\/…; 6 deliveries pending, next try in 10 s \(at .*\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
       ),
       expect.stringMatching(/^Slack http:\/\/127\.0\.0\.1:\d+\/services\/T…\/…: delivering again$/),
     ]);

@@ -11,6 +11,7 @@ import {
   parseNotifyConfig,
   planDeliveries,
   RESENT_NOTE,
+  targetFailureLine,
   webhookTarget,
 } from '../src/index.js';
 import { type FakeSlack, startFakeSlack } from './helpers/fake-slack.js';
@@ -292,6 +293,12 @@ describe('createFanOut', () => {
       ]);
       expect(downAgain.failing[0]?.retryAt).toBe('2026-12-01T14:00:30.000Z');
       expect(requestsWhileDown).toBe(4);
+      // One line for a person: what Slack answered, where (redacted), what waits, the schedule
+      const origin = new URL(slack.url).origin;
+      expect(down.failing[0]).toMatchObject({ status: 503, answer: 'error' });
+      expect(targetFailureLine(down.failing[0] as never, Date.parse('2026-12-01T14:00:00.000Z'))).toBe(
+        `Slack answered 503 (error) at ${origin}/services/T…/…; 2 deliveries pending, next try in 10 s (at 2026-12-01T14:00:10.000Z); retried with a backoff of 10 s doubling to 5 min while it fails`,
+      );
       expect(recovered).toMatchObject({ delivered: 2, failing: [] });
       expect(slept).toEqual([]);
       expect(await outboxAt(now).targetHold(target())).toBeUndefined();

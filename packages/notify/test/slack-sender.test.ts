@@ -84,6 +84,7 @@ describe('httpSlackSender against a loopback Slack', () => {
     expect(error).toBeInstanceOf(SlackDeliveryError);
     expect((error as SlackDeliveryError).retryable).toBe(true);
     expect((error as Error).message).toMatch(/after 4 attempts: HTTP 500/);
+    expect(error).toMatchObject({ status: 500, answer: 'error' });
     expect((error as Error).message).not.toContain('s3cr3tT0k3n');
   });
 
@@ -93,7 +94,7 @@ describe('httpSlackSender against a loopback Slack', () => {
       .send(slack.url, MESSAGE)
       .catch((caught: unknown) => caught);
     expect(slack.requests).toHaveLength(1);
-    expect(error).toMatchObject({ retryable: false, status: 404 });
+    expect(error).toMatchObject({ retryable: false, status: 404, answer: 'no_service' });
     expect((error as Error).message).toMatch(
       /refused the message to http:\/\/127\.0\.0\.1:\d+\/services\/T…\/…: HTTP 404 no_service/,
     );
@@ -106,6 +107,10 @@ describe('httpSlackSender against a loopback Slack', () => {
       .catch((caught: unknown) => caught);
     expect((error as Error).message).toMatch(
       /after 2 attempts: connection refused for 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
+    );
+    expect(error).toMatchObject({ status: undefined });
+    expect((error as SlackDeliveryError).answer).toMatch(
+      /^connection refused for 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
     );
     expect((error as Error).message).not.toContain('s3cr3tT0k3n');
   });

@@ -16,8 +16,11 @@ export class SweepRegistry {
   readonly #sweeps = new Map<string, SweepProgress>();
   #first: string | undefined;
 
-  /** Starts a sweep and records its steps and outcome; `done` settles with it. */
-  run(dependencies: PipelineDependencies): { started: SweepStarted; done: Promise<SweepOutcome> } {
+  /** Starts a sweep and records its steps and outcome; `done` settles with it; `onStep` is told of each step. */
+  run(
+    dependencies: PipelineDependencies,
+    onStep?: (step: { step: 'reading' | 'storing'; resources?: number }) => void,
+  ): { started: SweepStarted; done: Promise<SweepOutcome> } {
     const id = randomUUID();
     const startedAt = dependencies.clock().toISOString();
     const progress: SweepProgress = { id, status: 'running', step: 'reading', startedAt };
@@ -27,6 +30,7 @@ export class SweepRegistry {
       onStep: ({ step, resources }) => {
         progress.step = step;
         if (resources !== undefined) progress.resources = resources;
+        onStep?.(resources === undefined ? { step } : { step, resources });
       },
     });
     done.then(

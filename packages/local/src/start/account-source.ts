@@ -29,11 +29,14 @@ export async function accountSource(options: {
   aws?: boolean;
   regions?: string[];
   profile?: string;
+  /** Told of every body read from AWS, with its region (`--aws`: the sweep's progress counts them). */
+  onBody?: (region: string, path: string) => void;
 }): Promise<AccountSource> {
   if (options.aws) {
     const collector = await openLiveCollector({
       regions: options.regions ?? [],
       ...(options.profile ? { profile: options.profile } : {}),
+      ...(options.onBody ? { onBody: options.onBody } : {}),
     });
     return {
       label: `AWS account ${collector.scope.accountId} (${collector.scope.region}), read live`,

@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createApiHandler, postureOf } from '@customs/api';
-import {
-  CustomsError,
-  isLifecycleChange,
-  LIFECYCLE_CHANGES,
-  type PostureSummary,
-  RECOMMENDATIONS,
-  safeText,
-} from '@customs/core';
+import { CustomsError, isLifecycleChange, LIFECYCLE_CHANGES, safeText } from '@customs/core';
 import type { SlackSender } from '@customs/notify';
 import type { SweepOutcome } from '@customs/pipeline';
 import { SuppressionsRepository } from '@customs/store';
-import { postureLine } from '../cli/format/findings.js';
+import { CallCounts, callsLine, type ProgressLine } from '../cli/format/progress.js';
 import { loadConfigFile } from '../config-file.js';
 import { type ApiServer, localSweepStarter, SweepRegistry, startApiServer } from '../http/index.js';
 import { type LocalPipeline, startLocalPipeline } from '../runtime/index.js';
@@ -24,6 +17,7 @@ import { StartError } from './errors.js';
 import { failureLog } from './failure-log.js';
 import { localBodyLimit, withLocalEvents } from './local-events-route.js';
 import { topFailureLines } from './top-failures.js';
+import { postureLines, totalsLine } from './totals.js';
 
 export interface StartOptions {
   port: number;
@@ -45,6 +39,12 @@ export interface StartOptions {
   /** Progress and results, a line at a time. */
   say: (line: string) => void;
   /**
+   * The sweep's progress, rewritten in place on a terminal (`progressLine(stderr)`: silent unless
+   * a TTY): what it reads (the AWS calls answered per region and service with `--aws`), then the
+   * resources it evaluates and stores. Cleared before each line `say` prints.
+   */
+  progress?: ProgressLine;
+  /**
    * What fails while it runs, a line at a time (stderr by default): an internal error of the API
    * or the fan-out, once per failure; a Slack webhook that fails, with its cause and next try.
    */
@@ -65,11 +65,12 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
+/** `68 resources read, 326 findings (one per check and resource); changes: 90 opened, …`. */
 function describeSweep(outcome: SweepOutcome): string {
   const count = (transition: string) =>
     outcome.changes.filter((change) => change.transition === transition).length;
   const moved = LIFECYCLE_CHANGES.map((transition) => `${count(transition)} ${transition}`).join(', ');
-  return `${outcome.resources} resources, ${outcome.findings} findings (${moved})`;
+  return `${outcome.resources} resources read, ${outcome.findings} findings (one per check and resource); changes: ${moved}`;
 }
 
 /** Prints each Slack message the fan-out would send as one line: its header block. */
@@ -99,13 +100,6 @@ function shortResource(resourceId: string): string {
   return safeText(resourceId.replace(/^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d*:/, ''), { maxLength: 200 });
 }
 
-function postureLines(posture: PostureSummary): string[] {
-  return [
-    `Posture: ${postureLine(posture.overall)}`,
-    ...RECOMMENDATIONS.map((id) => `  ${id}  ${postureLine(posture.byRecommendation[id])}`),
-  ];
-}
-
 /**
  * `customs start`: DynamoDB Local with the findings table, the local bus with the deployed rules
  * and handlers, the fan-out from the table's stream, and the API on 127.0.0.1 behind a bearer
@@ -113,14 +107,25 @@ function postureLines(posture: PostureSummary): string[] {
  * @example const stack = await startStack({ port: 4000, say: console.log }); // … await stack.stop();
  */
 export async function startStack(options: StartOptions): Promise<RunningStack> {
-  const { say } = options;
+  const progress = options.progress ?? { update() {}, clear() {} };
+  const say = (line: string) => {
+    progress.clear();
+    options.say(line);
+  };
   const env = options.env ?? process.env;
   const host = options.host ?? '127.0.0.1';
   const notify = localNotifyConfig(env);
   const config = await loadConfigFile(options.configPath);
   await ensurePortFree(options.port, host);
   const reusing = options.dataDir === undefined ? false : await dataDirExists(options.dataDir);
-  const source: AccountSource = await accountSource(options);
+  // The first sweep's reads, counted while it reads (a live account's calls per region and service).
+  const calls = new CallCounts();
+  let reading = false;
+  const onBody = (region: string, path: string) => {
+    calls.add(region, path);
+    if (reading) progress.update(`  ${callsLine(calls)}`);
+  };
+  const source: AccountSource = await accountSource({ ...options, onBody });
   say(`Account: ${source.label}`);
   say('Starting DynamoDB Local…');
   let pipeline: LocalPipeline;
@@ -151,7 +156,11 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     : undefined;
   say(dataLine(options.dataDir, earlier));
   const { token, tokenSource } = apiToken(options, env);
-  const warn = options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const warnLine = options.warn ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const warn = (line: string) => {
+    progress.clear();
+    warnLine(line);
+  };
   const webhookUrls = [
     notify.config.slack.webhookUrl,
     ...notify.config.slack.routes.map((r) => r.webhookUrl),
@@ -167,6 +176,8 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     endpoint: pipeline.endpoint,
     tableName: pipeline.tableName,
     notify,
+    // Start-up and the pipeline never wait on Slack: what fails is retried on the outbox's schedule.
+    nonBlocking: true,
     // Printed messages, one line each here: their headline.
     ...(notify.posts ? {} : { slack: headlineSender(say) }),
     onStatus: warn,
@@ -219,9 +230,22 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
   };
   try {
     options.signal?.throwIfAborted();
-    const first = sweeps.run(pipeline.dependencies);
+    reading = true;
+    const first = sweeps.run(pipeline.dependencies, ({ step, resources }) => {
+      reading = step === 'reading';
+      progress.update(
+        step === 'reading'
+          ? `  reading ${source.collector ? 'AWS…' : 'the snapshot…'}`
+          : `  evaluating and storing ${resources ?? 0} resources read…`,
+      );
+    });
     say(`Sweeping the account… (GET /sweeps/${first.started.id}; /health says ready when it ends)`);
-    say(`  ${describeSweep(await first.done)}`);
+    const outcome = await first.done.finally(() => {
+      reading = false;
+    });
+    say(`  ${describeSweep(outcome)}`);
+    const afterSweep = postureOf(await pipeline.repository.summary());
+    say(`  Stored: ${totalsLine(afterSweep)}`);
     // Read the sweep's changes in large batches, so Slack gets a digest rather than one message each.
     await fanOut.drain();
     fanOut.start();
@@ -242,8 +266,8 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     }
     await fanOut.drain();
     const posture = postureOf(await pipeline.repository.summary());
-    for (const line of postureLines(posture)) say(line);
-    for (const line of await topFailureLines(pipeline.repository, posture.overall.failed)) say(line);
+    for (const line of postureLines(posture, afterSweep.total)) say(line);
+    for (const line of await topFailureLines(pipeline.repository, posture.overall)) say(line);
   } catch (error) {
     await stop();
     throw error;

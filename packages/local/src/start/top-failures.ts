@@ -1,4 +1,4 @@
-import { safeText } from '@customs/core';
+import { type Posture, safeText } from '@customs/core';
 import type { FindingsRepository } from '@customs/store';
 
 /** How many failures `customs start`'s closing block lists. */
@@ -13,10 +13,15 @@ function shortName(name: string): string {
 /**
  * The closing block's "top failures": the most severe open failures (one Query on the status
  * index, read in severity order), each with its severity, check and resource, and how to see all.
- * @example for (const line of await topFailureLines(pipeline.repository, 61)) say(line);
+ * @example for (const line of await topFailureLines(pipeline.repository, posture.overall)) say(line);
  */
-export async function topFailureLines(repository: FindingsRepository, failing: number): Promise<string[]> {
-  if (failing === 0) return ['Top failures: none'];
+export async function topFailureLines(
+  repository: FindingsRepository,
+  overall: Pick<Posture, 'failed' | 'suppressed'>,
+): Promise<string[]> {
+  const { failed, suppressed } = overall;
+  if (failed - suppressed === 0)
+    return [`Top failures: none open${suppressed > 0 ? ` (${suppressed} suppressed)` : ''}`];
   const { items } = await repository.listFindings({ status: 'FAIL', state: 'OPEN', limit: TOP });
   const check = Math.max(...items.map((finding) => finding.checkId.length));
   return [
@@ -25,6 +30,6 @@ export async function topFailureLines(repository: FindingsRepository, failing: n
       (finding) =>
         `  ${finding.severity.padEnd(9)}${finding.checkId.padEnd(check + 2)}${safeText(shortName(finding.resourceName), { maxLength: 120 })}`,
     ),
-    `  (${failing} failing: npx customs findings --status FAIL, or --details for how to fix each)`,
+    `  (${failed - suppressed} open of the ${failed} FAIL, ${suppressed} suppressed: npx customs findings --status FAIL, or --details for how to fix each)`,
   ];
 }

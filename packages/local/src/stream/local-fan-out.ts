@@ -11,6 +11,7 @@ import {
   notifyConfigFromEnv,
   printingSender,
   type SlackSender,
+  type TargetFailure,
   targetFailureLine,
 } from '@customs/notify';
 import { ANNOUNCED_FINDING_WRITES, OutboxRepository } from '@customs/store';
@@ -20,6 +21,9 @@ import { StreamPoller, type StreamPollerOptions } from './stream-poller.js';
 
 /** Every write of a finding item (the poller's tests read the stream through it). */
 export const FINDING_ITEM_FILTERS = [{ dynamodb: { Keys: { SK: { S: ['FINDING'] } } } }] as const;
+
+/** A non-blocking fan-out's sender: a failed post is retried by the outbox's schedule, not by sleeping. */
+const ONE_ATTEMPT = { retry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 } } as const;
 
 /** The default webhook of the printing mode: it only names where the messages would go. */
 const PRINTED = 'printed';
@@ -67,8 +71,16 @@ export interface LocalFanOutOptions
   clock?: () => number;
   /** Waits out a short hold-off; injectable for tests. */
   sleep?: FanOutDependencies['sleep'];
-  /** Hold-offs up to this long are waited out within a run (20 s by default). */
+  /** Hold-offs up to this long are waited out within a run (20 s by default; 0 when `nonBlocking`). */
   maxHoldWaitMs?: number;
+  /**
+   * Never wait inside a run (a running stack, `customs start`): one attempt per message and no
+   * Retry-After waited out, so a failing webhook never holds up start-up or the pipeline; what
+   * fails stays pending and is retried on the outbox's schedule (the webhook's hold-off, 10 s
+   * doubling to 5 min) by the poller's idle runs. Off by default: a one-shot run (`customs replay`)
+   * retries within the run, as it gets no later one.
+   */
+  nonBlocking?: boolean;
 }
 
 /** What the local fan-out did. */
@@ -111,7 +123,8 @@ export function startLocalFanOut(options: LocalFanOutOptions): LocalFanOut {
     tableName: options.tableName,
     clock: () => new Date(clock()),
   });
-  const inner = options.slack ?? (notify.posts ? httpSlackSender() : printingSender(write));
+  const posting = httpSlackSender(options.nonBlocking ? ONE_ATTEMPT : {});
+  const inner = options.slack ?? (notify.posts ? posting : printingSender(write));
   let slackMessages = 0;
   const slack: SlackSender = {
     async send(webhookUrl, message) {
@@ -126,7 +139,9 @@ export function startLocalFanOut(options: LocalFanOutOptions): LocalFanOut {
     slack,
     clock,
     ...(options.sleep ? { sleep: options.sleep } : {}),
-    ...(options.maxHoldWaitMs !== undefined ? { maxHoldWaitMs: options.maxHoldWaitMs } : {}),
+    ...(options.maxHoldWaitMs !== undefined || options.nonBlocking
+      ? { maxHoldWaitMs: options.maxHoldWaitMs ?? 0 }
+      : {}),
     ...(options.events ? { events: options.events } : {}),
   };
   const status = statusReporter(clock, options.onStatus, options.onError);
@@ -172,15 +187,26 @@ function statusReporter(
   say: ((line: string) => void) | undefined,
   onError: ((error: unknown) => void) | undefined,
 ) {
-  const failingTargets = new Map<string, { cause: string; shown: string }>();
+  const failingTargets = new Map<string, { cause: string; shown: string; failure: TargetFailure }>();
   let lastFailing: string[] = [];
   let lastError = '';
   const onReport = (report: FanOutReport) => {
     lastError = '';
-    lastFailing = report.failing.map((failure) => targetFailureLine(failure, clock()));
+    // A run that only skipped a held-off target tells what its last try answered, with what waits now.
+    const described = report.failing.map((failure) => {
+      const known = failingTargets.get(failure.target)?.failure;
+      return failure.held && known
+        ? { ...known, pending: failure.pending, retryAt: failure.retryAt, held: true }
+        : failure;
+    });
+    lastFailing = described.map((failure) => targetFailureLine(failure, clock()));
     for (const [index, failure] of report.failing.entries()) {
-      if (failingTargets.get(failure.target)?.cause === failure.cause) continue;
-      failingTargets.set(failure.target, { cause: failure.cause, shown: failure.shown });
+      // Once per target and cause: a status is the cause (its answer text may vary), and a run
+      // that only skipped a held-off target says nothing new about one already shown.
+      const known = failingTargets.get(failure.target);
+      const cause = failure.status === undefined ? failure.cause : `HTTP ${failure.status}`;
+      if (known && (known.cause === cause || failure.held)) continue;
+      failingTargets.set(failure.target, { cause, shown: failure.shown, failure });
       say?.(lastFailing[index] as string);
     }
     const stillFailing = new Set(report.failing.map((failure) => failure.target));

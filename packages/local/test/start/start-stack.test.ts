@@ -1,9 +1,11 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type PostureSummary, RECOMMENDATIONS } from '@customs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCloudTrail } from '../../../../test/helpers/sample-events.js';
 import { findFreePort } from '../../src/dynamodb/index.js';
@@ -18,9 +20,16 @@ const UNRESOLVABLE_SLACK = new URL('./helpers/unresolvable-slack.mjs', import.me
 describe('customs start: the whole pipeline on one machine', () => {
   let stack: RunningStack;
   const lines: string[] = [];
+  /** The progress line's updates, and `clear` each time it was erased. */
+  const progress: string[] = [];
 
   beforeAll(async () => {
-    stack = await startStack({ port: await findFreePort(), say: (line) => lines.push(line), env: {} });
+    stack = await startStack({
+      port: await findFreePort(),
+      say: (line) => lines.push(line),
+      progress: { update: (text) => progress.push(text), clear: () => progress.push('clear') },
+      env: {},
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -31,20 +40,74 @@ describe('customs start: the whole pipeline on one machine', () => {
 
   it('sweeps the demo account, plays the story and prints the posture', () => {
     const output = lines.join('\n');
-    expect(output).toMatch(/68 resources, \d+ findings \(90 opened/);
+    expect(output).toMatch(
+      /68 resources read, \d+ findings \(one per check and resource\); changes: 90 opened/,
+    );
     expect(output).toContain('▸ The fix v2.15.1 is pushed, signed, and v2.15.0 is deleted');
     expect(output).toMatch(/resolved\s+critical ecr-image-no-critical-vulnerabilities/);
     expect(output).toContain('▸ A developer registers payments-api:8 with a privileged container');
     expect(output).toMatch(/opened\s+high\s+ecs-task-definition-no-privileged/);
     expect(output).toMatch(/resolved\s+high\s+ecs-task-definition-no-environment-secrets/);
     expect(output).toMatch(/slack ▸ Customs digest: \d+ finding changes/);
-    expect(output).toMatch(/^Posture: \d+\/\d+ passed/m);
+    expect(output).toMatch(/^Posture \(GET \/summary\): \d+ findings: \d+ PASS of \d+ evaluated/m);
     // The closing block names the worst open failures, most severe first, and how to see them all.
     const top = output.slice(output.indexOf('Top failures:')).split('\n');
     expect(top[0]).toBe('Top failures:');
     expect(top.slice(1, 6).every((line) => /^ {2}(critical|high) +[a-z0-9-]+ +\S/.test(line))).toBe(true);
     expect(top[1]).toMatch(/^ {2}critical /);
-    expect(top[6]).toMatch(/^ {2}\(\d+ failing: npx customs findings --status FAIL/);
+    expect(top[6]).toMatch(
+      /^ {2}\(\d+ open of the \d+ FAIL, 0 suppressed: npx customs findings --status FAIL/,
+    );
+  });
+
+  it("shows the sweep's steps on the progress line, erased before the sweep's own line", () => {
+    const updates = progress.filter((each) => each !== 'clear');
+    expect(updates).toEqual(['  reading the snapshot…', '  evaluating and storing 68 resources read…']);
+    // Erased before the next line was printed
+    expect(progress[progress.lastIndexOf(updates[1] as string) + 1]).toBe('clear');
+    expect(lines).not.toContainEqual(expect.stringContaining('evaluating and storing'));
+  });
+
+  it('prints totals that say what they count and agree with each other and with GET /summary', async () => {
+    // Prepare: what start-up printed, and what /summary answers now
+    const summary = (await (await get('/summary')).json()) as PostureSummary;
+    const output = lines.join('\n');
+    const numbers = (pattern: RegExp) => (pattern.exec(output)?.slice(1) ?? []).map(Number);
+    // Act: the sweep's line, the stored totals after it, the closing posture and its CSA lines
+    const [, swept] = numbers(/^ {2}(\d+) resources read, (\d+) findings \(one per check and resource\)/m);
+    const stored = numbers(
+      /^ {2}Stored: (\d+) findings: (\d+) PASS of (\d+) evaluated \([\d.]+%\), (\d+) FAIL \((\d+) suppressed\), (\d+) ERROR; (\d+) NOT_APPLICABLE$/m,
+    );
+    const closing = numbers(
+      /^Posture \(GET \/summary\): (\d+) findings: (\d+) PASS of (\d+) evaluated \([\d.]+%\), (\d+) FAIL \((\d+) suppressed\), (\d+) ERROR; (\d+) NOT_APPLICABLE \((\d+) more than after the sweep: the story's resources\)$/m,
+    );
+    const [open, failed, suppressed] = numbers(/^ {2}\((\d+) open of the (\d+) FAIL, (\d+) suppressed: /m);
+    // Assess: each line adds up, the sweep's findings are the stored ones after it, the closing
+    // block is /summary's, and the top failures' count is its FAIL
+    const [total, passed, evaluated, fail, supp, errors, notApplicable, added] = closing;
+    expect(closing).toEqual([
+      summary.total,
+      summary.overall.passed,
+      summary.overall.evaluated,
+      summary.overall.failed,
+      summary.overall.suppressed,
+      summary.overall.errors,
+      summary.overall.notApplicable,
+      expect.any(Number),
+    ]);
+    expect(evaluated).toBe((passed ?? 0) + (fail ?? 0) + (errors ?? 0));
+    expect(total).toBe((evaluated ?? 0) + (notApplicable ?? 0));
+    expect(stored[0]).toBe(swept);
+    expect(stored[2]).toBe((stored[1] ?? 0) + (stored[3] ?? 0) + (stored[5] ?? 0));
+    expect(stored[0]).toBe((stored[2] ?? 0) + (stored[6] ?? 0));
+    expect(added).toBe((total ?? 0) - (swept ?? 0));
+    expect([failed, suppressed, open]).toEqual([fail, supp, (fail ?? 0) - (supp ?? 0)]);
+    for (const id of RECOMMENDATIONS) {
+      const each = summary.byRecommendation[id];
+      expect(output).toContain(
+        `\n  ${id}  ${each.passed} PASS of ${each.evaluated} evaluated (${each.score}%), ${each.failed} FAIL\n`,
+      );
+    }
   });
 
   it('answers the API with the printed token, and 401 without it', async () => {
@@ -225,6 +288,13 @@ describe('customs start as a process', () => {
       expect(stack.stdout()).toContain('  token:   from CUSTOMS_API_TOKEN\n');
       expect(stack.stdout()).toContain('curl -H "Authorization: Bearer $CUSTOMS_API_TOKEN"');
       expect(stack.stdout() + stack.stderr()).not.toContain('chosen-token-9f3b2a');
+      // Not a terminal: no progress line, nothing rewritten in place
+      const printed = stack.stdout() + stack.stderr();
+      expect([
+        printed.includes('\r'),
+        printed.includes('\u001b[K'),
+        printed.includes('evaluating and storing'),
+      ]).toEqual([false, false, false]);
       await expect(fetch(`http://127.0.0.1:${port}/openapi.json`)).rejects.toThrow();
       await expect(fetch(endpoint)).rejects.toThrow();
     },
@@ -279,6 +349,46 @@ describe('customs start as a process', () => {
   );
 
   it(
+    'comes up without waiting on a webhook that answers 500, and says so once: its status, what waits, the next try',
+    async () => {
+      // Prepare: a loopback Slack webhook that answers every post 500
+      const requests: number[] = [];
+      const slack = createHttpServer((request, response) => {
+        request.resume();
+        request.on('end', () => {
+          requests.push(requests.length);
+          response.writeHead(500).end();
+        });
+      });
+      await new Promise<void>((resolve) => slack.listen(0, '127.0.0.1', resolve));
+      const { port } = slack.address() as AddressInfo;
+      const webhook = `http://127.0.0.1:${port}/services/T0CUSTOMS/B0FIVE/s3cr3tFiveHundred`;
+      try {
+        // Act: the stack starts (startProcess resolves on its ready line)
+        const stack = await startProcess({ SLACK_WEBHOOK_URL: webhook, CUSTOMS_API_TOKEN: 'five-hundred' });
+        const requestsAtReady = requests.length;
+        await stack.stop();
+        // Assess: ready after at least one post, never a run's in-sender retries (4 posts in a row)
+        expect(stack.stdout()).toContain('Posture (GET /summary): ');
+        expect(stack.stdout()).toContain('Customs is running.');
+        expect(requestsAtReady).toBeGreaterThanOrEqual(1);
+        expect(requestsAtReady).toBeLessThan(4);
+        const lines = stack.stderr().split('\n').filter(Boolean);
+        expect(lines).toEqual([
+          expect.stringMatching(
+            /^Slack answered 500 at http:\/\/127\.0\.0\.1:\d+\/services\/T…\/…; \d+ deliveries pending, next try in \d+ s \(at [^)]+\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
+          ),
+        ]);
+        expect(stack.stdout() + stack.stderr()).not.toContain('s3cr3tFiveHundred');
+        expect(stack.stdout() + stack.stderr()).not.toContain('B0FIVE');
+      } finally {
+        await new Promise((resolve) => slack.close(resolve));
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
+
+  it(
     'says why Slack gets nothing when its host does not resolve, once; prints a generated token, which the user needs',
     async () => {
       // Prepare: hooks.slack.com does not resolve in the stack's process; no token is chosen
@@ -302,7 +412,7 @@ describe('customs start as a process', () => {
         const lines = stack.stderr().split('\n').filter(Boolean);
         expect(lines).toEqual([
           expect.stringMatching(
-            /^Slack https:\/\/hooks\.slack\.com\/services\/T…\/…: not delivered: Slack did not accept the message to https:\/\/hooks\.slack\.com\/services\/T…\/… after 4 attempts: DNS lookup failed for hooks\.slack\.com \(ENOTFOUND\); \d+ deliveries pending, next try in \d+ s \(at [^)]+\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
+            /^Slack failed at https:\/\/hooks\.slack\.com\/services\/T…\/…: DNS lookup failed for hooks\.slack\.com \(ENOTFOUND\); \d+ deliveries pending, next try in \d+ s \(at [^)]+\); retried with a backoff of 10 s doubling to 5 min while it fails$/,
           ),
         ]);
         expect(stack.stdout() + stack.stderr()).not.toContain('s3cr3tT0k3n');

@@ -4,5 +4,5 @@ export {
   type FanOut,
   type FanOutDependencies,
 } from './fan-out.js';
-export { type FanOutReport, transitionKey } from './model.js';
+export { type FanOutReport, type TargetFailure, transitionKey } from './model.js';
 export { planDeliveries } from './plan-deliveries.js';

@@ -40,6 +40,13 @@ export interface TargetFailure {
   shown: string;
   /** What failed: DNS lookup failed for hooks.slack.com (ENOTFOUND), HTTP 503…, a 429's Retry-After. */
   cause: string;
+  /** The HTTP status the target answered with in this run (500, 429…); absent when it did not answer or was held off. */
+  status?: number;
+  /**
+   * The last attempt's outcome in a few words, without the URL: Slack's answer text (may be empty)
+   * or why no answer came (`DNS lookup failed for hooks.slack.com (ENOTFOUND)`).
+   */
+  answer?: string;
   /** Deliveries to it left pending in this run. */
   pending: number;
   /** When the next try may go out (its hold-off), ISO; absent when the next run may try at once. */

@@ -46,7 +46,7 @@ function seconds(ms: number): string {
 /** At most this many 429s are waited out in one run before the rest is left for the next. */
 const MAX_RATE_LIMITS_PER_RUN = 3;
 
-type SendError = Error & { status?: number; retryAfterMs?: number; mayHavePosted?: boolean };
+type SendError = Error & { status?: number; retryAfterMs?: number; mayHavePosted?: boolean; answer?: string };
 
 /** Slack refused this message only (400 invalid_payload, 413 too large): the others may still go. */
 function isMessageOnly(error: SendError): boolean {
@@ -170,7 +170,11 @@ export async function sendSlack(
         attempted: false,
       });
       const retryAt = held?.holdUntil ?? until.toISOString();
-      return failed({ cause: reason, retryAt, held: false, rateLimited });
+      const answered = {
+        ...(error.status === undefined ? {} : { status: error.status }),
+        ...(error.answer === undefined ? {} : { answer: error.answer }),
+      };
+      return failed({ cause: reason, retryAt, held: false, rateLimited, ...answered });
     }
     await outbox.markDelivered(
       unit.items.map((item) => item.entry),

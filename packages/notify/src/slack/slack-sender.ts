@@ -34,17 +34,24 @@ export class SlackDeliveryError extends CustomsError {
    * a connection closed after the request went out), so sending it again may repeat it.
    */
   readonly mayHavePosted: boolean;
+  /**
+   * The last attempt's outcome in a few words, without the URL: Slack's answer text when it
+   * answered (`no_service`, empty when it said nothing), else why no answer came (`DNS lookup
+   * failed for hooks.slack.com (ENOTFOUND)`).
+   */
+  readonly answer: string;
 
   constructor(
     message: string,
     retryable: boolean,
-    details: { status?: number; retryAfterMs?: number; mayHavePosted?: boolean } = {},
+    details: { status?: number; retryAfterMs?: number; mayHavePosted?: boolean; answer?: string } = {},
   ) {
     super(kindOfAnswer(details.status), message);
     this.retryable = retryable;
     this.status = details.status;
     this.retryAfterMs = details.retryAfterMs;
     this.mayHavePosted = details.mayHavePosted ?? false;
+    this.answer = details.answer ?? '';
   }
 }
 
@@ -145,28 +152,37 @@ export function httpSlackSender(options: HttpSlackSenderOptions = {}): SlackSend
       const text = safeText(scrubWebhookUrl((await response.text()).slice(0, 200), webhookUrl));
       pacer.done(webhookUrl);
       if (response.ok) return;
-      last = { text: `HTTP ${response.status}${text ? ` ${text}` : ''}`, mayHavePosted: false };
+      last = {
+        text: `HTTP ${response.status}${text ? ` ${text}` : ''}`,
+        mayHavePosted: false,
+        status: response.status,
+        answer: text,
+      };
       if (response.status === 429) {
         // Not waited out here: the fan-out keeps it as the webhook's hold-off, for every sender.
         const wait = retryAfterMs(response.headers.get('retry-after'), clock());
         throw new SlackDeliveryError(
           `Slack rate-limited ${shown}: 429 with Retry-After ${Math.ceil(wait / 1000)} s`,
           true,
-          { status: 429, retryAfterMs: wait, mayHavePosted: lost },
+          { status: 429, retryAfterMs: wait, mayHavePosted: lost, answer: text },
         );
       }
       if (response.status < 500) {
         throw new SlackDeliveryError(`Slack refused the message to ${shown}: ${last.text}`, false, {
           status: response.status,
           mayHavePosted: lost,
+          answer: text,
         });
       }
       if (attempt < retry.maxAttempts) await sleep(backoffDelay(retry, attempt));
     }
     throw new SlackDeliveryError(
-      `Slack did not accept the message to ${shown} after ${retry.maxAttempts} attempts: ${last.text}`,
+      `Slack did not accept the message to ${shown} after ${retry.maxAttempts} attempt${retry.maxAttempts === 1 ? '' : 's'}: ${last.text}`,
       true,
-      { mayHavePosted: lost },
+      {
+        mayHavePosted: lost,
+        ...(last.status === undefined ? { answer: last.text } : { status: last.status, answer: last.answer }),
+      },
     );
   }
   return { send };
@@ -174,6 +190,10 @@ export function httpSlackSender(options: HttpSlackSenderOptions = {}): SlackSend
 
 interface Failure {
   text: string;
+  /** The status Slack answered with, when it answered. */
+  status?: number;
+  /** Slack's answer text, when it answered. */
+  answer?: string;
   /** The request may have reached Slack (no answer, or the connection closed after sending). */
   mayHavePosted: boolean;
 }

@@ -1,3 +1,4 @@
+import { terminalOf } from '../format/terminal.js';
 import type { Command } from './command.js';
 import { runFindings } from './findings.js';
 
@@ -22,7 +23,10 @@ export const findingsCommand: Command = {
     sigv4: { type: 'boolean' },
   },
   async run(values, _positionals, { out, err }) {
-    const { output, failing, failOn } = await runFindings(values);
+    const { output, failing, failOn } = await runFindings({
+      ...values,
+      terminal: terminalOf(out, process.env),
+    });
     out.write(output);
     if (failing === 0) return undefined;
     err.write(`customs: ${failing} open finding(s) failing at or above ${failOn} (--fail-on ${failOn})\n`);

@@ -1,14 +1,15 @@
-import { summarize, withGuidance } from '@customs/core';
+import { SEVERITIES, summarize, withGuidance } from '@customs/core';
 import type { StoredFinding } from '@customs/store';
 import { UsageError } from '../errors.js';
 import { toCsv } from '../format/csv.js';
 import { detailBlock } from '../format/details.js';
 import { GUIDANCE_COLUMNS, guidanceColumns } from '../format/findings.js';
+import { findingsTable } from '../format/findings-table.js';
 import { renderJunit } from '../format/junit/index.js';
 import { parseOutputs, writeOutputs } from '../format/outputs.js';
 import { toSafeJson } from '../format/safe-json.js';
 import { renderSarif } from '../format/sarif/index.js';
-import { toTable } from '../format/table.js';
+import type { Terminal } from '../format/terminal.js';
 import { type Format, failingAtOrAbove, listOption, parseFailOn, parseFormat } from '../options.js';
 import { executeApiRegion, sigV4Signer } from '../sigv4.js';
 
@@ -29,6 +30,8 @@ export interface FindingsOptions {
   token?: string;
   /** Sign with SigV4 (execute-api) even when the API's host is not API Gateway's own. */
   sigv4?: boolean;
+  /** Where the table goes (`customs findings` passes stdout's) [no width, no colour]. */
+  terminal?: Terminal;
 }
 
 /** How a request proves who sends it: the local stack's bearer token, or a SigV4 signature. */
@@ -166,24 +169,54 @@ export async function readFindings(
   return findings;
 }
 
+/** Open failures first (then errors, suppressed, resolved, passing), most severe first within each. */
+const STATE_ORDER: readonly string[] = [
+  'OPEN',
+  'ERROR',
+  'SUPPRESSED',
+  'RESOLVED',
+  'PASSING',
+  'NOT_APPLICABLE',
+];
+
+function failuresFirst(a: StoredFinding, b: StoredFinding): number {
+  return (
+    STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) ||
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    a.checkId.localeCompare(b.checkId) ||
+    a.resourceName.localeCompare(b.resourceName)
+  );
+}
+
+/** `2026-12-01T10:00:00.000Z` → `2026-12-01 10:00` (UTC). */
+function openSince(finding: StoredFinding): string {
+  return finding.openedAt ? `${finding.openedAt.slice(0, 10)} ${finding.openedAt.slice(11, 16)}` : '';
+}
+
+/** `3 findings: 2 OPEN, 1 RESOLVED`. */
+function countLine(findings: readonly StoredFinding[]): string {
+  const counts = STATE_ORDER.flatMap((state) => {
+    const n = findings.filter((f) => f.state === state).length;
+    return n > 0 ? [`${n} ${state}`] : [];
+  });
+  return `${findings.length} findings${counts.length > 0 ? `: ${counts.join(', ')}` : ''}`;
+}
+
 /** The stored findings in one format (the API's own guidance kept; added where it had none). */
-function render(findings: StoredFinding[], format: Format, details: boolean): string {
+function render(findings: StoredFinding[], format: Format, details: boolean, terminal: Terminal): string {
   if (format === 'json')
     return `${toSafeJson({ findings: findings.map(withGuidance), summary: summarize(findings) })}\n`;
   if (format === 'csv') return toCsv(findings.map(guidanceColumns), [...CSV_COLUMNS]);
   if (format === 'sarif') return renderSarif(findings);
   if (format === 'junit') return renderJunit(findings);
-  if (details) return `${findings.map(detailBlock).join('\n\n')}\n\n${findings.length} findings\n`;
-  const rows = findings.map((f) => [
-    f.state,
-    f.severity,
-    f.checkId,
-    f.resourceName,
-    f.openedAt ?? '',
-    f.message,
-  ]);
-  const table = toTable([['STATE', 'SEVERITY', 'CHECK', 'RESOURCE', 'OPEN SINCE', 'MESSAGE'], ...rows], 100);
-  return `${table}\n${findings.length} findings\n`;
+  const sorted = [...findings].sort(failuresFirst);
+  if (details) return `${sorted.map(detailBlock).join('\n\n')}\n\n${countLine(findings)}\n`;
+  // scan's table: fitted to the terminal, the verdict never cut, coloured on a TTY only.
+  const table = findingsTable(sorted, terminal, {
+    first: { title: 'STATE', value: (f) => f.state },
+    extra: { title: 'OPEN SINCE', value: openSince },
+  });
+  return `${table}\n${countLine(findings)}\n`;
 }
 
 /**
@@ -209,7 +242,9 @@ export async function runFindings(
   }
   const findings = await readFindings(filters, api, authorization);
   const details = options.details === true;
-  await writeOutputs(outputs, (each) => render(findings, each, details));
+  // Files get the table at no width and without colour.
+  await writeOutputs(outputs, (each) => render(findings, each, details, { colour: false }));
   const failing = failOn === undefined ? 0 : failingAtOrAbove(findings, failOn).length;
-  return { output: render(findings, format, details), failing, ...(failOn ? { failOn } : {}) };
+  const terminal = options.terminal ?? { colour: false };
+  return { output: render(findings, format, details, terminal), failing, ...(failOn ? { failOn } : {}) };
 }

@@ -1,4 +1,5 @@
 import { safeText } from '@customs/core';
+import { progressLine } from '../format/progress.js';
 import { terminalOf } from '../format/terminal.js';
 import type { Command } from './command.js';
 import { runScan } from './scan.js';
@@ -29,6 +30,8 @@ export const scanCommand: Command = {
     const { output, warnings, failing, failOn } = await runScan({
       ...values,
       terminal: terminalOf(out, process.env),
+      // On stderr, so that stdout (a table, JSON…) stays clean even when stderr is a terminal.
+      progress: progressLine(err, process.env),
     });
     for (const warning of warnings) err.write(`warning: ${safeText(warning, { maxLength: 1000 })}\n`);
     out.write(output);

@@ -4,6 +4,7 @@ import { loadConfigFile } from '../../config-file.js';
 import { UsageError } from '../errors.js';
 import { renderFindings } from '../format/findings.js';
 import { parseOutputs, writeOutputs } from '../format/outputs.js';
+import type { ProgressLine } from '../format/progress.js';
 import type { Terminal } from '../format/terminal.js';
 import {
   failingAtOrAbove,
@@ -34,6 +35,8 @@ export interface ScanOptions {
   all?: boolean;
   /** Where the table goes (`customs scan` passes stdout's). */
   terminal?: Terminal;
+  /** The progress of a live read (`customs scan` passes stderr's: silent unless a TTY). */
+  progress?: ProgressLine;
 }
 
 /** What a scan printed and wrote, and whether `--fail-on` failed it. */
@@ -105,6 +108,7 @@ function sourceOf(options: ScanOptions): Source {
       const { collector, result } = await collectLive({
         regions,
         ...(options.profile ? { profile: options.profile } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
       });
       return { collector, result, now: new Date() };
     };

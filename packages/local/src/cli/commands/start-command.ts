@@ -1,6 +1,7 @@
 import { safeText } from '@customs/core';
 import { startStack } from '../../start/index.js';
 import { UsageError } from '../errors.js';
+import { progressLine } from '../format/progress.js';
 import type { Command } from './command.js';
 
 function parsePort(value: string | undefined): number {
@@ -55,8 +56,10 @@ export const startCommand: Command = {
     // says or fails with afterwards (DynamoDB Local took the terminal's SIGINT too) is the stop.
     const interrupt = new AbortController();
     const quiet = () => interrupt.signal.aborted;
+    const progress = progressLine(err, process.env);
     const stopped = untilStopped(() => {
       interrupt.abort(new Error('interrupted'));
+      progress.clear();
       out.write('Stopping…\n');
     });
     const starting = startStack({
@@ -71,6 +74,8 @@ export const startCommand: Command = {
       forceStory: values.story === true,
       // Lines quote names and messages from the account and its events: escaped, one line each.
       say: (line) => quiet() || out.write(`${safeText(line, { maxLength: 2000 })}\n`),
+      // The sweep's progress on stderr, on a terminal only (nothing in a pipe or a log).
+      progress,
       warn: (line) => quiet() || err.write(`${safeText(line, { maxLength: 2000 })}\n`),
     });
     const first = await Promise.race([starting, stopped.then(() => undefined)]).catch((error: unknown) => {

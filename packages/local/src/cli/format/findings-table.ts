@@ -47,58 +47,88 @@ export function shownStatus(finding: Finding & { state?: string }): string {
   return finding.state === 'SUPPRESSED' ? 'SUPPRESSED' : finding.status;
 }
 
+/** The columns of a findings table besides SEVERITY, CHECK, RESOURCE and MESSAGE. */
+export interface TableColumns<T extends Finding = Finding> {
+  /** The first column: STATUS (`scan`: FAIL, or SUPPRESSED) by default, or STATE (stored findings). */
+  first?: { title: string; value: (finding: T) => string };
+  /** A fixed column after CHECK, e.g. `OPEN SINCE`; never cut. */
+  extra?: { title: string; value: (finding: T) => string };
+}
+
+interface Row {
+  status: string;
+  severity: string;
+  check: string;
+  extra: string;
+  resource: string;
+  message: string;
+}
+
 /**
- * The rows of one section of `scan`'s table, fitted to the terminal: STATUS, SEVERITY and CHECK
- * whole; the RESOURCE cut to what is left; the MESSAGE (the verdict) never cut, wrapped onto more
- * lines when it does not fit; status and severity coloured when the terminal takes colour.
+ * The rows of one section of `scan`'s table (or `customs findings`'), fitted to the terminal:
+ * STATUS (or STATE), SEVERITY, CHECK (and an extra fixed column) whole; the RESOURCE cut to what
+ * is left; the MESSAGE (the verdict) never cut, wrapped onto more lines when it does not fit;
+ * status and severity coloured when the terminal takes colour.
  * @example findingsTable(findings, { width: 100, colour: false });
  */
-export function findingsTable(findings: Finding[], terminal: Terminal): string {
-  const header = ['STATUS', 'SEVERITY', 'CHECK', 'RESOURCE', 'MESSAGE'];
-  const rows = findings.map((f) => ({
-    status: shownStatus(f),
+export function findingsTable<T extends Finding>(
+  findings: T[],
+  terminal: Terminal,
+  columns: TableColumns<T> = {},
+): string {
+  const firstTitle = columns.first?.title ?? 'STATUS';
+  const extraTitle = columns.extra?.title ?? '';
+  const header: Row = {
+    status: firstTitle,
+    severity: 'SEVERITY',
+    check: 'CHECK',
+    extra: extraTitle,
+    resource: 'RESOURCE',
+    message: 'MESSAGE',
+  };
+  const rows: Row[] = findings.map((f) => ({
+    status: columns.first ? safeText(columns.first.value(f), { maxLength: 20 }) : shownStatus(f),
     severity: f.severity,
     check: safeText(f.checkId, { maxLength: 100 }),
+    extra: columns.extra ? safeText(columns.extra.value(f), { maxLength: 40 }) : '',
     resource: safeText(shortName(f.resourceName), { maxLength: 300 }),
     message: messageOf(f),
   }));
-  const widthOf = (pick: (row: (typeof rows)[number]) => string, title: string) =>
-    Math.max(title.length, ...rows.map((row) => pick(row).length));
-  const status = widthOf((row) => row.status, 'STATUS');
-  const severity = widthOf((row) => row.severity, 'SEVERITY');
-  const check = widthOf((row) => row.check, 'CHECK');
-  const longestResource = widthOf((row) => row.resource, 'RESOURCE');
-  const fixed = status + severity + check + GAP.length * 4;
+  const widthOf = (pick: (row: Row) => string) =>
+    Math.max(pick(header).length, ...rows.map((row) => pick(row).length));
+  const status = widthOf((row) => row.status);
+  const severity = widthOf((row) => row.severity);
+  const check = widthOf((row) => row.check);
+  const extra = columns.extra ? widthOf((row) => row.extra) : 0;
+  const longestResource = widthOf((row) => row.resource);
+  const fixed = status + severity + check + (columns.extra ? extra + GAP.length : 0) + GAP.length * 4;
   let resource = Math.min(longestResource, PIPE_RESOURCE);
   let message = Number.POSITIVE_INFINITY;
   if (terminal.width !== undefined && terminal.width - fixed < MIN_RESOURCE + MIN_MESSAGE) {
-    return stacked(rows, terminal, { status, severity, check, longestResource });
+    return stacked(rows, terminal, { status, severity, check, longestResource }, extraTitle);
   }
   if (terminal.width !== undefined) {
     const room = terminal.width - fixed;
-    const longestMessage = widthOf((row) => row.message, 'MESSAGE');
+    const longestMessage = widthOf((row) => row.message);
     // The resource takes up to 40% of what is left, more when the messages leave it room.
     const share = Math.max(MIN_RESOURCE, Math.floor(room * 0.4), room - longestMessage);
     resource = Math.min(longestResource, share);
     message = room - resource;
   }
   const indent = ' '.repeat(fixed + resource);
-  const line = (cells: string[], colourWords = false) => {
-    const [s = '', v = '', c = '', r = '', m = ''] = cells;
-    const lines = wrap(m, message);
+  const line = (row: Row, colourWords = false) => {
+    const lines = wrap(row.message, message);
     const first = [
-      paint(s.padEnd(status), s, colourWords && terminal.colour),
-      paint(v.padEnd(severity), v, colourWords && terminal.colour),
-      c.padEnd(check),
-      cut(r, resource).padEnd(resource),
+      paint(row.status.padEnd(status), row.status, colourWords && terminal.colour),
+      paint(row.severity.padEnd(severity), row.severity, colourWords && terminal.colour),
+      row.check.padEnd(check),
+      ...(columns.extra ? [row.extra.padEnd(extra)] : []),
+      cut(row.resource, resource).padEnd(resource),
       lines[0] ?? '',
     ].join(GAP);
     return [first.trimEnd(), ...lines.slice(1).map((rest) => `${indent}${rest}`)].join('\n');
   };
-  return [
-    line(header),
-    ...rows.map((row) => line([row.status, row.severity, row.check, row.resource, row.message], true)),
-  ].join('\n');
+  return [line(header), ...rows.map((row) => line(row, true))].join('\n');
 }
 
 /** The severity × status counts at the end of `scan`'s table. */
@@ -127,11 +157,7 @@ interface Widths {
  * A narrow terminal: each finding's verdict on the lines under it, indented and wrapped to the
  * width; the resource cut to what its first line leaves.
  */
-function stacked(
-  rows: { status: string; severity: string; check: string; resource: string; message: string }[],
-  terminal: Terminal,
-  widths: Widths,
-): string {
+function stacked(rows: Row[], terminal: Terminal, widths: Widths, extraTitle: string): string {
   const width = terminal.width ?? 80;
   return rows
     .map((row) => {
@@ -143,8 +169,11 @@ function stacked(
       const used =
         widths.status + widths.severity + Math.min(widths.check, row.check.length) + GAP.length * 3;
       const resource = width - used >= 8 ? `${GAP}${cut(row.resource, width - used)}` : '';
+      const since = row.extra
+        ? [`    ${cut(`${extraTitle.toLowerCase()} ${row.extra}`, Math.max(8, width - 4))}`]
+        : [];
       const verdict = wrap(row.message, Math.max(8, width - 4)).map((line) => `    ${line}`);
-      return [`${head}${resource}`.trimEnd(), ...verdict].join('\n');
+      return [`${head}${resource}`.trimEnd(), ...since, ...verdict].join('\n');
     })
     .join('\n');
 }

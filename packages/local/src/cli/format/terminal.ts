@@ -23,6 +23,11 @@ const CODES: Record<string, string> = {
   ERROR: '35;1',
   PASS: '32',
   NOT_APPLICABLE: '2',
+  // Stored findings' states (customs findings)
+  OPEN: '31;1',
+  SUPPRESSED: '2',
+  RESOLVED: '32',
+  PASSING: '32',
   critical: '97;41',
   high: '31',
   medium: '33',
