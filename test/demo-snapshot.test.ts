@@ -158,6 +158,8 @@ const EXPECTED_FAILURES = [
   'k8s-workload-seccomp-restricted prod/logging/DaemonSet/node-logger',
   'k8s-workload-capabilities-drop-all prod/logging/DaemonSet/node-logger',
   'k8s-workload-read-only-root-filesystem prod/logging/DaemonSet/node-logger',
+  'k8s-workload-read-only-root-filesystem prod/kube-system/DaemonSet/aws-node',
+  'k8s-workload-no-secret-env prod/batch/Job/report',
   'k8s-workload-approved-registry prod/logging/DaemonSet/node-logger',
   'k8s-workload-images-pinned prod/logging/DaemonSet/node-logger',
   'k8s-workload-no-host-network prod/batch/Job/report',

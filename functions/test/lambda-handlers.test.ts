@@ -124,7 +124,7 @@ describe('the Lambda handlers, configured from the environment', () => {
 
   it('sweep assesses every resource of the account', async () => {
     const result = await sweep({}, localLambdaContext('sweep'));
-    expect(result.resources).toBe(68);
+    expect(result.resources).toBe(70);
     expect(result.transitions.opened).toBeGreaterThan(30);
   });
 });

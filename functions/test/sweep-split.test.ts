@@ -157,16 +157,17 @@ describe('the split sweep: coordinator, queue and worker', () => {
     await runSweep({ ...(await lambdaDependencies()), repository: singleStore });
     // Assess: one unit per repository, each queued once although SQS failed one entry the first time
     const units = bodies.map((body) => JSON.parse(body) as SweepUnit);
-    expect(outcome).toMatchObject({ split: true, enqueued: 9 });
+    expect(outcome).toMatchObject({ split: true, enqueued: 10 });
     expect(units.filter((unit) => unit.service === 'ecr-repositories')).toHaveLength(5);
     expect(units.map((unit) => unit.service).filter((service) => service !== 'ecr-repositories')).toEqual([
       'iam',
       'ecr-registry',
       'eks',
       'ecs',
+      'k8s-clusters',
     ]);
-    expect(sent).toBe(10);
-    expect(batches.map((batch) => batch.Entries?.length)).toEqual([9, 1]);
+    expect(sent).toBe(11);
+    expect(batches.map((batch) => batch.Entries?.length)).toEqual([10, 1]);
     expect(result).toEqual({ batchItemFailures: [] });
     const split = await allFindings(splitStore);
     expect(split.length).toBeGreaterThan(30);

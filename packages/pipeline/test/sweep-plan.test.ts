@@ -48,8 +48,15 @@ describe('planning the sweep from the last sweep', () => {
   });
 
   it('plans with the collector limiters and the README rates', () => {
-    expect(DEFAULT_SWEEP_RATES.concurrency).toEqual({ ecr: 8, eks: 4, ec2: 4, iam: 2, ecs: 4 });
-    expect(DEFAULT_SWEEP_RATES.ratePerSecond).toEqual({ ecr: 20, ec2: 20, eks: 10, iam: 5, ecs: 20 });
+    expect(DEFAULT_SWEEP_RATES.concurrency).toEqual({ ecr: 8, eks: 4, ec2: 4, iam: 2, ecs: 4, k8s: 8 });
+    expect(DEFAULT_SWEEP_RATES.ratePerSecond).toEqual({
+      ecr: 20,
+      ec2: 20,
+      eks: 10,
+      iam: 5,
+      ecs: 20,
+      k8s: 1000,
+    });
   });
 
   it('runs a small account (20 repositories, 400 images, 2 clusters) in one invocation', () => {
@@ -61,7 +68,7 @@ describe('planning the sweep from the last sweep', () => {
     expect(plan.estimatedMs).toBeLessThan(60_000);
   });
 
-  it('splits 2,000 repositories of 50 images into slices of 122 plus the registry, EKS and IAM units', () => {
+  it('splits 2,000 repositories of 50 images into slices of 122 plus the registry, EKS, ECS, IAM and Kubernetes units', () => {
     // Act
     const plan = planRegionSweep(inventory(2000, 20), summaryAfter(100_000));
     // Assess
@@ -83,6 +90,7 @@ describe('planning the sweep from the last sweep', () => {
       { service: 'ecr-registry', region: 'eu-west-1' },
       { service: 'eks', region: 'eu-west-1' },
       { service: 'ecs', region: 'eu-west-1' },
+      { service: 'k8s-clusters', region: 'eu-west-1', start: 0, count: 20 },
     ]);
   });
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CALLS, snapshotPath } from '@customs/aws';
+import { startFakeKubernetesApi } from '@customs/aws/testing';
 import type { EventHandlerName } from '@customs/core';
 import { EVENT_RULES } from '@customs/events';
 import { auditLogEvent, auditLogPayload, localLambdaContext } from '@customs/local';
@@ -193,6 +195,53 @@ const DEMO_POD = {
  * (nothing re-read); a control message; the audit log of a cluster gone (`retired`).
  */
 async function onK8sAudit(run: RunContext): Promise<void> {
+  const api = await serveDemoKubernetes(run.files);
+  try {
+    await auditRuns(run);
+  } finally {
+    await api.close();
+  }
+}
+
+/**
+ * The demo's `prod` cluster's Kubernetes API on loopback (its k8s/ files; the token verified with
+ * the test's credentials), and its DescribeCluster answering that endpoint and CA while it runs.
+ */
+async function serveDemoKubernetes(files: SnapshotFiles): Promise<{ close(): Promise<void> }> {
+  const store: Record<string, unknown[]> = {};
+  for (const [operation, info] of Object.entries(CALLS.k8s)) {
+    if (operation === 'GetVersion') continue;
+    const body = files.get(snapshotPath('k8s', operation, 'prod')) as { items?: unknown[] } | undefined;
+    store[info.inCluster.path] = body?.items ?? [];
+  }
+  const api = await startFakeKubernetesApi({
+    clusterName: 'prod',
+    credentials: {
+      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
+      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
+    },
+    store: store as never,
+    objects: { '/version': files.get(snapshotPath('k8s', 'GetVersion', 'prod')) as never },
+  });
+  const path = snapshotPath('eks', 'DescribeCluster', 'prod');
+  const described = files.get(path) as { cluster: Record<string, unknown> };
+  files.set(path, {
+    ...described,
+    cluster: {
+      ...described.cluster,
+      endpoint: api.cluster.endpoint,
+      certificateAuthority: { data: api.cluster.caData },
+    },
+  });
+  return {
+    async close() {
+      files.set(path, described);
+      await api.close();
+    },
+  };
+}
+
+async function auditRuns(run: RunContext): Promise<void> {
   const { handler } = await import('../../../functions/src/on-k8s-audit.js');
   const invoke = handler as Invoke;
   const pod = auditLogEvent({
@@ -214,6 +263,14 @@ async function onK8sAudit(run: RunContext): Promise<void> {
       apiGroup: 'apps',
       namespace: 'default',
       name: 'web',
+    }),
+    // The demo's payments API: its images are in this account's ECR (their tag mutability is read)
+    auditLogEvent({
+      verb: 'patch',
+      resource: 'deployments',
+      apiGroup: 'apps',
+      namespace: 'payments',
+      name: 'api',
     }),
     auditLogEvent({ verb: 'update', resource: 'namespaces', name: 'default' }),
     auditLogEvent({

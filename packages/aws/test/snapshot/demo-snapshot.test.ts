@@ -35,8 +35,8 @@ describe('the demo snapshot (packages/local/snapshots/demo)', () => {
       'ecs-task-definition': 6,
       // the demo's two clusters, their Kubernetes APIs not recorded yet (no k8s/ files)
       'k8s-cluster': 2,
-      'k8s-namespace': 0,
-      'k8s-workload': 0,
+      'k8s-namespace': 7,
+      'k8s-workload': 6,
     });
   });
 

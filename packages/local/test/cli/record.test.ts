@@ -33,13 +33,18 @@ describe('customs record', () => {
     vi.setSystemTime(new Date('2027-06-01T00:00:00Z'));
     const replayed = await runCli('scan', '--snapshot', out, '--format', 'json');
     // Assess
-    expect(recorded).toMatchObject({ code: 0, stderr: '' });
+    expect(recorded.code).toBe(0);
+    expect(withoutKubernetesWarnings(recorded.stderr)).toBe('');
+    // Every file of AWS's APIs; the k8s/ files need the clusters' Kubernetes APIs, which the mocked AWS does not serve
+    const awsFiles = [...served.keys()].filter((key) => !key.startsWith('k8s/'));
     expect(recorded.stdout).toBe(
-      `recorded ${served.size + 1} files of account 111122223333 (eu-west-1) to ${out}\n`,
+      `recorded ${awsFiles.length + 1} files of account 111122223333 (eu-west-1) to ${out}\n`,
     );
     expect(replayed.code).toBe(0);
-    expect(findingsOf(replayed.stdout)).toEqual(findingsOf(live.stdout));
-    expect([...readSnapshotDir(out).keys()].sort()).toEqual([...served.keys()].sort());
+    const ofAws = (findings: ReturnType<typeof findingsOf>) =>
+      findings.filter((finding) => !finding.resourceType.startsWith('k8s-'));
+    expect(ofAws(findingsOf(replayed.stdout))).toEqual(ofAws(findingsOf(live.stdout)));
+    expect([...readSnapshotDir(out).keys()].sort()).toEqual(awsFiles.sort());
   });
 
   it('exits 2 without --out', async () => {
@@ -48,3 +53,12 @@ describe('customs record', () => {
     expect(stderr).toBe('customs: record needs --out DIR (the snapshot folder to write)\n');
   });
 });
+
+/**
+ * The mocked AWS answers AWS's APIs only, not a cluster's Kubernetes API (its live path is tested
+ * against the loopback API server: packages/aws/test/kubernetes, test/bench/k8s-sweep): a live scan
+ * of it reads each EKS cluster's Kubernetes API as unreadable, with one warning per cluster.
+ */
+function withoutKubernetesWarnings(stderr: string): string {
+  return stderr.replace(/warning: k8s:[^\n]*\n/g, '');
+}

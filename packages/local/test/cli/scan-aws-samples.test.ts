@@ -17,10 +17,19 @@ describe('customs scan on a snapshot built by hand from the AWS CLI reference ou
     const { findings } = JSON.parse(stdout) as { findings: Finding[] };
     // The hand-built DescribeSubnets leaves out one subnet of the published nodegroup: that check says so.
     expect(
-      findings.filter((finding) => finding.status === 'ERROR').map((finding) => finding.message),
+      findings
+        .filter((finding) => finding.status === 'ERROR' && finding.resourceType !== 'k8s-cluster')
+        .map((finding) => finding.message),
     ).toEqual([
       'Could not read my-eks-cluster/my-eks-nodegroup: subnets (subnet subnet-09d912bb63ef21b9a not returned by DescribeSubnets)',
     ]);
+    // The snapshot has the cluster but none of its Kubernetes API (no k8s/ files): that is ERROR, saying how to record it.
+    const kubernetes = findings.filter((finding) => finding.resourceType === 'k8s-cluster');
+    expect(kubernetes.length).toBeGreaterThan(0);
+    for (const finding of kubernetes) {
+      expect(finding.status).toBe('ERROR');
+      expect(finding.message).toContain('not in the snapshot: k8s/GetVersion/my-eks-cluster.json');
+    }
     const failing = findings
       .filter((finding) => finding.status === 'FAIL')
       .map((finding) => `${finding.checkId} ${finding.resourceName}`);

@@ -20,6 +20,20 @@ function findingsOf(stdout: string): Finding[] {
   return (JSON.parse(stdout) as { findings: Finding[] }).findings;
 }
 
+/** The findings of AWS's own resources (not of the clusters' Kubernetes APIs, which the mocked AWS does not serve). */
+function awsFindingsOf(stdout: string): Finding[] {
+  return findingsOf(stdout).filter((finding) => !finding.resourceType.startsWith('k8s-'));
+}
+
+/**
+ * The mocked AWS answers AWS's APIs only, not a cluster's Kubernetes API (its live path is tested
+ * against the loopback API server: packages/aws/test/kubernetes, test/bench/k8s-sweep): a live scan
+ * of it reads each EKS cluster's Kubernetes API as unreadable, with one warning per cluster.
+ */
+function withoutKubernetesWarnings(stderr: string): string {
+  return stderr.replace(/warning: k8s:[^\n]*\n/g, '');
+}
+
 describe('customs scan --aws', () => {
   it('gives the demo account served by (mocked) AWS exactly the findings of the demo snapshot', async () => {
     // Prepare
@@ -29,9 +43,10 @@ describe('customs scan --aws', () => {
     const snapshot = await runCli('scan', '--snapshot', DEMO, '--format', 'json');
     // Assess
     expect(live.code).toBe(0);
-    expect(live.stderr).toBe('');
-    expect(findingsOf(live.stdout).length).toBeGreaterThan(100);
-    expect(findingsOf(live.stdout)).toEqual(findingsOf(snapshot.stdout));
+    expect(withoutKubernetesWarnings(live.stderr)).toBe('');
+    expect(live.stderr).toContain('warning: k8s:GetVersion (prod) failed');
+    expect(awsFindingsOf(live.stdout).length).toBeGreaterThan(100);
+    expect(awsFindingsOf(live.stdout)).toEqual(awsFindingsOf(snapshot.stdout));
   });
 
   it('reports a denied permission as ERROR findings naming it, with a warning, and still exits 0', async () => {
@@ -53,7 +68,7 @@ describe('customs scan --aws', () => {
       expect(finding.status).toBe('ERROR');
       expect(finding.message).toContain('AccessDenied: ecr:GetRepositoryPolicy');
     }
-    expect(stderr).toBe(
+    expect(withoutKubernetesWarnings(stderr)).toBe(
       'warning: AccessDenied: ecr:GetRepositoryPolicy (5 calls); what it reads is reported as ERROR\n',
     );
   });

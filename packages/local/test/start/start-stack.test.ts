@@ -41,7 +41,7 @@ describe('customs start: the whole pipeline on one machine', () => {
   it('sweeps the demo account, plays the story and prints the posture', () => {
     const output = lines.join('\n');
     expect(output).toMatch(
-      /68 resources read, \d+ findings \(one per check and resource\); changes: 90 opened/,
+      /83 resources read, \d+ findings \(one per check and resource\); changes: 125 opened/,
     );
     expect(output).toContain('▸ The fix v2.15.1 is pushed, signed, and v2.15.0 is deleted');
     expect(output).toMatch(/resolved\s+critical ecr-image-no-critical-vulnerabilities/);
@@ -62,7 +62,7 @@ describe('customs start: the whole pipeline on one machine', () => {
 
   it("shows the sweep's steps on the progress line, erased before the sweep's own line", () => {
     const updates = progress.filter((each) => each !== 'clear');
-    expect(updates).toEqual(['  reading the snapshot…', '  evaluating and storing 68 resources read…']);
+    expect(updates).toEqual(['  reading the snapshot…', '  evaluating and storing 83 resources read…']);
     // Erased before the next line was printed
     expect(progress[progress.lastIndexOf(updates[1] as string) + 1]).toBe('clear');
     expect(lines).not.toContainEqual(expect.stringContaining('evaluating and storing'));
