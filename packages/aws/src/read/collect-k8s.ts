@@ -14,6 +14,7 @@ import type { ReadContext } from './context.js';
 import { tagMutability } from './read-ecs-revisions.js';
 import { describeCluster, listClusters } from './read-eks.js';
 import {
+  K8S_LIST_OPERATIONS,
   type K8sItems,
   type K8sListOperation,
   type K8sTarget,
@@ -148,21 +149,7 @@ async function readLists(
   context: ReadContext,
   target: K8sTarget,
 ): Promise<Record<K8sListOperation, K8sItems>> {
-  const operations: K8sListOperation[] = [
-    'ListNamespaces',
-    'ListDeployments',
-    'ListStatefulSets',
-    'ListDaemonSets',
-    'ListReplicaSets',
-    'ListJobs',
-    'ListCronJobs',
-    'ListPods',
-    'ListServiceAccounts',
-    'ListClusterRoleBindings',
-    'ListRoleBindings',
-    'ListClusterRoles',
-    'ListRoles',
-  ];
+  const operations = K8S_LIST_OPERATIONS;
   const read = await Promise.all(operations.map((operation) => listAll(context, target, operation)));
   return Object.fromEntries(operations.map((operation, index) => [operation, read[index]])) as Record<
     K8sListOperation,

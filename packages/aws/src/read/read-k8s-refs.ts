@@ -4,7 +4,14 @@ import { isUnreadable } from '../normalise/unreadable.js';
 import { clusterRefOf, collectK8sCluster, WORKLOAD_LISTS, workloadsOf } from './collect-k8s.js';
 import type { ReadContext } from './context.js';
 import { describeCluster } from './read-eks.js';
-import { getOne, type K8sItems, type K8sListOperation, listInNamespace, targetOf } from './read-k8s.js';
+import {
+  getOne,
+  K8S_LIST_OPERATIONS,
+  type K8sItems,
+  type K8sListOperation,
+  listInNamespace,
+  targetOf,
+} from './read-k8s.js';
 import { found, MISSING, type RefOutcome } from './ref-outcome.js';
 
 /** The most characters of a Kubernetes name (a DNS subdomain). */
@@ -125,21 +132,7 @@ export async function readK8sWorkloadRef(
 }
 
 function emptyLists(): Record<K8sListOperation, K8sItems> {
-  const operations: K8sListOperation[] = [
-    'ListNamespaces',
-    'ListDeployments',
-    'ListStatefulSets',
-    'ListDaemonSets',
-    'ListReplicaSets',
-    'ListJobs',
-    'ListCronJobs',
-    'ListPods',
-    'ListServiceAccounts',
-    'ListClusterRoleBindings',
-    'ListRoleBindings',
-    'ListClusterRoles',
-    'ListRoles',
-  ];
+  const operations = K8S_LIST_OPERATIONS;
   return Object.fromEntries(operations.map((operation) => [operation, []])) as unknown as Record<
     K8sListOperation,
     K8sItems

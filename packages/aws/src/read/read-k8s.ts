@@ -18,6 +18,11 @@ import type { ReadContext } from './context.js';
 /** A list operation of K8S_CALLS. */
 export type K8sListOperation = Exclude<keyof typeof K8S_CALLS, 'GetVersion'>;
 
+/** Every list of a cluster's API, in K8S_CALLS' order (all its operations but `GetVersion`). */
+export const K8S_LIST_OPERATIONS = Object.keys(K8S_CALLS).filter(
+  (operation): operation is K8sListOperation => operation !== 'GetVersion',
+);
+
 /** The objects of a list as read, or why they are unknown. */
 export type K8sItems = Known<Record<string, unknown>[]>;
 
