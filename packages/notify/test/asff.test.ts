@@ -26,6 +26,23 @@ describe('asffFinding', () => {
     }
   });
 
+  it('names the Kubescape and Pod Security Standards controls a Kubernetes check maps to', () => {
+    // Prepare
+    const check = CATALOG.all().find(
+      (candidate) =>
+        (candidate.mappings.kubescape?.length ?? 0) > 0 && (candidate.mappings.pss?.length ?? 0) > 0,
+    );
+    if (!check) throw new Error('the catalog has a check mapped to both Kubescape and the PSS');
+    // Act
+    const document = asffFinding(openFinding(check.id), options);
+    // Assess
+    const requirements = document.Compliance?.RelatedRequirements ?? [];
+    for (const control of check.mappings.kubescape ?? [])
+      expect(requirements).toContain(`Kubescape ${control}`);
+    for (const control of check.mappings.pss ?? [])
+      expect(requirements).toContain(`Pod Security Standards ${control}`);
+  });
+
   it("imports under the account's default product ARN, in the finding's partition", () => {
     // Prepare
     const finding = openFinding('eks-cluster-audit-logging', {

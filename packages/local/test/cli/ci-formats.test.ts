@@ -63,7 +63,11 @@ describe('customs scan --format sarif', () => {
       const check = CATALOG.get(rule.id);
       expect(rule.help.text).toContain(check?.remediation.text);
       expect(rule.help.text).toContain(check?.remediation.cli);
+      // The command is labelled with what runs it: kubectl for a manifest fix, the AWS CLI otherwise
+      const tool = check?.remediation.cli.startsWith('kubectl') ? 'kubectl' : 'AWS CLI';
+      expect(rule.help.text, rule.id).toContain(`\n\n${tool}:\n${check?.remediation.cli}`);
     }
+    expect(rules.some((rule) => rule.help.text.includes('kubectl:\n'))).toBe(true);
     const { findings } = JSON.parse(json.stdout) as { findings: Finding[] };
     // One result per FAIL, and one per ERROR (`kind: review`: the demo's legacy cluster's Kubernetes API is unreadable)
     const failures = findings.filter((finding) => finding.status === 'FAIL' || finding.status === 'ERROR');

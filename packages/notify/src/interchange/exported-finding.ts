@@ -44,8 +44,10 @@ export function checkOf(finding: Finding): AnyCheck | undefined {
 
 /**
  * The requirements a finding's check answers: its CSA recommendation, then the Security Hub
- * controls, Config rules and CIS EKS sections it maps to, each prefixed with its standard.
+ * controls, Config rules, CIS EKS sections, Kubescape controls and Pod Security Standards
+ * controls it maps to, each prefixed with its standard.
  * @example requirementsOf(finding) // ['CSA-1', 'AWS Security Hub ECS.4', 'CIS Amazon EKS Benchmark 5.4.2']
+ * @example requirementsOf(privilegedPod) // ['CSA-4', …, 'Kubescape C-0057', 'Pod Security Standards privileged']
  */
 export function requirementsOf(finding: Finding, check = checkOf(finding)): string[] {
   const mappings = check?.mappings ?? {};
@@ -54,6 +56,8 @@ export function requirementsOf(finding: Finding, check = checkOf(finding)): stri
     ...(mappings.securityHub ?? []).map((control) => `AWS Security Hub ${control}`),
     ...(mappings.config ?? []).map((rule) => `AWS Config ${rule}`),
     ...(mappings.cisEks ?? []).map((section) => `CIS Amazon EKS Benchmark ${section}`),
+    ...(mappings.kubescape ?? []).map((control) => `Kubescape ${control}`),
+    ...(mappings.pss ?? []).map((control) => `Pod Security Standards ${control}`),
   ];
 }
 

@@ -20,15 +20,21 @@ const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
   informational: '0.0',
 };
 
+/** What runs the remediation command: `kubectl` for the Kubernetes checks' manifests, else the AWS CLI. */
+function cliTool(cli: string): string {
+  return cli.trimStart().startsWith('kubectl') ? 'kubectl' : 'AWS CLI';
+}
+
 /** The remediation as SARIF `help`: plain text and Markdown, the CLI command and the IaC snippet. */
 function help(checkId: string) {
   const check = CATALOG.get(checkId);
   if (!check) return undefined;
   const { text, cli, iac, url } = check.remediation;
   const more = url ? `\n\nSee ${url}` : '';
+  const tool = cliTool(cli);
   return {
-    text: `${text}\n\nAWS CLI:\n${cli}\n\n${iac.format}:\n${iac.snippet}${more}`,
-    markdown: `${text}\n\n**AWS CLI**\n\n\`\`\`sh\n${cli}\n\`\`\`\n\n**${iac.format}**\n\n\`\`\`\n${iac.snippet}\n\`\`\`${url ? `\n\n[AWS documentation](${url})` : ''}`,
+    text: `${text}\n\n${tool}:\n${cli}\n\n${iac.format}:\n${iac.snippet}${more}`,
+    markdown: `${text}\n\n**${tool}**\n\n\`\`\`sh\n${cli}\n\`\`\`\n\n**${iac.format}**\n\n\`\`\`\n${iac.snippet}\n\`\`\`${url ? `\n\n[Documentation](${url})` : ''}`,
   };
 }
 
