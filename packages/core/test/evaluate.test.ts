@@ -70,6 +70,42 @@ describe('evaluate', () => {
     expect(findingId('a', 'r1')).toMatch(/^[0-9a-f]{32}$/);
   });
 
+  it('finding ids are the ids every store already holds (SHA-256 of check id, line feed, resource id; UTF-8)', () => {
+    // Prepare: ids as `printf '<check>\\n<resource>' | sha256sum | cut -c1-32` gives them
+    const pinned: [string, string, string][] = [
+      [
+        'eks-cluster-audit-logging',
+        'arn:aws:eks:eu-west-1:111122223333:cluster/prod',
+        'f991ae3c784959879edc1d16bc6d222e',
+      ],
+      [
+        'ecr-image-signed',
+        `arn:aws:ecr:eu-west-1:111122223333:repository/team/payments-api@sha256:${'ab'.repeat(32)}`,
+        '2370c530fa749f7b4dff23a292ab4cea',
+      ],
+      ['iam-user-mfa-enabled', 'arn:aws:iam::111122223333:user/zoë-🚀', '103d8ca308254c166409a17fee27b51d'],
+      ['k8s-workload-no-privileged', '', '51788fc251e72b135c1f51d43413e54a'],
+    ];
+    // Act
+    const ids = pinned.map(([checkId, resourceId]) => findingId(checkId, resourceId));
+    // Assess
+    expect(ids).toEqual(pinned.map(([, , id]) => id));
+  });
+
+  it('evaluate and evaluateAll give a resource the same findings, in catalog order, with the same id as findingId', () => {
+    // Prepare
+    const resources = [eksCluster(), iamUser(), eksCluster({ name: 'staging' })];
+    // Act
+    const all = evaluateAll(resources, { now: NOW });
+    const each = resources.flatMap((resource) => evaluate(resource, { now: NOW }));
+    // Assess
+    expect(all).toEqual(each);
+    expect(all.map((f) => f.id)).toEqual(all.map((f) => findingId(f.checkId, f.resourceId)));
+    expect(all.map((f) => `${f.resourceId} ${f.checkId}`)).toEqual(
+      resources.flatMap((r) => CATALOG.byResourceType(r.type).map((c) => `${r.id} ${c.id}`)),
+    );
+  });
+
   it('evaluateAll evaluates each resource at one time', () => {
     const findings = evaluateAll([eksCluster(), iamUser()]);
     expect(new Set(findings.map((f) => f.evaluatedAt)).size).toBe(1);

@@ -18,14 +18,14 @@ import { fmt } from '../measure.js';
 import { benchEcsSweep } from './sweep-ecs.js';
 
 const DEMO = fileURLToPath(new URL('../../../packages/local/snapshots/demo/', import.meta.url));
-const SIZE = { region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 };
+export const SIZE = { region: 'eu-west-1', repositories: 2000, images: 100_000, clusters: 20 };
 const LATENCY_MS = 2;
 const CONCURRENCY = { ecr: 64, eks: 8, ec2: 4, iam: 2 };
 
 type Body = Record<string, unknown>;
 
 /** 2,000 repositories of 50 images and 20 clusters (3 nodegroups, 5 access entries, a Fargate profile each), from the demo's bodies. */
-function generateAccount(): SnapshotFiles {
+export function generateAccount(): SnapshotFiles {
   const demo = readSnapshotDir(DEMO);
   const files: SnapshotFiles = new Map(
     [
