@@ -1,3 +1,4 @@
+import type { DeployedImageState } from './deployed-image.js';
 import type { PolicyDocument } from './policy.js';
 import type { ResourceBase } from './resource-base.js';
 
@@ -31,6 +32,8 @@ export interface EcsContainer {
   ecrTagMutability?: string;
   /** The digests this container is running with in the revision's running tasks (DescribeTasks `containers[].imageDigest`). */
   runningDigests: string[];
+  /** ECR state of each image this container runs (running digests, else the spec's digest or its tag's target). */
+  deployedImages: DeployedImageState[];
   essential?: boolean;
   privileged?: boolean;
   readonlyRootFilesystem?: boolean;

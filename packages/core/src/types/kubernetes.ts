@@ -1,3 +1,4 @@
+import type { DeployedImageState } from './deployed-image.js';
 import type { ResourceBase } from './resource-base.js';
 
 /**
@@ -67,6 +68,8 @@ export interface K8sContainer {
    * `docker-pullable://…@sha256:…` or `…@sha256:…`), as written; empty when no pod was read.
    */
   runningImageIds: string[];
+  /** ECR state of each image this container runs (running digests, else the spec's digest or its tag's target). */
+  deployedImages: DeployedImageState[];
   /** Absent when the container has none (or `null`). */
   securityContext?: K8sContainerSecurityContext;
   /** `ports[]`: `hostPort` is absent when not set. */
