@@ -122,6 +122,12 @@ export interface EcsTaskDefinition extends ResourceBase<'ecs-task-definition'> {
   tags: EcsTags;
   registeredAt?: Date;
   use: EcsRevisionUse;
+  /**
+   * Never set: the key under which `unreadable` says why the ECR state of an image a container
+   * runs could not be read (another account's registry, AccessDenied), which makes the
+   * deployed-image checks (they read it) ERROR; each container's state is its `deployedImages`.
+   */
+  deployedImages?: never;
 }
 
 /** A service deployment or task set: what a service runs, and with what network. */

@@ -167,6 +167,12 @@ export interface K8sWorkload extends ResourceBase<'k8s-workload'>, K8sClusterSco
   serviceAccount: { name: string; found: boolean; automountServiceAccountToken?: boolean };
   /** Pods of the workload the reader saw running (status.phase Running). */
   runningPods: number;
+  /**
+   * Never set: the key under which `unreadable` says why the ECR state of an image a container
+   * runs could not be read (as EcsTaskDefinition's), which makes the deployed-image checks ERROR;
+   * each container's state is its `deployedImages`.
+   */
+  deployedImages?: never;
 }
 
 /** A namespace (`<cluster ARN>/namespace/<name>`). */
