@@ -1,2 +1,3 @@
 export { ecrRegistryHost } from './ecr-registry-host.js';
 export { parseImageReference } from './parse-image-reference.js';
+export { runningDigest } from './running-digest.js';
