@@ -1,4 +1,4 @@
-import { fakeApiHarness } from './k8s-harness.js';
+import { collectorHarness } from './k8s-harness.js';
 import { benchApi } from './suites/api.js';
 import { benchEvaluate } from './suites/evaluate.js';
 import { benchFanOut } from './suites/fanout.js';
@@ -11,7 +11,7 @@ const suites: [string, () => string[] | Promise<string[]>][] = [
   ['evaluate', benchEvaluate],
   ['pipeline', benchPipeline],
   ['sweep', benchSweep],
-  ['sweep-k8s', () => benchK8sSweep(fakeApiHarness)],
+  ['sweep-k8s', () => benchK8sSweep(collectorHarness)],
   ['fanout', benchFanOut],
   ['api', benchApi],
 ];
