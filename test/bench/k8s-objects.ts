@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { kubernetesCalls } from '@customs/aws';
 
 /**
  * The objects of one benchmark cluster, by the API list path that serves them (the store of
@@ -150,12 +151,13 @@ export function clusterObjects(cluster: string, workloads: number): Map<string, 
 }
 
 /**
- * The fewest requests that read a store at `limit` items a page: each list path's pages (an empty
- * list is one request), plus `GET /version`.
- * @example pagingMinimum(clusterObjects('c', 2000), 500)
+ * The fewest requests that read a store, from the sweep's own estimate (`kubernetesCalls`: each
+ * list's pages of 500, the Kubernetes client's `limit`, an empty list one request, plus `GET /version`).
+ * @example pagingMinimum(clusterObjects('c', 2000)) // 25
  */
-export function pagingMinimum(store: Map<string, unknown[]>, limit: number): number {
-  let requests = 1;
-  for (const items of store.values()) requests += Math.max(1, Math.ceil(items.length / limit));
-  return requests;
+export function pagingMinimum(store: Map<string, unknown[]>): number {
+  const lists = Object.fromEntries(
+    Object.entries(LIST_PATHS).map(([operation, path]) => [operation, store.get(path)?.length ?? 0]),
+  );
+  return kubernetesCalls(lists);
 }

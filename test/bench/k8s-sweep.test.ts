@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeApiHarness } from './k8s-harness.js';
+import { collectorHarness } from './k8s-harness.js';
 import { clusterObjects, LIST_PATHS, pagingMinimum } from './k8s-objects.js';
 import { benchK8sSweep, K8S_SIZE } from './suites/sweep-k8s.js';
 
@@ -41,25 +41,30 @@ describe('the Kubernetes sweep benchmark', () => {
     }
   });
 
-  it('counts the paging minimum: every list page at 500 a page, an empty list one request, and /version', () => {
+  it("counts the paging minimum with the sweep's estimate: each list's pages of 500, an empty list one request, and /version", () => {
     // 1,500 Deployments and ReplicaSets: 3 pages each; 3,700 pods: 8; the 10 other lists: 1 each; /version
-    expect(pagingMinimum(clusterObjects('cluster-0', 2000), 500)).toBe(3 + 3 + 8 + 10 + 1);
+    expect(pagingMinimum(clusterObjects('cluster-0', 2000))).toBe(3 + 3 + 8 + 10 + 1);
   });
 
-  it('reads 2 clusters through the loopback Kubernetes API in exactly the paging minimum, and reports it', async () => {
+  it("sweeps 2 clusters through the collector's k8s-clusters unit over the loopback Kubernetes API in exactly the paging minimum, and reports it", async () => {
     // Prepare
     const size = { ...K8S_SIZE, clusters: 2, workloads: 1200, latencyMs: 0 };
-    const minimum = 2 * pagingMinimum(clusterObjects('x', size.workloads), size.pageLimit);
+    const store = clusterObjects('x', size.workloads);
+    const minimum = 2 * pagingMinimum(store);
     // Act
-    const lines = await benchK8sSweep(fakeApiHarness, size);
+    const lines = await benchK8sSweep(collectorHarness, size);
     // Assess
-    expect(lines[0]).toContain('2 clusters × 1,200 workloads');
+    expect(lines[0]).toContain('a k8s-clusters unit through AwsCollector: 2 clusters × 1,200 workloads');
     expect(lines[1]).toMatch(
-      new RegExp(`k8s +${minimum} calls +paging minimum +${minimum} +ratio 1\\.000 +peak in flight [1-4]/4`),
+      new RegExp(
+        `k8s +${minimum} calls +paging minimum +${minimum} +ratio 1\\.000 +peak in flight [1-8]/8 lists, [1-4]/4 a cluster`,
+      ),
     );
-    const objects =
-      2 * [...clusterObjects('x', size.workloads).values()].reduce((sum, items) => sum + items.length, 0);
-    expect(lines[2]).toContain(`(${objects.toLocaleString('en-US')} objects read)`);
+    // Each cluster: its k8s-cluster, its namespaces and every workload (the pods are controllers' but for none)
+    const namespaces = store.get(LIST_PATHS.ListNamespaces)?.length ?? 0;
+    expect(lines[2]).toContain(
+      `(${(2 * (1 + namespaces + size.workloads)).toLocaleString('en-US')} resources)`,
+    );
     expect(lines[2]).toMatch(/calls × latency ÷ concurrency 0 ms/);
     expect(lines[3]).toMatch(/json +[\d,]+ ms +to stringify and parse the same [\d,]+ MB once/);
   });

@@ -1,4 +1,4 @@
-import { fakeApiHarness } from './k8s-harness.js';
+import { collectorHarness } from './k8s-harness.js';
 import { benchApi } from './suites/api.js';
 import { benchEvaluate } from './suites/evaluate.js';
 import { benchFanOut } from './suites/fanout.js';
@@ -13,7 +13,7 @@ const suites: [string, () => string[] | Promise<string[]>][] = [
   ['memory', benchMemory],
   ['pipeline', benchPipeline],
   ['sweep', benchSweep],
-  ['sweep-k8s', () => benchK8sSweep(fakeApiHarness)],
+  ['sweep-k8s', () => benchK8sSweep(collectorHarness)],
   ['fanout', benchFanOut],
   ['api', benchApi],
 ];

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CALLS, snapshotPath } from '@customs/aws';
-import { startFakeKubernetesApi } from '@customs/aws/testing';
+import { snapshotPath } from '@customs/aws';
 import type { EventHandlerName } from '@customs/core';
 import { EVENT_RULES } from '@customs/events';
 import { auditLogEvent, auditLogPayload, localLambdaContext } from '@customs/local';
@@ -10,6 +9,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { vi } from 'vitest';
 import type { FunctionName } from '../../../infra/permissions.js';
 import { httpEvent } from '../../../packages/api/test/helpers/http-event.js';
+import { snapshotKubernetes } from '../../../packages/aws/test/live/helpers/kubernetes-api.js';
 import type { SnapshotFiles } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
 import { storedFinding, streamRecord } from '../../../packages/notify/test/helpers/transitions.js';
 import { at, CHECKS, cluster, finding, repository } from '../../../packages/store/test/helpers/findings.js';
@@ -208,35 +208,19 @@ async function onK8sAudit(run: RunContext): Promise<void> {
  * the test's credentials), and its DescribeCluster answering that endpoint and CA while it runs.
  */
 async function serveDemoKubernetes(files: SnapshotFiles): Promise<{ close(): Promise<void> }> {
-  const store: Record<string, unknown[]> = {};
-  for (const [operation, info] of Object.entries(CALLS.k8s)) {
-    if (operation === 'GetVersion') continue;
-    const body = files.get(snapshotPath('k8s', operation, 'prod')) as { items?: unknown[] } | undefined;
-    store[info.inCluster.path] = body?.items ?? [];
-  }
-  const api = await startFakeKubernetesApi({
-    clusterName: 'prod',
+  const kubernetes = snapshotKubernetes(files, {
     credentials: {
       accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
       secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
     },
-    store: store as never,
-    objects: { '/version': files.get(snapshotPath('k8s', 'GetVersion', 'prod')) as never },
   });
   const path = snapshotPath('eks', 'DescribeCluster', 'prod');
   const described = files.get(path) as { cluster: Record<string, unknown> };
-  files.set(path, {
-    ...described,
-    cluster: {
-      ...described.cluster,
-      endpoint: api.cluster.endpoint,
-      certificateAuthority: { data: api.cluster.caData },
-    },
-  });
+  files.set(path, await kubernetes.describe(described));
   return {
     async close() {
       files.set(path, described);
-      await api.close();
+      await kubernetes.close();
     },
   };
 }

@@ -90,13 +90,16 @@ export async function readK8sNamespaceRef(
 /**
  * A k8s-workload ref (`<namespace>/<Kind>/<name>`): the object (live a `get`), its namespace's
  * pods (and ReplicaSets for a Deployment, Jobs for a CronJob) and its ServiceAccount; an object
- * that is gone (or a pod that has an owner: not a workload of its own) is missing.
+ * that is gone (or a pod that has an owner: not a workload of its own) is missing. A
+ * `<namespace>/ServiceAccount/<name>` ref gives the workloads that run as that ServiceAccount.
  */
 export async function readK8sWorkloadRef(
   context: ReadContext,
   clusterName: string,
   refName: string,
 ): Promise<RefOutcome> {
+  const account = parseServiceAccountRef(refName);
+  if (account) return readServiceAccountWorkloads(context, clusterName, account);
   const parsed = parseWorkloadRef(refName);
   if (!parsed)
     return { skipped: `${JSON.stringify(refName.slice(0, 120))} is not <namespace>/<Kind>/<name>` };
@@ -129,6 +132,51 @@ export async function readK8sWorkloadRef(
   return workload
     ? found([workload])
     : { missing: true, reason: 'is not a workload of its own (owned by a controller, or run by a CronJob)' };
+}
+
+/** `<namespace>/ServiceAccount/<name>` split (an audit event's ServiceAccount change); undefined when it is not one. */
+function parseServiceAccountRef(name: string): { namespace: string; name: string } | undefined {
+  const parts = name.split('/');
+  if (parts.length !== 3 || parts[1] !== 'ServiceAccount') return undefined;
+  const [namespace = '', , account = ''] = parts;
+  return isKubernetesName(namespace) && isKubernetesName(account) ? { namespace, name: account } : undefined;
+}
+
+/** The lists a namespace's workloads are read from (each kind, the pods and what maps them, the ServiceAccounts). */
+const NAMESPACE_LISTS = [
+  ...new Set<K8sListOperation>([
+    ...Object.values(WORKLOAD_LISTS),
+    'ListReplicaSets',
+    'ListJobs',
+    'ListServiceAccounts',
+  ]),
+];
+
+/**
+ * A `<namespace>/ServiceAccount/<name>` ref (a ServiceAccount changed): the workloads of the
+ * namespace that run as it, read from the namespace's lists as the sweep reads them (live a
+ * namespaced list each); none is missing (a ServiceAccount with no workload names nothing to
+ * resolve). A list that cannot be read skips the ref, as its workloads cannot all be told.
+ */
+async function readServiceAccountWorkloads(
+  context: ReadContext,
+  clusterName: string,
+  account: { namespace: string; name: string },
+): Promise<RefOutcome> {
+  const read = await clusterOf(context, clusterName);
+  if (!read.cluster) return read.outcome;
+  const { target } = read;
+  const listed = await Promise.all(
+    NAMESPACE_LISTS.map((operation) => listInNamespace(context, target, operation, account.namespace)),
+  );
+  const lists = emptyLists();
+  NAMESPACE_LISTS.forEach((operation, index) => {
+    lists[operation] = listed[index];
+  });
+  const unknown = listed.find(isUnreadable);
+  if (unknown) return { skipped: unknown.unreadable };
+  const { workloads } = await workloadsOf(context, read.ref, lists, false);
+  return { resources: workloads.filter((workload) => workload.serviceAccount.name === account.name) };
 }
 
 function emptyLists(): Record<K8sListOperation, K8sItems> {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DEFAULT_PAGE_LIMIT } from '../kubernetes/constants.js';
 
 /**
  * What the sweep counts calls by: the region, the account, or the items of a resource type or of
@@ -43,8 +44,8 @@ export const PAGE = {
   ecsServices: 10,
   /** DescribeCapacityProviders: up to 100 names a call (pages of 10, so names are sent 10 at a time). */
   ecsCapacityProviders: 10,
-  /** The Kubernetes client's `limit` per page of a list (`continue` for the next). */
-  kubernetes: 500,
+  /** The Kubernetes client's `limit` per page of a list (`continue` for the next): its own constant. */
+  kubernetes: DEFAULT_PAGE_LIMIT,
 } as const;
 
 /**

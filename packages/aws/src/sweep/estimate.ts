@@ -1,5 +1,6 @@
 import type { CallInfo, Entity } from '../registry/call-info.js';
 import { type ApiService, everyCall } from '../registry/calls.js';
+import type { K8S_CALLS } from '../registry/k8s-calls.js';
 
 /** What a region holds, as far as the sweep's cost goes. */
 export interface RegionSize {
@@ -19,12 +20,15 @@ export interface RegionSize {
   /** Amazon ECS in the region [none]. */
   ecs?: EcsSize;
   /**
-   * Objects in each Kubernetes list of a cluster (the largest, usually the pods: an upper
-   * bound for the others) [0: one page each]. Each cluster's API costs GetVersion and one
-   * call per page of 500 of each of its 13 lists.
+   * The objects of a cluster's Kubernetes lists, by list (an average cluster's, or the largest's
+   * for a bound) [each list empty: one page]. Each cluster's API costs GetVersion and, per list,
+   * one call per page of 500 (`PAGE.kubernetes`: the Kubernetes client's `limit`).
    */
-  kubernetesObjectsPerList?: number;
+  kubernetesLists?: KubernetesListSizes;
 }
+
+/** The objects in each of a cluster's Kubernetes lists (`{ ListPods: 3700, ListDeployments: 1500 }`); a list left out is empty. */
+export type KubernetesListSizes = Partial<Record<Exclude<keyof typeof K8S_CALLS, 'GetVersion'>, number>>;
 
 /** What a region's Amazon ECS holds, as far as the sweep's cost goes. */
 export interface EcsSize {
@@ -136,11 +140,20 @@ export function ecsCalls(ecs: EcsSize): CallCounts {
 }
 
 /**
- * The Kubernetes API calls of one cluster: GetVersion and, per list, its pages of 500.
- * @example kubernetesCalls(2000) // 53 (GetVersion + 13 lists × 4 pages)
+ * The Kubernetes API calls of one cluster, the fewest paging allows: GetVersion and, per list,
+ * ⌈its objects ÷ 500⌉ pages (an empty list one), from CALLS' counting rule of each k8s call.
+ * @example kubernetesCalls({ ListPods: 3700, ListDeployments: 1500, ListReplicaSets: 1500 }) // 25 (GetVersion + 8 + 3 + 3 + 10 empty lists)
  */
-export function kubernetesCalls(objectsPerList: number): number {
-  return callsFor({ 'eks-cluster': 1, 'k8s-object': objectsPerList }, ['k8s']).k8s;
+export function kubernetesCalls(lists: KubernetesListSizes = {}): number {
+  let calls = 0;
+  for (const { service, operation, info } of everyCall()) {
+    if (service === 'k8s')
+      calls += countOf(info, {
+        'eks-cluster': 1,
+        'k8s-object': lists[operation as keyof KubernetesListSizes] ?? 0,
+      });
+  }
+  return calls;
 }
 
 /**
@@ -164,7 +177,7 @@ export function regionCalls(size: RegionSize): CallCounts {
     ['ecr', 'eks', 'ec2'],
   );
   const ecs = size.ecs && size.ecs.clusters + size.ecs.activeRevisions > 0 ? ecsCalls(size.ecs) : undefined;
-  const k8s = size.clusters * kubernetesCalls(size.kubernetesObjectsPerList ?? 0);
+  const k8s = size.clusters * kubernetesCalls(size.kubernetesLists);
   return { ...calls, ecs: ecs?.ecs ?? 0, iam: ecs?.iam ?? 0, k8s };
 }
 

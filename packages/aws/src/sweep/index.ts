@@ -5,6 +5,8 @@ export {
   ecsCalls,
   type IamSize,
   iamCalls,
+  type KubernetesListSizes,
+  kubernetesCalls,
   type RegionSize,
   regionCalls,
   repositoryCalls,

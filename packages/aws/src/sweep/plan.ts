@@ -125,7 +125,7 @@ export function planSweep(
 
 /** The most clusters whose Kubernetes APIs one invocation reads within the budget. */
 export function clustersPerUnit(size: RegionSize, rates: SweepRates, usableMs: number): number {
-  const perClusterMs = serviceMs(kubernetesCalls(size.kubernetesObjectsPerList ?? 0), 'k8s', rates);
+  const perClusterMs = serviceMs(kubernetesCalls(size.kubernetesLists), 'k8s', rates);
   return Math.max(1, Math.floor(usableMs / perClusterMs));
 }
 

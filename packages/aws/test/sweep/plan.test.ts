@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONCURRENCY,
   ecrCalls,
+  kubernetesCalls,
   LAMBDA_BUDGET,
   planSweep,
   regionCalls,
@@ -20,6 +21,32 @@ describe('ecrCalls', () => {
     // 3 registry calls, 2 DescribeRepositories pages, 80 scanning batches, 3 per repository, 2 per image
     expect(ecrCalls(2000, 100_000)).toBe(3 + 2 + 80 + 6000 + 200_000);
     expect(ecrCalls(0, 0)).toBe(4);
+  });
+});
+
+describe('kubernetesCalls', () => {
+  it("counts each list's own pages of 500 (the client's limit), an empty list one call, plus GET /version", () => {
+    // Act
+    const empty = kubernetesCalls({});
+    const sized = kubernetesCalls({ ListPods: 3700, ListDeployments: 1500, ListReplicaSets: 1501 });
+    // Assess: 13 lists; pods 8 pages, Deployments 3, ReplicaSets 4, the 10 others 1 each
+    expect(empty).toBe(1 + 13);
+    expect(sized).toBe(1 + 8 + 3 + 4 + 10);
+    expect(kubernetesCalls({ ListPods: 500 })).toBe(empty);
+  });
+
+  it("gives a region's sweep its clusters' pages, and fewer clusters a unit when their lists are long", () => {
+    const lists = { ListPods: 3700, ListDeployments: 1500, ListReplicaSets: 1500 };
+    const small = { region: 'eu-west-1', repositories: 0, images: 0, clusters: 20 };
+    const large = { ...small, kubernetesLists: lists };
+    expect(regionCalls(small).k8s).toBe(20 * 14);
+    expect(regionCalls(large).k8s).toBe(20 * 25);
+    const slow = { ...RATES, ratePerSecond: { ...RATES.ratePerSecond, k8s: 0.1 } };
+    const unitsOf = (size: typeof small) =>
+      planSweep([size], { entities: 0 }, slow).units.filter((unit) => unit.service === 'k8s-clusters');
+    // 630 s at 0.1 calls/s: 4 clusters of 14 calls a unit, 2 of 25
+    expect(unitsOf(small)).toHaveLength(5);
+    expect(unitsOf(large)).toHaveLength(10);
   });
 });
 

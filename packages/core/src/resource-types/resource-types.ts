@@ -131,7 +131,8 @@ export const RESOURCE_TYPE_INFO = {
     service: 'k8s',
     title: 'Kubernetes workload',
     parent: 'k8s-cluster',
-    refName: '<namespace>/<Kind>/<name> (Deployment, StatefulSet, DaemonSet, Job, CronJob, or a bare Pod)',
+    refName:
+      '<namespace>/<Kind>/<name> (Deployment, StatefulSet, DaemonSet, Job, CronJob, or a bare Pod), or <namespace>/ServiceAccount/<name> (the workloads that run as it)',
     refParent: 'cluster name',
     resourceName: (ref) => `${ref.parent}/${ref.name}`,
   },

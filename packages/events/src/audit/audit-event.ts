@@ -94,6 +94,11 @@ function refsOf(event: AuditEvent, cluster: string): AuditOutcome {
     );
   const namespace = checked(ref.namespace, 'objectRef.namespace', 63, false);
   const object = checked(name, field, 253, true);
+  if (audited.refs === 'k8s-service-account')
+    return {
+      outcome: 'refs',
+      refs: [{ type: 'k8s-workload', name: `${namespace}/ServiceAccount/${object}`, parent: cluster }],
+    };
   if (audited.kind === 'Pod') {
     // The stored object says who owns the pod; a request object is the pod only on create and update.
     const request = metaOf(event.requestObject, 'requestObject');
@@ -162,7 +167,8 @@ function outcomeOf(event: AuditEvent, cluster: string): AuditOutcome {
 
 /**
  * Maps one audit log message (an `audit.k8s.io/v1` Event, as JSON) of a cluster to exactly one
- * outcome: the refs to re-assess (a workload, namespace or the cluster's RBAC), ignored with the
+ * outcome: the refs to re-assess (a workload, the workloads that run as a ServiceAccount, a
+ * namespace or the cluster's RBAC), ignored with the
  * reason (a read, a failed request, a resource no check reads, an owned pod, a status update), or
  * rejected with the reason (not JSON, not an audit Event, a name Kubernetes could not have issued).
  * Never throws; reads no field beyond those it needs (no recursion into the objects).

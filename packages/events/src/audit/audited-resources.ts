@@ -8,16 +8,19 @@ export type AuditedResource =
   | { apiGroup: string; refs: 'k8s-namespace' }
   /** The cluster's RBAC (bindings and the roles they bind): the `k8s-cluster`. */
   | { apiGroup: string; refs: 'k8s-cluster' }
+  /**
+   * A ServiceAccount: the workloads of its namespace that run as it (its
+   * `automountServiceAccountToken` is read with each), named `<namespace>/ServiceAccount/<name>`:
+   * a k8s-workload ref the reader expands into those workloads.
+   */
+  | { apiGroup: string; refs: 'k8s-service-account' }
   /** Nothing an event can name: ignored, with the reason. */
   | { apiGroup: string; refs: 'none'; reason: string };
 
 /**
  * The Kubernetes resources whose writes change what a check reads, by `objectRef.resource` (the
  * audit event's plural resource name), each with its API group (`''` is the core group) and what
- * it re-assesses. Those with refs are the subscription filter's resources (audit-filter.ts); a
- * ServiceAccount is not among them: its `automountServiceAccountToken` is read with each workload
- * that runs as it, and an event cannot name those workloads without reading the namespace (no
- * ref type names "a namespace's workloads"), so the daily sweep re-reads them.
+ * it re-assesses. Those with refs are the subscription filter's resources (audit-filter.ts).
  */
 export const AUDITED_RESOURCES: Readonly<Record<string, AuditedResource>> = {
   deployments: { apiGroup: 'apps', refs: 'k8s-workload', kind: 'Deployment' },
@@ -31,12 +34,7 @@ export const AUDITED_RESOURCES: Readonly<Record<string, AuditedResource>> = {
   rolebindings: { apiGroup: 'rbac.authorization.k8s.io', refs: 'k8s-cluster' },
   clusterroles: { apiGroup: 'rbac.authorization.k8s.io', refs: 'k8s-cluster' },
   roles: { apiGroup: 'rbac.authorization.k8s.io', refs: 'k8s-cluster' },
-  serviceaccounts: {
-    apiGroup: '',
-    refs: 'none',
-    reason:
-      'a ServiceAccount change re-assesses the workloads that run as it, which no audit event names: the daily sweep re-reads them',
-  },
+  serviceaccounts: { apiGroup: '', refs: 'k8s-service-account' },
 };
 
 /** The verbs that change an object (`get`, `list`, `watch` read; `deletecollection` names none). */

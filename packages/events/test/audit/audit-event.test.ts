@@ -131,11 +131,20 @@ describe('auditEventOutcome', () => {
     }
   });
 
-  it('ignores a ServiceAccount change with its reason: the daily sweep re-reads the workloads that run as it', () => {
-    const event = auditEvent('patch', { resource: 'serviceaccounts', namespace: 'shop', name: 'default' });
-    expect(outcome(event)).toEqual({
-      outcome: 'ignored',
-      reason: expect.stringContaining('the daily sweep re-reads them'),
+  it('maps a ServiceAccount change to the workloads of its namespace that run as it (one ref the reader expands)', () => {
+    // Prepare
+    const patched = auditEvent('patch', { resource: 'serviceaccounts', namespace: 'shop', name: 'default' });
+    const created = auditEvent('create', { resource: 'serviceaccounts', namespace: 'shop', name: 'ci.bot' });
+    const unnamespaced = auditEvent('delete', { resource: 'serviceaccounts', name: 'default' });
+    // Act, Assess
+    expect(outcome(patched)).toEqual({
+      outcome: 'refs',
+      refs: [{ type: 'k8s-workload', name: 'shop/ServiceAccount/default', parent: 'prod' }],
+    });
+    expect(outcome(created)).toMatchObject({ refs: [{ name: 'shop/ServiceAccount/ci.bot' }] });
+    expect(outcome(unnamespaced)).toEqual({
+      outcome: 'rejected',
+      reason: 'message: objectRef.namespace: serviceaccounts are namespaced; the event names no namespace',
     });
   });
 

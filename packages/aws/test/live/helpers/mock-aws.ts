@@ -5,7 +5,9 @@ import * as eks from '@aws-sdk/client-eks';
 import * as iam from '@aws-sdk/client-iam';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { type AwsClients, createAwsClients, snapshotPath } from '../../../src/index.js';
+import { TEST_CREDENTIALS } from '../../../src/testing/index.js';
 import { fakeKubernetes } from './fake-kubernetes.js';
+import { type SnapshotKubernetes, snapshotKubernetes } from './kubernetes-api.js';
 import { type Paging, pageOf, type SnapshotFiles, sdkShape } from './snapshot-files.js';
 
 type Service = 'ecr' | 'eks' | 'ec2' | 'iam' | 'ecs';
@@ -418,6 +420,13 @@ export interface MockOptions {
   emptyWhenMissing?: string[];
   /** Keep a copy of each input in `sent` [true]. */
   logInputs?: boolean;
+  /**
+   * Serve each cluster's Kubernetes API on loopback from the files ({@link snapshotKubernetes}),
+   * DescribeCluster answering its endpoint and CA, for the clients the code under test makes
+   * (`createAwsClients`): their default credential chain signs the tokens, so TEST_CREDENTIALS
+   * are put in the environment until `restore()` [false: only `clients()`' in-memory fake].
+   */
+  serveKubernetes?: boolean;
 }
 
 /** The mocked clients (aws-sdk-client-mock) and every command they answered. */
@@ -430,7 +439,10 @@ export interface MockedAws {
   sent: SentCommand[];
   /** `service:Operation` of every command sent, sorted, without repeats. */
   actions(): string[];
-  restore(): void;
+  /** Restores the clients (and the environment); resolves once the Kubernetes API servers are closed. */
+  restore(): Promise<void>;
+  /** The clusters' loopback Kubernetes API servers, with `serveKubernetes`. */
+  kubernetesApi: SnapshotKubernetes | undefined;
   /** Clients of the region with a Kubernetes factory that answers from the same files. */
   clients(region: string): AwsClients;
   /** The Kubernetes requests made, `<cluster> list|get <path>`. */
@@ -503,23 +515,54 @@ export function mockAws(files: SnapshotFiles, options: MockOptions = {}): Mocked
   } as Record<Service, Stub>;
   const { answer, sent } = createAnswerer(files, options);
   const fake = fakeKubernetes(files);
+  const served = options.serveKubernetes ? snapshotKubernetes(files) : undefined;
+  const environment = served ? signWithTestCredentials() : undefined;
   for (const route of [
     ...ROUTES,
     { service: 'iam' as const, command: iam.GenerateCredentialReportCommand },
   ]) {
-    stubs[route.service]
-      .on(route.command)
-      .callsFake((input: Input) => answer(route.service, route.command.name, input));
+    stubs[route.service].on(route.command).callsFake(async function answered(input: Input) {
+      const body = await answer(route.service, route.command.name, input);
+      return served && route.command === eks.DescribeClusterCommand
+        ? served.describe(body as { cluster?: Record<string, unknown> })
+        : body;
+    });
   }
   return {
     ...stubs,
     sent,
     actions: () => [...new Set(sent.map((command) => command.action))].sort(),
-    restore() {
+    async restore() {
       for (const stub of Object.values(stubs)) stub.restore();
+      environment?.restore();
+      await served?.close();
     },
+    kubernetesApi: served,
     clients: (region) => ({ ...createAwsClients({ region }), kubernetes: fake.kubernetes }),
     kubernetesRequests: fake.requests,
+  };
+}
+
+const CREDENTIAL_ENV = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_PROFILE',
+] as const;
+
+/** Puts TEST_CREDENTIALS in the environment (the default chain's first source) until `restore()`. */
+function signWithTestCredentials(): { restore(): void } {
+  const saved = CREDENTIAL_ENV.map((key) => [key, process.env[key]] as const);
+  for (const key of CREDENTIAL_ENV) delete process.env[key];
+  process.env.AWS_ACCESS_KEY_ID = TEST_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = TEST_CREDENTIALS.secretAccessKey;
+  return {
+    restore() {
+      for (const [key, value] of saved) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    },
   };
 }
 
