@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * What the sweep counts calls by: the region, the account, or the items of a resource type or of
