@@ -1,5 +1,6 @@
 import { fakeApiHarness } from './k8s-harness.js';
 import { benchApi } from './suites/api.js';
+import { benchBundles } from './suites/bundles.js';
 import { benchEvaluate } from './suites/evaluate.js';
 import { benchFanOut } from './suites/fanout.js';
 import { benchPipeline } from './suites/pipeline.js';
@@ -14,6 +15,7 @@ const suites: [string, () => string[] | Promise<string[]>][] = [
   ['sweep-k8s', () => benchK8sSweep(fakeApiHarness)],
   ['fanout', benchFanOut],
   ['api', benchApi],
+  ['bundles', benchBundles],
 ];
 const only = process.argv.slice(2);
 for (const [name, suite] of suites) {
