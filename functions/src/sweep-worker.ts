@@ -3,7 +3,7 @@ import type { SweepUnit } from '@customs/aws';
 import { EventValidationError } from '@customs/events';
 import { type PipelineDependencies, runSweepUnit } from '@customs/pipeline';
 import type { SQSBatchResponse } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
 import { BatchItemFailures } from './runtime/batch-item-failures.js';
 import { lambdaDependencies } from './runtime/lambda-dependencies.js';

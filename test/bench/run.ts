@@ -1,5 +1,6 @@
 import { collectorHarness } from './k8s-harness.js';
 import { benchApi } from './suites/api.js';
+import { benchBundles } from './suites/bundles.js';
 import { benchEvaluate } from './suites/evaluate.js';
 import { benchFanOut } from './suites/fanout.js';
 import { benchMemory, MEMORY_CHILDREN } from './suites/memory.js';
@@ -16,6 +17,7 @@ const suites: [string, () => string[] | Promise<string[]>][] = [
   ['sweep-k8s', () => benchK8sSweep(collectorHarness)],
   ['fanout', benchFanOut],
   ['api', benchApi],
+  ['bundles', benchBundles],
 ];
 const only = process.argv.slice(2);
 if (only[0] === '--child') {

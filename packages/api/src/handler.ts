@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiDependencies, FailedRequest } from './dependencies.js';
 import { ApiError, toApiError } from './http/api-error.js';
 import { actorOf, parseBody, parseQuery } from './http/parse-input.js';

@@ -1,6 +1,6 @@
 import { useDynamoDbLocal } from '@customs/local/testing';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES } from '../src/index.js';
 import { apiOn } from './helpers/api.js';
 

@@ -1,6 +1,6 @@
 import { safeText } from '@customs/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ApiError, type ApiErrorCode } from './api-error.js';
 
 /** The largest request body accepted (64 KiB); larger ones are answered 413. */

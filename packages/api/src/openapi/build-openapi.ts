@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_VERSION } from '../constants.js';
 import type { Route } from '../router/route.js';
 import { errorSchema } from '../schemas/responses.js';

@@ -1,5 +1,5 @@
 import { asffFinding, ocsfFinding, PRODUCT_VERSION } from '@customs/notify';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { parseParam } from '../http/parse-input.js';
 import { signCursor, verifyCursor } from '../http/signed-cursor.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../http/api-error.js';
 import { parseParam } from '../http/parse-input.js';
 import { defineRoute } from '../router/route.js';

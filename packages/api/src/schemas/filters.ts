@@ -1,5 +1,5 @@
 import { CATALOG, nearest, safeText } from '@customs/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The most values one filter takes (`severity=critical,high` is two). */
 export const MAX_FILTER_VALUES = 50;

@@ -6,7 +6,7 @@ import {
   SEVERITIES,
   STATUSES,
 } from '@customs/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkIdFilter, enumFilter, patternFilter } from './filters.js';
 
 const limit = z.coerce

@@ -6,7 +6,7 @@ import {
   STATUSES,
   TRANSITIONS,
 } from '@customs/core';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The documented shapes of the API's answers (the OpenAPI document's response schemas). */
 const time = z.string().describe('ISO 8601');

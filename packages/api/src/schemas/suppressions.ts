@@ -1,5 +1,5 @@
 import { globPatternProblem, MAX_GLOB_PATTERN_LENGTH } from '@customs/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkIdSchema } from './findings.js';
 
 /**

@@ -1,12 +1,9 @@
 import { type ResourceRef, SERVICE_NAMES, SERVICES, type Service, serviceOf } from '@customs/core';
-import { isUnreadable } from '../normalise/unreadable.js';
 import type { Scope } from '../normalise/wire.js';
-import { collectUnitOf, SERVICE_SWEEPS } from '../read/collect-all.js';
-import { collectRef } from '../read/collect-refs.js';
+import { collectRef, type RefReader } from '../read/collect-refs.js';
 import { DEFAULT_REPORT_POLLING, type ReadContext, type ReportPolling } from '../read/context.js';
-import { listRepositories } from '../read/read-ecr.js';
-import { listClusters } from '../read/read-eks.js';
 import { gatherOutcomes, readEachRef } from '../read/ref-outcome.js';
+import type { CollectorReaders } from '../read/service-readers.js';
 import { typesOfUnit } from '../registry/collector-types.js';
 import type { AwsSession } from '../session/session.js';
 import type { Collector, CollectResult, CollectUnit, RegionInventory } from './collector.js';
@@ -23,6 +20,11 @@ export interface SessionSource {
 
 /** How an {@link AccountCollector} reads. */
 export interface AccountCollectorOptions {
+  /**
+   * The readers of the services it reads (`ALL_READERS`, or a function's own: a ref of another
+   * service throws, and its sweep reads only these).
+   */
+  readers: CollectorReaders;
   /** Whether it reads the global services (IAM): one collector per account does [true]. */
   readsGlobal?: boolean;
   reportPolling?: ReportPolling;
@@ -33,7 +35,8 @@ export interface AccountCollectorOptions {
  * from a snapshot (`SnapshotCollector`), so that both read every resource type the same way.
  * Each collect call opens a session of its own (each call made once, its own warnings).
  * @example
- * const collector = new AccountCollector(scope, { label: 'the snapshot', open: () => session, holds: () => true });
+ * const source = { label: 'the snapshot', open: () => session, holds: () => true };
+ * const collector = new AccountCollector(scope, source, { readers: ALL_READERS });
  * const { resources } = await collector.collectAll();
  */
 export class AccountCollector implements Collector {
@@ -41,10 +44,12 @@ export class AccountCollector implements Collector {
   readonly #source: SessionSource;
   readonly #readsGlobal: boolean;
   readonly #reportPolling: ReportPolling;
+  readonly #readers: CollectorReaders;
 
-  constructor(scope: Scope, source: SessionSource, options: AccountCollectorOptions = {}) {
+  constructor(scope: Scope, source: SessionSource, options: AccountCollectorOptions) {
     this.scope = scope;
     this.#source = source;
+    this.#readers = options.readers;
     this.#readsGlobal = options.readsGlobal ?? true;
     this.#reportPolling = options.reportPolling ?? DEFAULT_REPORT_POLLING;
   }
@@ -52,10 +57,14 @@ export class AccountCollector implements Collector {
   /** Every resource of the region (and of the global services when this collector reads them). */
   async collectAll(): Promise<CollectResult> {
     const context = this.context();
+    const readers = this.#readers.services;
     const services = SERVICE_NAMES.filter(
-      (service) => this.#source.holds(service) && (this.#readsGlobal || SERVICES[service].scope !== 'global'),
+      (service) =>
+        readers[service] !== undefined &&
+        this.#source.holds(service) &&
+        (this.#readsGlobal || SERVICES[service].scope !== 'global'),
     );
-    const groups = await Promise.all(services.map((service) => SERVICE_SWEEPS[service](context)));
+    const groups = await Promise.all(services.map((service) => readers[service]?.sweep(context) ?? []));
     return {
       resources: groups.flat(),
       missing: [],
@@ -72,7 +81,9 @@ export class AccountCollector implements Collector {
   async collectUnit(unit: CollectUnit): Promise<CollectResult> {
     const context = this.context();
     const [type] = typesOfUnit(unit.service);
-    const resources = type && this.#source.holds(serviceOf(type)) ? await collectUnitOf(context, unit) : [];
+    const reader =
+      type && this.#source.holds(serviceOf(type)) ? this.#readers.services[serviceOf(type)] : undefined;
+    const resources = reader ? await reader.unit(context, unit) : [];
     return { resources, missing: [], warnings: context.session.warnings, ...incompleteOf(context) };
   }
 
@@ -83,24 +94,18 @@ export class AccountCollector implements Collector {
   async collect(refs: ResourceRef[]): Promise<CollectResult> {
     const context = this.context();
     const reach = { label: this.#source.label, readsGlobal: this.#readsGlobal };
-    const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref, reach));
+    const readers: Partial<Record<Service, RefReader>> = Object.fromEntries(
+      Object.entries(this.#readers.services).map(([service, reader]) => [service, reader.ref]),
+    );
+    const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref, reach, readers));
     return gatherOutcomes(refs, outcomes, context.session.warnings);
   }
 
   /** The region's repositories and clusters (DescribeRepositories, ListClusters); throws when unknown. */
   async inventory(): Promise<RegionInventory> {
-    const context = this.context();
-    const [repositories, clusters] = await Promise.all([listRepositories(context), listClusters(context)]);
-    for (const listed of [repositories, clusters]) {
-      if (isUnreadable(listed)) throw new Error(`cannot plan the sweep: ${listed.unreadable}`);
-    }
-    return {
-      region: this.scope.region,
-      repositories: ((isUnreadable(repositories) ? [] : repositories) ?? []).flatMap((repository) =>
-        repository.repositoryName ? [repository.repositoryName] : [],
-      ),
-      clusters: ((isUnreadable(clusters) ? [] : clusters) ?? []).length,
-    };
+    const plan = this.#readers.inventory;
+    if (!plan) throw new Error(`cannot plan the sweep: ${this.#source.label} has not the sweep's readers`);
+    return { region: this.scope.region, ...(await plan(this.context())) };
   }
 
   /** The readers' context of one collect call. */

@@ -39,15 +39,38 @@ export interface ClientOptions {
 /** The attempts per call when none is given: enough to ride out a throttling burst. */
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+/** The SDK clients of {@link AwsClients}, by service. */
+type SdkClients = Omit<AwsClients, 'kubernetes'>;
+
+/** The configuration every client of a collector is made with. */
+type ClientConfig = ConstructorParameters<typeof ECRClient>[0] & object;
+
+/** How each service's client is made; a collector holds the makers of the services it reads. */
+export type ClientMakers = { [S in keyof SdkClients]?: (config: ClientConfig) => SdkClients[S] };
+
+/** ECR (its region's). */
+export const makeEcrClient = (config: ClientConfig): ECRClient => new ECRClient(config);
+/** EKS (its region's). */
+export const makeEksClient = (config: ClientConfig): EKSClient => new EKSClient(config);
+/** EC2 (its region's). */
+export const makeEc2Client = (config: ClientConfig): EC2Client => new EC2Client(config);
+/** IAM: global, always us-east-1. */
+export const makeIamClient = (config: ClientConfig): IAMClient =>
+  new IAMClient({ ...config, region: GLOBAL_REGION });
+/** ECS (its region's). */
+export const makeEcsClient = (config: ClientConfig): ECSClient => new ECSClient(config);
+
 /**
- * SDK v3 clients with adaptive retry (client-side rate limiting that backs off on throttling).
- * Credentials come from the default chain or `profile`. Endpoints honour `AWS_ENDPOINT_URL` and
+ * SDK v3 clients with adaptive retry (client-side rate limiting that backs off on throttling),
+ * each made on its first use and reused, by the makers given: a function's bundle holds only
+ * the SDK clients of the services it reads; asking for another throws. Credentials come from
+ * the default chain or `profile`. Endpoints honour `AWS_ENDPOINT_URL` and
  * `AWS_ENDPOINT_URL_<SERVICE>` (`_ECR`, `_EKS`, `_EC2`, `_IAM`, `_ECS`), which the SDK reads itself.
  * IAM is global: its client always talks to us-east-1. `kubernetes(cluster)` reads a cluster's
  * Kubernetes API with an EKS token signed by the same credentials.
- * @example const clients = createAwsClients({ region: 'eu-west-1', profile: 'audit' });
+ * @example const clients = createClients({ ecr: makeEcrClient }, { region: 'eu-west-1' });
  */
-export function createAwsClients(options: ClientOptions = {}): AwsClients {
+export function createClients(makers: ClientMakers, options: ClientOptions = {}): AwsClients {
   const common = {
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
@@ -55,25 +78,60 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
     ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
   };
   const regional = { ...common, ...(options.region ? { region: options.region } : {}) };
-  const eks = new EKSClient(regional);
+  const made: Partial<SdkClients> = {};
+  function client<S extends keyof SdkClients>(service: S): SdkClients[S] {
+    const make = makers[service];
+    if (!make) {
+      throw new Error(`no ${service} client here: its clients are ${Object.keys(makers).join(', ')}`);
+    }
+    made[service] ??= make(regional) as SdkClients[S];
+    return made[service] as SdkClients[S];
+  }
   const clusters = new Map<string, KubernetesClient>();
   return {
-    ecr: new ECRClient(regional),
-    eks,
-    ec2: new EC2Client(regional),
-    iam: new IAMClient({ ...common, region: GLOBAL_REGION }),
-    ecs: new ECSClient(regional),
+    get ecr() {
+      return client('ecr');
+    },
+    get eks() {
+      return client('eks');
+    },
+    get ec2() {
+      return client('ec2');
+    },
+    get iam() {
+      return client('iam');
+    },
+    get ecs() {
+      return client('ecs');
+    },
     kubernetes(cluster) {
       const key = `${cluster.name}\n${cluster.endpoint}`;
-      let client = clusters.get(key);
-      if (!client) {
+      let kubernetes = clusters.get(key);
+      if (!kubernetes) {
         // The EKS client's own credential provider: the default chain or `profile`, as the SDK calls sign.
-        client = createKubernetesClient(cluster, { credentials: eks.config.credentials });
-        clusters.set(key, client);
+        kubernetes = createKubernetesClient(cluster, { credentials: client('eks').config.credentials });
+        clusters.set(key, kubernetes);
       }
-      return client;
+      return kubernetes;
     },
   };
+}
+
+/** Every service's client maker. */
+const ALL_CLIENTS: Required<ClientMakers> = {
+  ecr: makeEcrClient,
+  eks: makeEksClient,
+  ec2: makeEc2Client,
+  iam: makeIamClient,
+  ecs: makeEcsClient,
+};
+
+/**
+ * The clients of every service ({@link createClients} with every maker): the CLI's and the tests'.
+ * @example const clients = createAwsClients({ region: 'eu-west-1', profile: 'audit' });
+ */
+export function createAwsClients(options: ClientOptions = {}): AwsClients {
+  return createClients(ALL_CLIENTS, options);
 }
 
 /** The region the clients resolved (the option, `AWS_REGION`, or the profile's). */

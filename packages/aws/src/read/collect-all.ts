@@ -1,7 +1,6 @@
-import type { Resource, Service } from '@customs/core';
+import type { Resource } from '@customs/core';
 import type { CollectUnit } from '../collector/collector.js';
 import { isUnreadable } from '../normalise/unreadable.js';
-import { collectEcs } from './collect-ecs.js';
 import { collectK8s } from './collect-k8s.js';
 import type { ReadContext } from './context.js';
 import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
@@ -98,33 +97,17 @@ export async function collectIam(context: ReadContext): Promise<Resource[]> {
   return [...users, ...(read ? [...iamRoles(context, read), ...iamPolicies(context, read)] : []), account];
 }
 
-/** How the sweep reads each service: the resources of every type of the service, in type order. */
-export const SERVICE_SWEEPS: Record<Service, (context: ReadContext) => Promise<Resource[]>> = {
-  ecr: (context) => collectEcr(context),
-  eks: collectEks,
-  iam: collectIam,
-  ecs: collectEcs,
-  k8s: (context) => collectK8s(context),
-};
+/** The units of a split sweep that read ECR: the registry, or a slice of the repositories with their images. */
+export async function collectEcrUnit(context: ReadContext, unit: CollectUnit): Promise<Resource[]> {
+  if (unit.service === 'ecr-registry') return [await readRegistry(context)];
+  return 'start' in unit
+    ? collectEcr(context, { start: unit.start, count: unit.count })
+    : collectEcr(context);
+}
 
-/**
- * One unit of a split sweep: the registry, a slice of the repositories sorted by name with their
- * images, the region's EKS, the region's ECS, IAM, or a slice of the EKS clusters sorted by name
- * with their Kubernetes APIs.
- */
-export async function collectUnitOf(context: ReadContext, unit: CollectUnit): Promise<Resource[]> {
-  switch (unit.service) {
-    case 'ecr-registry':
-      return [await readRegistry(context)];
-    case 'ecr-repositories':
-      return collectEcr(context, { start: unit.start, count: unit.count });
-    case 'eks':
-      return collectEks(context);
-    case 'iam':
-      return collectIam(context);
-    case 'ecs':
-      return collectEcs(context);
-    case 'k8s-clusters':
-      return collectK8s(context, { start: unit.start, count: unit.count });
-  }
+/** The unit of a split sweep that reads a slice of the EKS clusters' Kubernetes APIs (else all). */
+export function collectK8sUnit(context: ReadContext, unit: CollectUnit): Promise<Resource[]> {
+  return 'start' in unit
+    ? collectK8s(context, { start: unit.start, count: unit.count })
+    : collectK8s(context);
 }

@@ -1,4 +1,4 @@
-import { isGlobalType, needsParent, type ResourceRef, serviceOf } from '@customs/core';
+import { isGlobalType, needsParent, type ResourceRef, type Service, serviceOf } from '@customs/core';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
 import { readEcsClusterRef, readEcsServiceRef, readRevisionRef } from './collect-ecs.js';
 import type { ReadContext } from './context.js';
@@ -35,15 +35,21 @@ async function whenPresent<T>(
   return then(value);
 }
 
+/** Re-reads a ref of one service's types (its parent, when the type has one, given). */
+export type RefReader = (context: ReadContext, ref: ResourceRef, parent: string) => Promise<RefOutcome>;
+
 /**
  * Re-reads the resource a ref names with targeted calls (DescribeRepositories of one name,
  * DescribeImages of one digest, DescribeCluster…), plus what its change re-assesses: an IAM
- * user's or role's inline policies, the users and roles a managed policy is attached to.
+ * user's or role's inline policies, the users and roles a managed policy is attached to. The
+ * reading is `readers[service]`'s: a collector without its service's reader throws (a function
+ * given an event it was not built to read: the event is retried, then kept in its DLQ).
  */
 export async function collectRef(
   context: ReadContext,
   ref: ResourceRef,
   reach: RefReach,
+  readers: Partial<Record<Service, RefReader>>,
 ): Promise<RefOutcome> {
   const { scope } = context;
   if (ref.accountId && ref.accountId !== scope.accountId) {
@@ -57,10 +63,24 @@ export async function collectRef(
     return { skipped: `region ${ref.region} is not ${reach.label}'s (${scope.region})` };
   }
   if (needsParent(ref.type) && !ref.parent) return { skipped: `a ${ref.type} ref needs its parent` };
-  const parent = ref.parent ?? '';
+  const service = serviceOf(ref.type);
+  const read = readers[service];
+  if (!read) {
+    const held = Object.keys(readers).join(', ') || 'none';
+    throw new Error(`${reach.label} reads no ${service} (a ${ref.type} ref); its services: ${held}`);
+  }
+  return read(context, ref, ref.parent ?? '');
+}
+
+/** An ECR ref: the registry, a repository, or an image with its repository. */
+export async function readEcrRef(
+  context: ReadContext,
+  ref: ResourceRef,
+  parent: string,
+): Promise<RefOutcome> {
   switch (ref.type) {
     case 'ecr-registry':
-      return ref.name === scope.accountId ? found([await readRegistry(context)]) : MISSING;
+      return ref.name === context.scope.accountId ? found([await readRegistry(context)]) : MISSING;
     case 'ecr-repository':
       return whenPresent(await listRepositories(context, ref.name), async (repositories) =>
         found(await readRepositories(context, repositories, false)),
@@ -73,6 +93,18 @@ export async function collectRef(
             )
           : MISSING,
       );
+    default:
+      return notOf('ECR', ref);
+  }
+}
+
+/** An EKS ref: a cluster with its nodegroups' names, a nodegroup, or an access entry. */
+export async function readEksRef(
+  context: ReadContext,
+  ref: ResourceRef,
+  parent: string,
+): Promise<RefOutcome> {
+  switch (ref.type) {
     case 'eks-cluster':
       return whenPresent(await describeCluster(context, ref.name), async (cluster) =>
         found([await readCluster(context, cluster, await listNodegroups(context, ref.name))]),
@@ -83,6 +115,14 @@ export async function collectRef(
       );
     case 'eks-access-entry':
       return collectAccessEntryRef(context, parent, ref.name);
+    default:
+      return notOf('EKS', ref);
+  }
+}
+
+/** An IAM ref: a principal or policy with what its change re-assesses, or the account. */
+export async function readIamRef(context: ReadContext, ref: ResourceRef): Promise<RefOutcome> {
+  switch (ref.type) {
     case 'iam-user':
     case 'iam-role':
     case 'iam-policy':
@@ -95,7 +135,19 @@ export async function collectRef(
         }),
       );
     case 'iam-account':
-      return ref.name === scope.accountId ? found([await readIamAccount(context)]) : MISSING;
+      return ref.name === context.scope.accountId ? found([await readIamAccount(context)]) : MISSING;
+    default:
+      return notOf('IAM', ref);
+  }
+}
+
+/** An ECS ref: a cluster, a service, or a task definition revision. */
+export async function readEcsRef(
+  context: ReadContext,
+  ref: ResourceRef,
+  parent: string,
+): Promise<RefOutcome> {
+  switch (ref.type) {
     case 'ecs-cluster':
       return whenPresent(await readEcsClusterRef(context, ref.name), async (cluster) => found([cluster]));
     case 'ecs-service':
@@ -106,13 +158,32 @@ export async function collectRef(
       const outcome = await readRevisionRef(context, ref.name);
       return 'resource' in outcome ? found([outcome.resource]) : outcome;
     }
+    default:
+      return notOf('ECS', ref);
+  }
+}
+
+/** A Kubernetes ref: a cluster's API, a namespace, or a workload. */
+export async function readK8sRef(
+  context: ReadContext,
+  ref: ResourceRef,
+  parent: string,
+): Promise<RefOutcome> {
+  switch (ref.type) {
     case 'k8s-cluster':
       return readK8sClusterRef(context, ref.name);
     case 'k8s-namespace':
       return readK8sNamespaceRef(context, parent, ref.name);
     case 'k8s-workload':
       return readK8sWorkloadRef(context, parent, ref.name);
+    default:
+      return notOf('Kubernetes', ref);
   }
+}
+
+/** A ref given to another service's reader (collectRef dispatches by `serviceOf`: never in practice). */
+function notOf(service: string, ref: ResourceRef): RefOutcome {
+  return { skipped: `a ${ref.type} ref is not read by the ${service} reader` };
 }
 
 /**

@@ -42,7 +42,7 @@ export function gatherOutcomes(
  * Reads every ref and waits for all of them (never `Promise.all` alone, which leaves the other
  * reads' failures unobserved once one fails); then, if any read failed, throws one
  * {@link RefReadError} naming each failed ref, else returns the outcomes in the refs' order.
- * @example const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref));
+ * @example const outcomes = await readEachRef(refs, (ref) => collectRef(context, ref, reach, readers));
  */
 export async function readEachRef(
   refs: ResourceRef[],

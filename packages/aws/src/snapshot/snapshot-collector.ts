@@ -1,5 +1,6 @@
 import type { Service } from '@customs/core';
 import { AccountCollector } from '../collector/account-collector.js';
+import { ALL_READERS } from '../read/service-readers.js';
 import { SnapshotFiles } from './files.js';
 import { ACCOUNT_FILE, readIdentity, type SnapshotIdentity } from './scope.js';
 import { SnapshotSession } from './snapshot-session.js';
@@ -23,18 +24,22 @@ export class SnapshotCollector extends AccountCollector {
 
   private constructor(dir: string, files: SnapshotFiles, identity: SnapshotIdentity, reread: boolean) {
     let current = files;
-    super(identity.scope, {
-      label: 'the snapshot',
-      open() {
-        if (reread) current = new SnapshotFiles(dir);
-        return new SnapshotSession(current, { touched: [ACCOUNT_FILE], warnings: identity.warnings });
+    super(
+      identity.scope,
+      {
+        label: 'the snapshot',
+        open() {
+          if (reread) current = new SnapshotFiles(dir);
+          return new SnapshotSession(current, { touched: [ACCOUNT_FILE], warnings: identity.warnings });
+        },
+        // A snapshot without a service's folder holds none of it: its sweep reads nothing there.
+        // Kubernetes is read for each EKS cluster: a snapshot of EKS without a cluster's k8s/
+        // files says that cluster's API is unknown (ERROR), never that it has no workloads.
+        holds: (service: Service) =>
+          identity.services.has(service) || (service === 'k8s' && identity.services.has('eks')),
       },
-      // A snapshot without a service's folder holds none of it: its sweep reads nothing there.
-      // Kubernetes is read for each EKS cluster: a snapshot of EKS without a cluster's k8s/
-      // files says that cluster's API is unknown (ERROR), never that it has no workloads.
-      holds: (service: Service) =>
-        identity.services.has(service) || (service === 'k8s' && identity.services.has('eks')),
-    });
+      { readers: ALL_READERS },
+    );
     this.dir = dir;
     if (identity.capturedAt) this.capturedAt = identity.capturedAt;
   }

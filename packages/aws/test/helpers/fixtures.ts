@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 const CLI = fileURLToPath(new URL('../fixtures/cli/', import.meta.url));
 

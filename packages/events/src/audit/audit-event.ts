@@ -1,5 +1,5 @@
 import { type ResourceRef, safeText } from '@customs/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventValidationError } from '../errors.js';
 import { AUDITED_RESOURCES, CHANGING_SUBRESOURCES, CHANGING_VERBS } from './audited-resources.js';
 import { metaOf, type ObjectMeta } from './object-meta.js';

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { safeText } from '@customs/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventValidationError } from '../errors.js';
 import { isAccountId } from '../schemas/aws-values.js';
 import { MAX_AWSLOGS_DATA_CHARS, MAX_DECODED_BYTES, MAX_MESSAGE_CHARS } from './bounds.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountId, regionName } from './envelope.js';
 
 /** "AWS API Call via CloudTrail": the fields of the CloudTrail record that say what changed. */

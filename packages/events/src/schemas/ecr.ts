@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `aws.ecr` "ECR Image Action" (PUSH, DELETE, and the archive/restore actions). */
 export const ecrImageActionDetail = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `aws.ecs` "ECS Task State Change": the task's `detail` mirrors DescribeTasks (ISO timestamps).

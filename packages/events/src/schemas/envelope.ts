@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isAccountId, isIsoInstant, isRegionName } from './aws-values.js';
 
 /** `time`: an ISO 8601 instant, as EventBridge writes it (`2019-11-11T21:29:54Z`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `aws.inspector2` "Inspector2 Scan". Its `repository-name` is the repository's ARN, as AWS

@@ -1,5 +1,5 @@
 import { safeText } from '@customs/core';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { EventValidationError } from '../errors.js';
 import { cloudTrailDetail } from './cloudtrail.js';
 import { ecrImageActionDetail, ecrImageScanDetail, ecrScanResourceChangeDetail } from './ecr.js';

@@ -1,5 +1,5 @@
 import { ConfigError, RECOMMENDATIONS, SEVERITIES } from '@customs/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertWebhookUrl } from '../slack/webhook-url.js';
 
 const route = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A loose object: the fields read are validated, unknown fields are allowed. */
 export const object = z.looseObject;

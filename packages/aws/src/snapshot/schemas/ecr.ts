@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { object, timestamp } from './common.js';
 
 const severityCounts = z.record(z.string(), z.number());

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { object, oneOrList, timestamp } from './common.js';
 
 const attached = object({ PolicyName: z.string().optional(), PolicyArn: z.string().optional() });
