@@ -12,7 +12,8 @@ const ONE_MB = 1_000_000;
  * (~560 KB whatever the calls), and the sweep's two hold every service's reader.
  */
 const OVER_TARGET: Partial<Record<FunctionName, number>> = {
-  'on-eks-event': 1_520_000,
+  // on-eks-event: its Kubernetes reader also reads the ECR state of what the workloads run (issue 14).
+  'on-eks-event': 1_560_000,
   sweep: 1_700_000,
   'sweep-worker': 1_670_000,
 };
