@@ -47,6 +47,13 @@ const FINDINGS_WRITES: readonly Grant[] = [
 ];
 
 /**
+ * The day's posture record (packages/store README, "Daily posture"), written at the end of each
+ * sweep (and unit) and after an event that changed a finding: a consistent Query of the summary
+ * items on the table, then a conditional PutItem (granted with the findings' writes).
+ */
+const POSTURE_RECORD: Grant = { actions: ['dynamodb:Query'], resources: ['findings-table'] };
+
+/**
  * Lambda sends events it could not process (after its async retries) to the handler's DLQ: the
  * EventBridge handlers' events, and the audit handler's subscription payloads (CloudWatch Logs
  * invokes it asynchronously).
@@ -83,7 +90,7 @@ const SWEEP_QUEUE_POLLING: Grant = {
 const EVENT_HANDLER_PERMISSIONS = Object.fromEntries(
   SERVICE_NAMES.map((service): [EventHandlerName, readonly Grant[]] => [
     SERVICES[service].handler,
-    [...EVENT_READS[service], ...FINDINGS_WRITES, DEAD_LETTERS],
+    [...EVENT_READS[service], ...FINDINGS_WRITES, POSTURE_RECORD, DEAD_LETTERS],
   ]),
 ) as Record<EventHandlerName, readonly Grant[]>;
 
@@ -95,9 +102,9 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
   ...EVENT_HANDLER_PERMISSIONS,
   // The whole sweep, or (too large for one invocation) the deleted repositories and the units
   // queued; the cron's failed asynchronous invocations go to its DLQ.
-  sweep: [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_PLANNING, SWEEP_ENQUEUE, DEAD_LETTERS],
+  sweep: [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_PLANNING, POSTURE_RECORD, SWEEP_ENQUEUE, DEAD_LETTERS],
   // One unit of a split sweep at a time (iam, ecr-registry, eks, ecs, ecr-repositories), fed by the queue.
-  'sweep-worker': [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_QUEUE_POLLING],
+  'sweep-worker': [...SWEEP_READS, ...FINDINGS_WRITES, POSTURE_RECORD, SWEEP_QUEUE_POLLING],
   'on-finding-change': [
     {
       actions: [
@@ -129,7 +136,7 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
     DEAD_LETTERS,
   ],
   api: [
-    // Reads (GetItem, Query: history, summary); suppressions: PutItem, DeleteItem, and each
+    // Reads (GetItem, Query: history, summary, the daily posture records); suppressions: PutItem, DeleteItem, and each
     // finding they suppress or reopen one TransactWriteItems of PutItems (its status unchanged)
     // with an UpdateItem of the summary's SUPPRESSED counter.
     {

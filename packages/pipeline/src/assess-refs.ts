@@ -10,11 +10,18 @@ export interface Assessment {
   warnings: string[];
 }
 
+/** Whether a change wrote its finding (`unchanged` and `stale` write none). */
+function wroteFinding(change: FindingChange): boolean {
+  return change.transition !== 'unchanged' && change.transition !== 'stale';
+}
+
 /**
  * Re-reads the named resources, evaluates them and stores what changed; the findings of refs the
  * collector reports missing (deleted resources, or no longer resources: a task definition revision
  * no longer in use, with the collector's reason) are resolved. An event is a trigger, never the
- * truth, so duplicate, late and out-of-order events converge on the same stored state.
+ * truth, so duplicate, late and out-of-order events converge on the same stored state. When a
+ * finding changed, the day's posture is recorded again (so it is the day's last; an event that
+ * changed nothing writes nothing more).
  * @example const { changes } = await assessRefs(eventToResourceRefs(event), dependencies);
  */
 export async function assessRefs(
@@ -36,5 +43,6 @@ export async function assessRefs(
     });
     changes.push(...removed);
   }
+  if (changes.some(wroteFinding)) await repository.recordDailyPosture();
   return { changes, warnings };
 }

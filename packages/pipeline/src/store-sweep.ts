@@ -15,7 +15,9 @@ export interface SweepOutcome {
 
 /**
  * Evaluates and stores what a sweep read, then resolves, in each scope it covered, the findings
- * of resources it no longer found — but for what the read could not enumerate (`incomplete`).
+ * of resources it no longer found — but for what the read could not enumerate (`incomplete`);
+ * last, records the day's posture (one Query and one conditional PutItem: a day with a sweep has a
+ * record even when nothing changed).
  * @example return storeSweep(resources, warnings, [{ region, resourceTypes: ['eks-cluster'] }], dependencies);
  */
 export async function storeSweep(
@@ -38,5 +40,6 @@ export async function storeSweep(
     });
     changes.push(...resolved);
   }
+  await repository.recordDailyPosture();
   return { resources: resources.length, findings, changes, warnings };
 }

@@ -64,18 +64,19 @@ export interface RequestSigner {
 /**
  * A SigV4 signer for service `execute-api` (API Gateway's IAM authorization), with credentials
  * from the default chain (environment, shared config and credentials files and SSO, container and
- * instance roles) and the region of the API's host, else `AWS_REGION`.
+ * instance roles) and `region` when given, else the region of the API's host, else `AWS_REGION`.
  * @example const signer = sigV4Signer(new URL(apiUrl)); const headers = await signer.sign(url, 'GET', { accept: 'application/json' });
  */
 export function sigV4Signer(
   api: URL,
   env: NodeJS.ProcessEnv = process.env,
   credentials: SignerInit['credentials'] = defaultProvider(),
+  chosenRegion?: string,
 ): RequestSigner {
-  const region = executeApiRegion(api) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  const region = chosenRegion ?? executeApiRegion(api) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   if (!region) {
     throw new UsageError(
-      `cannot tell the region of ${api.host} to sign for: set AWS_REGION (the API's region)`,
+      `cannot tell the region of ${api.host} to sign for: set AWS_REGION (the API's region) or pass --region`,
     );
   }
   const signer = new SignatureV4({

@@ -1,5 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { type ApiHandler, MAX_BODY_BYTES, requireBearerToken } from '@customs/api';
+import { DASHBOARD_CONFIG_PATH, type DashboardConfig, sendDashboardConfig } from './dashboard-config.js';
+import { readBody } from './read-body.js';
 import { toHttpApiEvent } from './to-event.js';
 import { writeHttpApiResult } from './write-result.js';
 
@@ -15,6 +17,8 @@ export interface ApiServerOptions {
   bodyLimit?: (path: string) => number;
   /** Told of a failure of the adapter itself (answered 500), with the request's method and path. */
   onError?: (error: unknown, request: string) => void;
+  /** Served at `GET /dashboard-config.json` without the token (how the dashboard UI calls the API) [not served]. */
+  dashboardConfig?: DashboardConfig;
 }
 
 export interface ApiServer {
@@ -28,26 +32,6 @@ function sendError(response: ServerResponse, status: number, code: string, messa
   response
     .writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' })
     .end(JSON.stringify({ error: { code, message } }));
-}
-
-/** Reads the body, at most `limit` bytes; `undefined` (and nothing more read) past that. */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  return new Promise(function collect(resolve, reject) {
-    if (Number(request.headers['content-length'] ?? 0) > limit) return resolve(undefined);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', function take(chunk: Buffer) {
-      size += chunk.length;
-      if (size > limit) {
-        request.removeAllListeners('data');
-        resolve(undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 /**
@@ -64,7 +48,12 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const bodyLimit = options.bodyLimit ?? (() => MAX_BODY_BYTES);
   const server = createServer(async function serve(request, response) {
     try {
-      const limit = bodyLimit(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+      if (options.dashboardConfig && path === DASHBOARD_CONFIG_PATH && request.method === 'GET') {
+        sendDashboardConfig(response, options.dashboardConfig);
+        return;
+      }
+      const limit = bodyLimit(path);
       const body = await readBody(request, limit);
       if (body === undefined) {
         sendError(response, 413, 'payload_too_large', `The body is over ${limit} bytes`);

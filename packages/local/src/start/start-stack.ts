@@ -214,6 +214,8 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       handler: withLocalEvents(api, pipeline, { onInternalError: (line) => warn(`internal error: ${line}`) }),
       token,
       bodyLimit: localBodyLimit,
+      // The dashboard UI on this origin asks for the token and sends it as a bearer token.
+      dashboardConfig: { auth: 'token', apiBase: '' },
       onError: (error, request) => failures.report(error, `the local API adapter on ${request}`),
     });
   } catch (error) {

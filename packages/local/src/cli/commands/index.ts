@@ -1,5 +1,6 @@
 import { checksCommand } from './checks-command.js';
 import type { Command } from './command.js';
+import { dashboardCommand } from './dashboard-command.js';
 import { findingsCommand } from './findings-command.js';
 import { iamPolicyCommand } from './iam-policy-command.js';
 import { recordCommand } from './record-command.js';
@@ -11,6 +12,7 @@ import { suppressCommand, suppressionsCommand, unsuppressCommand } from './suppr
 /** Every `customs` subcommand, in the order `customs help` lists them. */
 export const COMMANDS: Command[] = [
   startCommand,
+  dashboardCommand,
   scanCommand,
   replayCommand,
   recordCommand,

@@ -1,0 +1,1 @@
+export { type ServeUi, type SigningProxy, startSigningProxy } from './signing-proxy.js';
