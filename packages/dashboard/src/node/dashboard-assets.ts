@@ -52,6 +52,8 @@ export function dashboardAssets(): Promise<string> {
     const outDir = join(PACKAGE_DIR, `dist.building-${process.pid}-${Date.now()}`);
     try {
       await buildInto(outDir);
+      // Another process finished first: keep its build, which may be serving already.
+      if (await isBuilt(version)) return DIST_DIR;
       await rm(DIST_DIR, { recursive: true, force: true });
       await rename(outDir, DIST_DIR).catch(async (error: NodeJS.ErrnoException) => {
         // Another process renamed its build in between: keep that one if it is complete.

@@ -15,6 +15,11 @@ export interface ApiServerOptions {
   bodyLimit?: (path: string) => number;
   /** Told of a failure of the adapter itself (answered 500), with the request's method and path. */
   onError?: (error: unknown, request: string) => void;
+  /**
+   * Answers what is not the API's before the API sees it (the dashboard's files: `serveDashboard`
+   * of @customs/dashboard); true when it answered.
+   */
+  serveFirst?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 export interface ApiServer {
@@ -64,6 +69,7 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const bodyLimit = options.bodyLimit ?? (() => MAX_BODY_BYTES);
   const server = createServer(async function serve(request, response) {
     try {
+      if (options.serveFirst?.(request, response)) return;
       const limit = bodyLimit(new URL(request.url ?? '/', 'http://localhost').pathname);
       const body = await readBody(request, limit);
       if (body === undefined) {

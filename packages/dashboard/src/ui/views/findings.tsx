@@ -160,7 +160,7 @@ function FindingsTable({
               {isNewSince(finding, since) ? <span class="badge new">new</span> : null}
             </td>
             <td class="resource">
-              {finding.resourceName}
+              <span>{finding.resourceName}</span>
               <div class="muted">{finding.resourceType}</div>
             </td>
             <td>

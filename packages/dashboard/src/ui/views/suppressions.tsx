@@ -102,7 +102,9 @@ function CreateForm({
           />
         </label>
         <label>
-          Resource pattern (<code>*</code> matches anything)
+          <span>
+            Resource pattern (<code>*</code> matches anything)
+          </span>
           <input
             name="resourcePattern"
             defaultValue={params.get('resourcePattern') ?? ''}
@@ -175,7 +177,7 @@ function SuppressionRow({
         {suppression.active ? '' : ' (expired)'}
       </td>
       <td>{suppression.createdBy}</td>
-      <td>
+      <td class="mutes">
         {mutes.length === 0 ? 'nothing now' : `${mutes.length} finding${mutes.length === 1 ? '' : 's'}`}
         <ul class="plain">
           {mutes.slice(0, 5).map((finding) => (
