@@ -18,6 +18,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { route: 'GET /findings/{id}/history', auth: 'iam' },
   { route: 'GET /resources/{proxy+}', auth: 'iam' },
   { route: 'GET /summary', auth: 'iam' },
+  { route: 'GET /posture/history', auth: 'iam' },
   { route: 'GET /checks', auth: 'iam' },
   { route: 'GET /suppressions', auth: 'iam' },
   { route: 'POST /suppressions', auth: 'iam' },

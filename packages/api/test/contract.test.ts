@@ -26,12 +26,14 @@ const MISSING_SUPPRESSION = '00000000-0000-4000-8000-000000000000';
 const setup = {
   server: undefined as unknown as ApiServer,
   broken: undefined as unknown as ApiServer,
+  findings: undefined as unknown as FindingsRepository,
   ready: false,
 };
 beforeAll(async () => {
   const client = localDynamoClient(dynamo.endpoint);
   const options = { client, tableName: dynamo.tableName };
   const findings = new FindingsRepository(options);
+  setup.findings = findings;
   await findings.applyEvaluation(FAILING);
   await findings.applyEvaluation([finding(CHECKS.scanOnPush, repository('contract/app'), 'PASS', at(5))]);
   let sweeps = 0;
@@ -134,6 +136,10 @@ describe('the API contract (/openapi.json) over HTTP', () => {
     await check('GET /resources/{arn}/findings', `/resources/${'a'.repeat(2100)}/findings`);
     await check('GET /summary', '/summary');
     await check('GET /checks', '/checks');
+    await setup.findings.recordDailyPosture();
+    const trend = await check('GET /posture/history', '/posture/history?days=7');
+    expect((trend.body as { days: unknown[] }).days).toHaveLength(1);
+    await check('GET /posture/history', '/posture/history?days=8');
     await check('GET /suppressions', '/suppressions?active=true');
     await check('GET /suppressions', '/suppressions?active=maybe');
     const created = await check('POST /suppressions', '/suppressions', {
@@ -158,6 +164,7 @@ describe('the API contract (/openapi.json) over HTTP', () => {
       ['GET /findings/{id}/history', `/findings/${scanId}/history`],
       ['GET /resources/{arn}/findings', `/resources/${arn}/findings`],
       ['GET /summary', '/summary'],
+      ['GET /posture/history', '/posture/history'],
       ['GET /suppressions', '/suppressions'],
       ['POST /suppressions', '/suppressions'],
       ['DELETE /suppressions/{id}', `/suppressions/${MISSING_SUPPRESSION}`],
@@ -175,6 +182,7 @@ describe('the API contract (/openapi.json) over HTTP', () => {
       'POST /sweeps 401',
       'POST /sweeps 501', // a deployment without a sweep function; locally it always has one
       'GET /summary 401',
+      'GET /posture/history 401',
       'GET /findings/{id} 401',
       'GET /findings/{id}/history 401',
       'GET /resources/{arn}/findings 401',

@@ -6,6 +6,12 @@ import { findingFromItem, historyFromItem } from './items.js';
 import { findingKey, HISTORY_PREFIX } from './keys.js';
 import { type FindingFilters, planListing } from './list-plan.js';
 import type { FindingChange, HistoryEntry, Page, ResourceEvaluation, StoredFinding } from './model.js';
+import {
+  type DailyPosture,
+  type PostureRecorded,
+  readPostureDays,
+  recordDailyPosture,
+} from './posture-days.js';
 import { queryAll, queryPage } from './run-query.js';
 import { type FindingsSummary, readSummary } from './summary.js';
 import { resourceFindings, writeEvaluation, writeRemovals } from './write-findings.js';
@@ -186,6 +192,24 @@ export class FindingsRepository {
   /** @example const { recommendation } = await repository.summary(); recommendation['CSA-4']?.score; */
   summary(): Promise<FindingsSummary> {
     return readSummary(this.#context);
+  }
+
+  /**
+   * Records the current summary as today's (UTC) posture: one consistent Query of the counters and
+   * one conditional PutItem that a later reading of the day wins (README.md, "Daily posture").
+   * @example await repository.recordDailyPosture(); // { date: '2026-11-21', asOf: '…', written: true }
+   */
+  recordDailyPosture(): Promise<PostureRecorded> {
+    return recordDailyPosture(this.#context);
+  }
+
+  /**
+   * The daily posture records from `from` to `to` (UTC days, `YYYY-MM-DD`, both included), oldest
+   * first; days without a record are absent. One Query.
+   * @example const days = await repository.postureDays('2026-11-15', '2026-11-21');
+   */
+  postureDays(from: string, to: string): Promise<DailyPosture[]> {
+    return readPostureDays(this.#context, from, to);
   }
 }
 

@@ -22,6 +22,7 @@ export type {
   OutboxEntry,
 } from './outbox-model.js';
 export type { ReleaseOptions } from './outbox-writes.js';
+export { POSTURE_TTL_DAYS, utcDay } from './posture-days.js';
 export { createStoreClient } from './store-client.js';
 export type { FindingsSummary, StatusCounts } from './summary.js';
 export type { Suppression } from './suppressions.js';

@@ -15,6 +15,8 @@ export interface QueryPlan {
   filters: Record<string, string | readonly string[]>;
   /** Newest (highest sort key) first when false. */
   scanForward?: boolean;
+  /** A strongly consistent read (the table only; no GSI offers one) [eventually consistent]. */
+  consistentRead?: boolean;
 }
 
 /** Query calls one page may make before it returns what it has (a short page with a cursor). */
@@ -116,6 +118,7 @@ function queryCommand(
     ExpressionAttributeValues: values,
     ExclusiveStartKey: startKey,
     ScanIndexForward: plan.scanForward ?? true,
+    ConsistentRead: plan.consistentRead,
     Limit: limit,
   });
 }

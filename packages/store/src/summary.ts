@@ -24,11 +24,16 @@ export type FindingsSummary = Record<SummaryDimension, Record<string, StatusCoun
 
 /**
  * Reads the counters kept by every finding write (one Query on the SUMMARY partition, a few
- * hundred small items at most) and adds up their shards.
+ * hundred small items at most) and adds up their shards; `consistent` reads them strongly
+ * consistently (twice the read units), so that no write acknowledged before is missed.
  * @example (await readSummary(context)).recommendation['CSA-3']?.FAIL;
  */
-export async function readSummary(context: StoreContext): Promise<FindingsSummary> {
-  const items = await queryAll(context, { partitions: [{ pk: SUMMARY_PK }], filters: {} });
+export async function readSummary(
+  context: StoreContext,
+  options: { consistent?: boolean } = {},
+): Promise<FindingsSummary> {
+  const plan = { partitions: [{ pk: SUMMARY_PK }], filters: {}, consistentRead: options.consistent };
+  const items = await queryAll(context, plan);
   const summary = {
     recommendation: {},
     severity: {},

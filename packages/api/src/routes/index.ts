@@ -3,6 +3,7 @@ import { checksRoute } from './checks-route.js';
 import { findingHistory, getFinding, listFindings, resourceFindings } from './findings-routes.js';
 import { healthRoute } from './health-route.js';
 import { openApiRoute } from './openapi-route.js';
+import { postureHistoryRoute } from './posture-history-route.js';
 import { summaryRoute } from './summary-route.js';
 import { createSuppression, deleteSuppression, listSuppressions } from './suppressions-routes.js';
 import { getSweepRoute, startSweepRoute } from './sweeps-route.js';
@@ -14,6 +15,7 @@ export const ROUTES: readonly Route[] = [
   findingHistory,
   resourceFindings,
   summaryRoute,
+  postureHistoryRoute,
   checksRoute,
   listSuppressions,
   createSuppression,

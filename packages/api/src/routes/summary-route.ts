@@ -16,8 +16,6 @@ import { errorSchema, summarySchema } from '../schemas/responses.js';
  * @example postureOf(await repository.summary()).byRecommendation['CSA-4'].score; // 71.4
  */
 export function postureOf(summary: FindingsSummary): PostureSummary {
-  const keyed = <K extends string>(keys: readonly K[], counts: Record<string, StatusCounts>) =>
-    Object.fromEntries(keys.map((key) => [key, posture(counts[key])])) as Record<K, Posture>;
   return {
     total: summary.total.total,
     overall: posture(summary.total),
@@ -27,7 +25,11 @@ export function postureOf(summary: FindingsSummary): PostureSummary {
   };
 }
 
-function posture(counts: StatusCounts | undefined): Posture {
+/**
+ * One posture from the counts of one dimension value (all zero when absent).
+ * @example posture(summary.severity.critical); // { passed: 2, failed: 1, …, score: 66.7 }
+ */
+export function posture(counts: StatusCounts | undefined): Posture {
   const passed = counts?.PASS ?? 0;
   const failed = counts?.FAIL ?? 0;
   const errors = counts?.ERROR ?? 0;
@@ -42,6 +44,11 @@ function posture(counts: StatusCounts | undefined): Posture {
     evaluated,
     score,
   };
+}
+
+/** A posture per key, every key present (zero when the counts have none). */
+export function keyed<K extends string>(keys: readonly K[], counts: Record<string, StatusCounts>) {
+  return Object.fromEntries(keys.map((key) => [key, posture(counts[key])])) as Record<K, Posture>;
 }
 
 export const summaryRoute = defineRoute({

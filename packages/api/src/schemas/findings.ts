@@ -67,6 +67,16 @@ export const suppressionsQuerySchema = z
   })
   .strict();
 
+/** `GET /posture/history`. */
+export const postureHistoryQuerySchema = z
+  .object({
+    days: z
+      .enum(['7', '30', '90'])
+      .default('30')
+      .describe('How many UTC days back, today included: 7, 30 or 90 (30 by default).'),
+  })
+  .strict();
+
 /** A finding id: 32 hex digits. */
 export const findingIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'a finding id is 32 hex digits');
 

@@ -113,6 +113,25 @@ export const summarySchema = z.object({
   byResourceType: z.record(z.enum(RESOURCE_TYPES), posture),
 });
 
+/** `GET /posture/history`: one entry per UTC day that has a record, oldest first. */
+export const postureHistorySchema = z.object({
+  days: z
+    .array(
+      z.object({
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .describe('The UTC day, YYYY-MM-DD'),
+        overall: posture,
+        byRecommendation: z.record(z.enum(RECOMMENDATIONS), posture),
+        bySeverity: z.record(z.enum(SEVERITIES), posture),
+      }),
+    )
+    .describe(
+      "The day's last recorded posture, oldest day first; a day without a record (no sweep, no change) is absent, not zero.",
+    ),
+});
+
 export const checksSchema = z.object({
   checks: z.array(
     z.object({
