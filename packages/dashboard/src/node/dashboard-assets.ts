@@ -1,4 +1,4 @@
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,12 +15,28 @@ async function packageVersion(): Promise<string> {
   return manifest.version;
 }
 
-/** Whether dist/ holds a finished build of this version (index.html and its stamp). */
+/** The newest modification time of what a build reads: src/ui/, vite.config.ts, package.json. */
+async function newestSource(): Promise<number> {
+  const ui = join(PACKAGE_DIR, 'src', 'ui');
+  const files = (await readdir(ui, { recursive: true })).slice(0, 1000).map((file) => join(ui, file));
+  const times = await Promise.all(
+    [...files, join(PACKAGE_DIR, 'vite.config.ts'), join(PACKAGE_DIR, 'package.json')].map(
+      async (file) => (await stat(file)).mtimeMs,
+    ),
+  );
+  return Math.max(...times);
+}
+
+/**
+ * Whether dist/ holds a finished build (index.html and its stamp) of this version, newer than
+ * every source file (an edited checkout rebuilds).
+ */
 async function isBuilt(version: string): Promise<boolean> {
   try {
-    const stamp = JSON.parse(await readFile(join(DIST_DIR, STAMP), 'utf8')) as { version?: unknown };
+    const stampFile = join(DIST_DIR, STAMP);
+    const stamp = JSON.parse(await readFile(stampFile, 'utf8')) as { version?: unknown };
     await readFile(join(DIST_DIR, 'index.html'));
-    return stamp.version === version;
+    return stamp.version === version && (await stat(stampFile)).mtimeMs >= (await newestSource());
   } catch {
     return false;
   }
@@ -40,7 +56,7 @@ let building: Promise<string> | undefined;
 
 /**
  * The absolute path of the built UI (index.html and assets/), building it first with Vite when
- * dist/ is missing or was built from another version of this package. A build goes to a folder
+ * dist/ is missing, was built from another version of this package, or is older than its sources. A build goes to a folder
  * of its own, renamed to dist/ when complete, so two processes starting at once never serve half
  * a build; one process builds at most once.
  * @example const dir = await dashboardAssets(); // …/packages/dashboard/dist
