@@ -3,6 +3,12 @@ export * from './dynamodb/index.js';
 export { type ApiServer, localSweepStarter, startApiServer } from './http/index.js';
 export * from './replay/index.js';
 export * from './runtime/index.js';
-export { LOCAL_EVENTS_PATH, localBodyLimit, withLocalEvents } from './start/index.js';
+export {
+  LOCAL_EVENTS_PATH,
+  localBodyLimit,
+  type RunningStack,
+  startStack,
+  withLocalEvents,
+} from './start/index.js';
 export * from './story/index.js';
 export * from './stream/index.js';

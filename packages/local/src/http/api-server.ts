@@ -1,4 +1,4 @@
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ApiHandler, MAX_BODY_BYTES, requireBearerToken } from '@customs/api';
 import { DASHBOARD_CONFIG_PATH, type DashboardConfig, sendDashboardConfig } from './dashboard-config.js';
 import { readBody } from './read-body.js';
@@ -19,6 +19,11 @@ export interface ApiServerOptions {
   onError?: (error: unknown, request: string) => void;
   /** Served at `GET /dashboard-config.json` without the token (how the dashboard UI calls the API) [not served]. */
   dashboardConfig?: DashboardConfig;
+  /**
+   * Answers what is not the API's before the API sees it (the dashboard's files: `serveDashboard`
+   * of @customs/dashboard); true when it answered.
+   */
+  serveFirst?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
 
 export interface ApiServer {
@@ -48,6 +53,7 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const bodyLimit = options.bodyLimit ?? (() => MAX_BODY_BYTES);
   const server = createServer(async function serve(request, response) {
     try {
+      if (options.serveFirst?.(request, response)) return;
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (options.dashboardConfig && path === DASHBOARD_CONFIG_PATH && request.method === 'GET') {
         sendDashboardConfig(response, options.dashboardConfig);

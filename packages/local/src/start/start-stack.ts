@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApiHandler, postureOf } from '@customs/api';
 import { CustomsError, isLifecycleChange, LIFECYCLE_CHANGES, safeText } from '@customs/core';
+import { dashboardAssets, serveDashboard } from '@customs/dashboard';
 import type { SlackSender } from '@customs/notify';
 import type { SweepOutcome } from '@customs/pipeline';
 import { SuppressionsRepository } from '@customs/store';
@@ -208,9 +209,12 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       ),
       onError: (error, request) => failures.report(error, `${request.method} ${request.path} (answered 500)`),
     });
+    // The dashboard (index.html, assets/, its config) on the API's origin: GET / signs in with the token.
+    const dashboard = { dir: await dashboardAssets(), config: { auth: 'token', apiBase: '' } } as const;
     server = await startApiServer({
       port: options.port,
       host,
+      serveFirst: (request, response) => serveDashboard(request, response, dashboard),
       handler: withLocalEvents(api, pipeline, { onInternalError: (line) => warn(`internal error: ${line}`) }),
       token,
       bodyLimit: localBodyLimit,

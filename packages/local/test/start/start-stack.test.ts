@@ -119,6 +119,22 @@ describe('customs start: the whole pipeline on one machine', () => {
     expect((await get('/openapi.json', undefined)).status).toBe(200);
   });
 
+  it("serves the dashboard on the API's origin: index.html, its assets, token sign-in", async () => {
+    // Act: what a browser asks for first, without a token
+    const page = await get('/', '');
+    const html = await page.text();
+    const script = /<script type="module" crossorigin src="(\/assets\/[\w.-]+\.js)"/.exec(html)?.[1];
+    const config = await get('/dashboard-config.json', '');
+    // Assess: the UI and its config; the API's routes still behind the token
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await get(script ?? '/assets/none.js', '')).status).toBe(200);
+    expect(await config.json()).toEqual({ auth: 'token', apiBase: '' });
+    expect((await get('/summary', '')).status).toBe(401);
+    expect((await get('/assets/../../package.json', '')).status).not.toBe(200);
+  });
+
   it('takes events from customs replay --to and sweeps on POST /sweeps', async () => {
     // Prepare
     const dir = await mkdtemp(join(tmpdir(), 'customs-to-'));
@@ -286,6 +302,7 @@ describe('customs start as a process', () => {
       expect(code).toBe(0);
       expect(stack.stdout()).toContain('Stopped: DynamoDB Local and the API are down.');
       expect(stack.stdout()).toContain('  token:   from CUSTOMS_API_TOKEN\n');
+      expect(stack.stdout()).toContain(`  dashboard: http://127.0.0.1:${port}/   (sign in with the token)\n`);
       expect(stack.stdout()).toContain('curl -H "Authorization: Bearer $CUSTOMS_API_TOKEN"');
       expect(stack.stdout() + stack.stderr()).not.toContain('chosen-token-9f3b2a');
       // Not a terminal: no progress line, nothing rewritten in place

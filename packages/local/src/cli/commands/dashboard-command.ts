@@ -1,14 +1,19 @@
 import { safeText } from '@customs/core';
+import { dashboardAssets, serveDashboard } from '@customs/dashboard';
 import type { ServeUi } from '../../proxy/index.js';
 import type { Command } from './command.js';
 import { DASHBOARD_PORT, runDashboard } from './dashboard.js';
 
 /**
- * The UI `customs dashboard` serves. The proxy answers the API and `/dashboard-config.json`
- * itself; every other path is the UI's (answered 404 when it does not answer). Without the
- * dashboard package in the workspace there is none: merged with it, this is its static handler.
+ * The UI `customs dashboard` serves: the dashboard's built files (built on first use), told that
+ * the proxy signs (`auth: proxy`, so it asks for no token). The proxy answers the API itself.
  */
-const serveUi: ServeUi = () => false;
+async function dashboardUi(): Promise<ServeUi> {
+  const dashboard = { dir: await dashboardAssets(), config: { auth: 'proxy', apiBase: '' } } as const;
+  return function serveUi(request, response) {
+    return serveDashboard(request, response, dashboard);
+  };
+}
 
 /** Resolves on the first SIGINT or SIGTERM. */
 function untilStopped(): Promise<void> {
@@ -35,7 +40,7 @@ export const dashboardCommand: Command = {
   },
   async run(values, _positionals, { out, err }) {
     const proxy = await runDashboard(values, {
-      serveUi,
+      serveUi: await dashboardUi(),
       env: process.env,
       say: (line) => out.write(`${safeText(line, { maxLength: 2000 })}\n`),
       warn: (line) => err.write(`customs dashboard: ${safeText(line, { maxLength: 2000 })}\n`),

@@ -96,6 +96,7 @@ export const startCommand: Command = {
       [
         '',
         `Customs is running. API: ${stack.url}`,
+        `  dashboard: ${stack.url}/   (sign in with the token)`,
         generated
           ? `  token:   ${stack.token}   (generated; set CUSTOMS_API_TOKEN to choose it)`
           : `  token:   ${stack.tokenSource === 'CUSTOMS_API_TOKEN' ? 'from CUSTOMS_API_TOKEN' : 'as given'}`,

@@ -1,0 +1,2 @@
+export { dashboardAssets } from './dashboard-assets.js';
+export { serveDashboard } from './serve-dashboard.js';
