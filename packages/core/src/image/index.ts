@@ -1,2 +1,8 @@
+export {
+  type DeploymentDigest,
+  deploymentDigests,
+  isDeploymentType,
+  normaliseDigest,
+} from './deployment-digests.js';
 export { ecrRegistryHost } from './ecr-registry-host.js';
 export { parseImageReference } from './parse-image-reference.js';
