@@ -129,8 +129,21 @@ const ECS_ROLE_READS: readonly Grant[] = [
   },
 ];
 
-/** The tag mutability of the ECR repositories a task definition's images are in (this account's ECR). */
-const ECS_IMAGE_READS: Grant = { actions: ['ecr:DescribeRepositories'], resources: [ECR_REPOSITORY] };
+/**
+ * The ECR repositories and images a task definition's (or workload's) containers run, in this
+ * account's ECR: the repositories' tag mutability, and each running image's details (scan, push
+ * time, where its tag points), signing status and referrers (ListImageReferrers is authorized by
+ * ecr:BatchGetImage), for the deployed-image checks.
+ */
+const ECS_IMAGE_READS: Grant = {
+  actions: [
+    'ecr:DescribeRepositories',
+    'ecr:DescribeImages',
+    'ecr:DescribeImageSigningStatus',
+    'ecr:BatchGetImage',
+  ],
+  resources: [ECR_REPOSITORY],
+};
 
 /**
  * What an ECS event re-reads: a cluster with its services' placement, a service, a revision with
@@ -164,11 +177,11 @@ const ECS_SWEEP_READS: readonly Grant[] = ECS_REF_READS;
  * DescribeCluster, then the Kubernetes API, whose calls no IAM action authorizes (CallInfo's
  * `inCluster` marker: the cluster authorizes them, by the function role's access entry,
  * docs/deploy.md); the bearer token is a presigned sts:GetCallerIdentity, which needs no
- * permission. The tag mutability of the workloads' ECR images, as for ECS task definitions.
+ * permission. The workloads' ECR images (tag mutability, deployed-image state), as for ECS task definitions.
  */
 const K8S_REF_READS: readonly Grant[] = [
   { actions: ['eks:DescribeCluster'], resources: [`${EKS}:cluster/*`] },
-  { actions: ['ecr:DescribeRepositories'], resources: [ECR_REPOSITORY] },
+  ECS_IMAGE_READS,
 ];
 
 /** The sweep reads every cluster's Kubernetes API after the EKS reads it already makes (ListClusters, DescribeCluster). */

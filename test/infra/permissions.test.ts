@@ -24,6 +24,18 @@ function allGrants() {
   return FUNCTION_NAMES.flatMap((name) => FUNCTION_PERMISSIONS[name].map((grant) => ({ name, grant })));
 }
 
+/**
+ * What ECS revisions and Kubernetes workloads read of the ECR images their containers run: the
+ * repositories' tag mutability, and the deployed images' details, signing status and referrers
+ * (ListImageReferrers is authorized by ecr:BatchGetImage).
+ */
+const DEPLOYED_IMAGE_READS = [
+  'ecr:BatchGetImage',
+  'ecr:DescribeImageSigningStatus',
+  'ecr:DescribeImages',
+  'ecr:DescribeRepositories',
+];
+
 describe('infra/permissions', () => {
   it('names every action exactly, as service:Action without wildcards', () => {
     // Act
@@ -122,7 +134,7 @@ describe('infra/permissions', () => {
       actionsOf('on-ecs-event')
         .filter((a) => a.startsWith('ecr:'))
         .sort(),
-    ).toEqual(['ecr:DescribeRegistry', 'ecr:DescribeRepositories']);
+    ).toEqual([...DEPLOYED_IMAGE_READS, 'ecr:DescribeRegistry'].sort());
     expect(actionsOf('on-ecs-event').some((action) => action.startsWith('eks:'))).toBe(false);
   });
 
@@ -145,7 +157,7 @@ describe('infra/permissions', () => {
     });
   });
 
-  it('grants the audit handler the Kubernetes re-read of the contract: DescribeCluster (endpoint and CA) and the images’ tag mutability, no Kubernetes call', () => {
+  it('grants the audit handler the Kubernetes re-read of the contract: DescribeCluster (endpoint and CA) and the images’ tag mutability and ECR state, no Kubernetes call', () => {
     // Prepare: the calls CallInfo marks `inCluster` are authorized inside the cluster (access entry), not by IAM
     const kubernetes = everyCall()
       .filter(({ info }) => info.inCluster !== undefined)
@@ -154,7 +166,7 @@ describe('infra/permissions', () => {
 
     // Act & Assess
     expect([...new Set(actionsOf('on-k8s-audit'))].sort()).toEqual(
-      ['ecr:DescribeRegistry', 'ecr:DescribeRepositories', 'eks:DescribeCluster', ...FINDINGS_ACTIONS].sort(),
+      ['ecr:DescribeRegistry', ...DEPLOYED_IMAGE_READS, 'eks:DescribeCluster', ...FINDINGS_ACTIONS].sort(),
     );
     expect(
       granted.filter((action) => kubernetes.includes(action as never) || action.startsWith('k8s:')),

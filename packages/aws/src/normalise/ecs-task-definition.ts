@@ -108,6 +108,8 @@ function containerOf(
     ...optional('image', container.image),
     ...optional('ecrTagMutability', mutability),
     runningDigests: isUnreadable(digests) ? [] : (digests?.get(name) ?? []),
+    // the reader sets what ECR says of each (read-deployed-images.ts)
+    deployedImages: [],
     ...optional('essential', container.essential),
     ...optional('privileged', container.privileged),
     ...optional('readonlyRootFilesystem', container.readonlyRootFilesystem),

@@ -144,6 +144,8 @@ function containerOf(
     ...optional('image', fields.string(item, 'image', path)),
     ...optional('imagePullPolicy', fields.string(item, 'imagePullPolicy', path)),
     runningImageIds: [...(running.get(name ?? '') ?? [])],
+    // the reader sets what ECR says of each (read-deployed-images.ts)
+    deployedImages: [],
     ...optional('securityContext', securityContext),
     ports: fields.objects(item, 'ports', path).map(({ item: port, path: at }) => ({
       ...optional('containerPort', fields.integer(port, 'containerPort', at)),

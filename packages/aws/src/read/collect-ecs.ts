@@ -7,6 +7,7 @@ import { unreadableCluster, unreadableService } from '../normalise/ecs-unreadabl
 import { isUnreadable, type Known, unreadable } from '../normalise/unreadable.js';
 import type { Wire } from '../normalise/wire.js';
 import type { ReadContext } from './context.js';
+import { ecsDeployedImages } from './deployed-images-of.js';
 import {
   describeCapacityProviders,
   describeEcsClusters,
@@ -139,7 +140,12 @@ async function readRevisions(
       return resource;
     }),
   );
-  return read.filter((item) => item !== undefined);
+  const definitions = read.filter((item) => item !== undefined);
+  await ecsDeployedImages(
+    context,
+    definitions.filter((item) => item.type === 'ecs-task-definition'),
+  );
+  return definitions;
 }
 
 /** A cluster re-read (a ref): DescribeClusters of it, its services and capacity providers. */
@@ -213,5 +219,6 @@ export async function readRevisionRef(context: ReadContext, name: string): Promi
     ? unreadable(uses.tasksUnknown)
     : (uses.tasks.get(name) ?? []);
   const resource = await readTaskDefinition(context, name, use, tasksOf, false);
+  if (resource) await ecsDeployedImages(context, [resource]);
   return resource ? { resource } : { missing: true };
 }

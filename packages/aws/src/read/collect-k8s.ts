@@ -11,6 +11,7 @@ import { isUnreadable, type Known, unreadable } from '../normalise/unreadable.js
 import type { Wire } from '../normalise/wire.js';
 import { parseArn } from '../normalise/wire.js';
 import type { ReadContext } from './context.js';
+import { k8sDeployedImages } from './deployed-images-of.js';
 import { tagMutability } from './read-ecs-revisions.js';
 import { describeCluster, listClusters } from './read-eks.js';
 import {
@@ -141,6 +142,7 @@ export async function workloadsOf(
     }
   }
   await withTagMutability(context, workloads, sweep);
+  await k8sDeployedImages(context, workloads);
   return { workloads, unknown };
 }
 

@@ -101,7 +101,12 @@ export const COLLECTOR_TYPES = {
       'iam:GetPolicy',
       'iam:GetPolicyVersion',
       'ecr:DescribeRepositories',
+      // the ECR state of the images its containers run (deployed-image checks)
+      'ecr:DescribeImages',
+      'ecr:DescribeImageSigningStatus',
+      'ecr:ListImageReferrers',
     ],
+    stored: ['ecr:DescribeImageScanFindings'],
   },
   // The Kubernetes types: every k8s call is keyed by cluster, from the cluster's DescribeCluster
   // (endpoint and CA); the k8s calls have no IAM action (CALLS' `inCluster`)
@@ -144,7 +149,12 @@ export const COLLECTOR_TYPES = {
       'k8s:ListReplicaSets',
       'k8s:ListServiceAccounts',
       'ecr:DescribeRepositories',
+      // the ECR state of the images its containers run (deployed-image checks)
+      'ecr:DescribeImages',
+      'ecr:DescribeImageSigningStatus',
+      'ecr:ListImageReferrers',
     ],
+    stored: ['ecr:DescribeImageScanFindings'],
   },
   'iam-user': {
     unit: 'iam',

@@ -72,6 +72,7 @@ describe('normalisePodTemplate and normaliseK8sWorkload', () => {
           name: 'nginx',
           image: 'nginx:1.14.2',
           runningImageIds: [NGINX_ID],
+          deployedImages: [],
           ports: [{ containerPort: 80 }],
           probeHosts: [],
           secretEnv: [],

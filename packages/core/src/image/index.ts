@@ -6,3 +6,4 @@ export {
 } from './deployment-digests.js';
 export { ecrRegistryHost } from './ecr-registry-host.js';
 export { parseImageReference } from './parse-image-reference.js';
+export { runningDigest } from './running-digest.js';

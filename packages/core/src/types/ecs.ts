@@ -1,3 +1,4 @@
+import type { DeployedImageState } from './deployed-image.js';
 import type { PolicyDocument } from './policy.js';
 import type { ResourceBase } from './resource-base.js';
 
@@ -31,6 +32,8 @@ export interface EcsContainer {
   ecrTagMutability?: string;
   /** The digests this container is running with in the revision's running tasks (DescribeTasks `containers[].imageDigest`). */
   runningDigests: string[];
+  /** ECR state of each image this container runs (running digests, else the spec's digest or its tag's target). */
+  deployedImages: DeployedImageState[];
   essential?: boolean;
   privileged?: boolean;
   readonlyRootFilesystem?: boolean;
@@ -119,6 +122,12 @@ export interface EcsTaskDefinition extends ResourceBase<'ecs-task-definition'> {
   tags: EcsTags;
   registeredAt?: Date;
   use: EcsRevisionUse;
+  /**
+   * Never set: the key under which `unreadable` says why the ECR state of an image a container
+   * runs could not be read (another account's registry, AccessDenied), which makes the
+   * deployed-image checks (they read it) ERROR; each container's state is its `deployedImages`.
+   */
+  deployedImages?: never;
 }
 
 /** A service deployment or task set: what a service runs, and with what network. */

@@ -1,4 +1,6 @@
 export type * from './common.js';
+export type * from './deployed-image.js';
+export type * from './ecr-image-scan.js';
 export type * from './ecs.js';
 export type * from './finding.js';
 export type * from './kubernetes.js';

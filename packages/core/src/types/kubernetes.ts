@@ -1,3 +1,4 @@
+import type { DeployedImageState } from './deployed-image.js';
 import type { ResourceBase } from './resource-base.js';
 
 /**
@@ -67,6 +68,8 @@ export interface K8sContainer {
    * `docker-pullable://…@sha256:…` or `…@sha256:…`), as written; empty when no pod was read.
    */
   runningImageIds: string[];
+  /** ECR state of each image this container runs (running digests, else the spec's digest or its tag's target). */
+  deployedImages: DeployedImageState[];
   /** Absent when the container has none (or `null`). */
   securityContext?: K8sContainerSecurityContext;
   /** `ports[]`: `hostPort` is absent when not set. */
@@ -164,6 +167,12 @@ export interface K8sWorkload extends ResourceBase<'k8s-workload'>, K8sClusterSco
   serviceAccount: { name: string; found: boolean; automountServiceAccountToken?: boolean };
   /** Pods of the workload the reader saw running (status.phase Running). */
   runningPods: number;
+  /**
+   * Never set: the key under which `unreadable` says why the ECR state of an image a container
+   * runs could not be read (as EcsTaskDefinition's), which makes the deployed-image checks ERROR;
+   * each container's state is its `deployedImages`.
+   */
+  deployedImages?: never;
 }
 
 /** A namespace (`<cluster ARN>/namespace/<name>`). */

@@ -1,4 +1,5 @@
 import type { ResourceType } from './common.js';
+import type { EcrImageScan } from './ecr-image-scan.js';
 import type { EcsCluster, EcsService, EcsTaskDefinition } from './ecs.js';
 import type { K8sCluster, K8sNamespace, K8sWorkload } from './kubernetes.js';
 import type { PolicyDocument } from './policy.js';
@@ -32,15 +33,6 @@ export interface EcrRepository extends ResourceBase<'ecr-repository'> {
   policy: PolicyDocument | null;
   /** The lifecycle policy text; null when the repository has none. */
   lifecyclePolicy: string | null;
-}
-
-export interface EcrImageScan {
-  /** `COMPLETE`, `IN_PROGRESS`, `FAILED`, `UNSUPPORTED_IMAGE`, `ACTIVE`, `PENDING`, `SCAN_ELIGIBILITY_EXPIRED`, `FINDINGS_UNAVAILABLE`. */
-  status?: string;
-  description?: string;
-  completedAt?: Date;
-  /** `findingSeverityCounts`: CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL, UNDEFINED. */
-  severityCounts: Record<string, number>;
 }
 
 export interface EcrImage extends ResourceBase<'ecr-image'> {

@@ -1,6 +1,6 @@
 import { parsePolicyDocument } from '../../src/policy/index.js';
+import type { EcrImageScan } from '../../src/types/ecr-image-scan.js';
 import type { PolicyDocument, PolicyStatement } from '../../src/types/policy.js';
-import type { EcrImageScan } from '../../src/types/resource.js';
 import { NOW } from './resources.js';
 
 /** The builders' account (resources.ts) and another account. */

@@ -23,6 +23,7 @@ export function ecsContainer(overrides: Partial<EcsContainer> = {}): EcsContaine
     name: 'wordpress',
     image: 'wordpress',
     runningDigests: [],
+    deployedImages: [],
     essential: true,
     memory: 500,
     environment: [],

@@ -25,6 +25,7 @@ export function k8sContainer(overrides: Partial<K8sContainer> = {}): K8sContaine
     name: 'nginx',
     image: 'nginx:1.14.2',
     runningImageIds: [],
+    deployedImages: [],
     ports: [{ containerPort: 80 }],
     probeHosts: [],
     secretEnv: [],

@@ -6,6 +6,10 @@ import { k8sWorkloadApparmorNotUnconfined } from './k8s-workload-apparmor-not-un
 import { k8sWorkloadApprovedRegistry } from './k8s-workload-approved-registry.js';
 import { k8sWorkloadCapabilitiesBaseline } from './k8s-workload-capabilities-baseline.js';
 import { k8sWorkloadCapabilitiesDropAll } from './k8s-workload-capabilities-drop-all.js';
+import { k8sWorkloadDeployedImagesFresh } from './k8s-workload-deployed-images-fresh.js';
+import { k8sWorkloadDeployedImagesInEcr } from './k8s-workload-deployed-images-in-ecr.js';
+import { k8sWorkloadDeployedImagesScanned } from './k8s-workload-deployed-images-scanned.js';
+import { k8sWorkloadDeployedImagesSigned } from './k8s-workload-deployed-images-signed.js';
 import { k8sWorkloadImagesPinned } from './k8s-workload-images-pinned.js';
 import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
 import { k8sWorkloadNoHostPath } from './k8s-workload-no-host-path.js';
@@ -54,6 +58,10 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadReadOnlyRootFilesystem,
   k8sWorkloadApprovedRegistry,
   k8sWorkloadImagesPinned,
+  k8sWorkloadDeployedImagesScanned,
+  k8sWorkloadDeployedImagesSigned,
+  k8sWorkloadDeployedImagesFresh,
+  k8sWorkloadDeployedImagesInEcr,
   // Namespaces, RBAC, service accounts and placement
   k8sWorkloadServiceAccountToken,
   k8sWorkloadSecurityContextPlacement,

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ecsTaskDefinitionDeployedImagesSigned as check } from '../../../src/catalog/ecs/ecs-task-definition-deployed-images-signed.js';
+import type { EcsContainer } from '../../../src/types/ecs.js';
+import { deletedImage, ECS_ECR, elsewhereImage, foundImage, RUNNING } from '../../helpers/deployed.js';
+import { ecsContainer, sampleTaskDefinition } from '../../helpers/ecs.js';
+import { runCheck } from '../../helpers/run-check.js';
+
+const IMAGE = `${ECS_ECR}/team/app:v1`;
+const IN_USE = { latestActive: true, services: ['prod/payments'], runningTasks: 2 };
+
+function running(...containers: Partial<EcsContainer>[]) {
+  return sampleTaskDefinition({
+    use: IN_USE,
+    containers: containers.map((overrides, index) =>
+      ecsContainer({ name: `c${index}`, image: IMAGE, runningDigests: [RUNNING], ...overrides }),
+    ),
+  });
+}
+
+describe('ecs-task-definition-deployed-images-signed', () => {
+  it('passes a revision a service runs whose images are in ECR, scanned clean, signed and fresh', () => {
+    // Prepare
+    const definition = running({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
+    // Act
+    const outcome = runCheck(check, definition);
+    // Assess
+    expect(outcome.status).toBe('PASS');
+    expect(outcome.message).toMatch(/^Task definition hello_world:8 runs signed images: c0 \(/);
+  });
+
+  it('fails naming the container, the reference and the clipped digest', () => {
+    const outcome = runCheck(
+      check,
+      running(
+        { deployedImages: [foundImage()] },
+        { deployedImages: [foundImage({ signingStatus: 'FAILED' })] },
+      ),
+    );
+    expect(outcome).toEqual({
+      status: 'FAIL',
+      message: `Task definition hello_world:8 runs unsigned images: c1 (${IMAGE}, team/app@sha256:aaaaaaaaaaaa…: no signature: signingStatus=FAILED, referrers: none)`,
+    });
+  });
+
+  it('fails a malformed image reference by name', () => {
+    const outcome = runCheck(check, running({ image: 'Team/App:v1', deployedImages: [] }));
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.message).toContain('c0 (image "Team/App:v1" is malformed: ');
+  });
+
+  it('does not apply to a latest revision that no service or task runs', () => {
+    const definition = sampleTaskDefinition({
+      containers: [ecsContainer({ image: IMAGE, deployedImages: [foundImage({ signingStatus: 'FAILED' })] })],
+    });
+    expect(runCheck(check, definition)).toEqual({
+      status: 'NOT_APPLICABLE',
+      message: 'Task definition hello_world:8 is not run by any service or task',
+    });
+  });
+
+  it('leaves an image deleted from ECR to the in-ecr check: not applicable when nothing else runs', () => {
+    const outcome = runCheck(check, running({ deployedImages: [deletedImage()] }));
+    expect(outcome.status).toBe('NOT_APPLICABLE');
+    expect(outcome.message).toContain('see the deployed-images-in-ecr check');
+  });
+
+  it('fails an image outside ECR: nothing to read', () => {
+    const outcome = runCheck(
+      check,
+      running({ image: `nginx@${RUNNING}`, deployedImages: [elsewhereImage()] }),
+    );
+    expect(outcome.status).toBe('FAIL');
+    expect(outcome.message).toContain('c0 (nginx@sha256:');
+  });
+});
