@@ -12,6 +12,8 @@ export interface Decision {
   /** Who made a change that is not an evaluation, and when (recorded in history). */
   actor?: string;
   at?: string;
+  /** Not the finding its image's `now-in-use` is announced on (another of the image's is). */
+  quietInUse?: boolean;
 }
 
 /** The fields whose change makes an evaluation worth a write (and that its digest covers). */

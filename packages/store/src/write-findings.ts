@@ -1,4 +1,4 @@
-import { type Finding, isDeploymentType } from '@customs/core';
+import { type Finding, isDeploymentType, SEVERITIES } from '@customs/core';
 import type { StoreContext } from './context.js';
 import type { MovedDigest, ResourceDeployments } from './deployment-index.js';
 import { StoreWriteError } from './errors.js';
@@ -43,6 +43,7 @@ export async function writeEvaluation(
       const byId = new Map(group.map((finding) => [finding.id, finding]));
       const evaluatedAt = latestTime(group);
       const deployments = options.deployments?.get(resourceId);
+      const lead = inUseLead(group);
       const write: ResourceWrite = {
         resourceId,
         stamp: { evaluatedAt, digest: evaluationDigest(group) },
@@ -51,7 +52,8 @@ export async function writeEvaluation(
         async decide(id, current) {
           const finding = byId.get(id) as Finding;
           const inForce = needsSuppressions(finding, current) ? await suppressions() : undefined;
-          return decideEvaluation(current, finding, suppressionFor(finding, current, inForce));
+          const decision = decideEvaluation(current, finding, suppressionFor(finding, current, inForce));
+          return lead === undefined || id === lead ? decision : { ...decision, quietInUse: true };
         },
       };
       const applied = await applyResourceWrite(context, write, {
@@ -111,6 +113,17 @@ export async function writeRemovals(
     'resources',
   );
   return inOrder([...unique.keys()], lines.flat());
+}
+
+/**
+ * The one finding of an image that announces it now runs: its most severe failing finding (then
+ * the first check id); undefined for a resource whose findings carry no `inUse`.
+ */
+function inUseLead(group: readonly Finding[]): string | undefined {
+  const failing = group.filter((finding) => finding.inUse !== undefined && finding.status === 'FAIL');
+  const rank = (finding: Finding) => SEVERITIES.indexOf(finding.severity);
+  failing.sort((a, b) => rank(a) - rank(b) || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0));
+  return failing[0]?.id;
 }
 
 /** The index part of one resource's write: its identity from one of its findings. */
