@@ -104,6 +104,25 @@ describe('announcementOf', () => {
     ]);
   });
 
+  it('announces an open image finding whose image starts running, once: not while it keeps running', () => {
+    // Prepare
+    const idle: AnnouncedPosition = { state: 'OPEN', severity: 'critical', inUse: { running: 0, where: [] } };
+    const running: AnnouncedPosition = {
+      state: 'OPEN',
+      severity: 'critical',
+      inUse: { running: 3, where: ['payments/payments-api'] },
+    };
+    const resolved: AnnouncedPosition = { ...running, state: 'RESOLVED' };
+    // Act / Assess
+    expect(announcementOf('updated', idle, running)).toBe('now-in-use');
+    expect(announcementOf('updated', { state: 'OPEN', severity: 'critical' }, running)).toBe('now-in-use');
+    expect(announcementOf('updated', running, { ...running, inUse: { running: 5, where: ['a'] } })).toBe(
+      undefined,
+    );
+    expect(announcementOf('updated', running, idle)).toBeUndefined();
+    expect(announcementOf('updated', { ...idle, state: 'RESOLVED' }, resolved)).toBeUndefined();
+  });
+
   it('announces nothing for a new message at the same severity, a passing finding or a removal', () => {
     const open: AnnouncedPosition = { state: 'OPEN', severity: 'high' };
     expect(announcementOf('updated', open, open)).toBeUndefined();

@@ -37,6 +37,28 @@ describe('routing transitions to webhooks', () => {
     expect(slackWebhookFor(lowered, config.slack)).toBe(CRITICAL);
   });
 
+  it('raises an image finding to its severity channel only while its image runs, when asked', () => {
+    // Prepare
+    const inUseOnly = parseNotifyConfig({
+      slack: {
+        webhookUrl: DEFAULT,
+        imageSeverityRoutesInUseOnly: true,
+        routes: [{ severity: 'critical', webhookUrl: CRITICAL }],
+      },
+    });
+    const image = (running: number) =>
+      transition('opened', {
+        severity: 'critical',
+        resourceType: 'ecr-image',
+        inUse: { running, where: running > 0 ? ['payments/payments-api'] : [] },
+      });
+    // Act / Assess
+    expect(slackWebhookFor(image(3), inUseOnly.slack)).toBe(CRITICAL);
+    expect(slackWebhookFor(image(0), inUseOnly.slack)).toBe(DEFAULT);
+    expect(slackWebhookFor(transition('opened', { severity: 'critical' }), inUseOnly.slack)).toBe(CRITICAL);
+    expect(slackWebhookFor(image(0), config.slack)).toBe(CRITICAL);
+  });
+
   it('refuses a route that names neither a recommendation nor a severity', () => {
     expect(() => parseNotifyConfig({ slack: { routes: [{ webhookUrl: DEFAULT }] } })).toThrow(
       /slack\.routes\.0: a route names a recommendation, a severity or both/,

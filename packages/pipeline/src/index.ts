@@ -1,3 +1,4 @@
+export { assessRefs } from './assess-refs.js';
 export type { PipelineDependencies } from './dependencies.js';
 export { planOrRunSweep } from './plan-or-run-sweep.js';
 export { type AuditPayloadOutcome, processAuditPayload } from './process-audit.js';

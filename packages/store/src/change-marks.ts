@@ -16,15 +16,19 @@ export interface ChangeMarks {
 }
 
 /**
- * The change attributes of writing `next` over `previous` (what was read) with `transition`.
+ * The change attributes of writing `next` over `previous` (what was read) with `transition`;
+ * `quietInUse`: an image that starts running is announced once, on its most severe failing finding,
+ * so its other findings' `now-in-use` is not marked.
  * @example changeMarks(open, { ...open, severity: 'critical', version: 2 }, 'updated') // { transition: 'updated', notify: 'severity-changed' }
  */
 export function changeMarks(
   previous: StoredFinding | undefined,
   next: StoredFinding,
   transition: Transition,
+  quietInUse = false,
 ): ChangeMarks {
   const notify = announcementOf(transition, previous, next);
+  if (notify === 'now-in-use' && quietInUse) return { transition };
   return notify === undefined ? { transition } : { transition, notify };
 }
 

@@ -3,8 +3,8 @@ import type { Finding } from '@customs/core';
 import type { StoreContext } from './context.js';
 import { findingFromItem } from './items.js';
 import { EVALUATION_SK, evaluationKey, findingKey } from './keys.js';
-import { CONTENT_FIELDS } from './lifecycle.js';
-import type { ResourceEvaluation, StoredFinding } from './model.js';
+import { CONTENT_FIELDS, inUseKey } from './lifecycle.js';
+import type { IndexedDigests, ResourceEvaluation, StoredFinding } from './model.js';
 import { batchGetItems } from './read-findings.js';
 import type { TransactItem } from './write-change.js';
 
@@ -39,7 +39,11 @@ export function orderOf(
  */
 export function evaluationDigest(findings: readonly Finding[]): string {
   const lines = findings
-    .map((finding) => [finding.id, ...CONTENT_FIELDS.map((field) => finding[field])])
+    .map((finding) => {
+      const inUse = inUseKey(finding);
+      const line = [finding.id, ...CONTENT_FIELDS.map((field) => finding[field])];
+      return inUse === undefined ? line : [...line, inUse];
+    })
     .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0));
   return createHash('sha256').update(JSON.stringify(lines)).digest('hex');
 }
@@ -109,6 +113,9 @@ export function evaluationFromItem(item: Record<string, unknown>): ResourceEvalu
     versions: isVersions(item.versions) ? item.versions : {},
   };
   if (typeof item.expiresAt === 'number') record.expiresAt = item.expiresAt;
+  if (typeof item.deployed === 'object' && item.deployed !== null) {
+    record.deployed = item.deployed as IndexedDigests;
+  }
   return record;
 }
 
@@ -124,6 +131,8 @@ export interface RecordWrite {
   versions?: Record<string, number>;
   /** A removal: TTL deletes the record at this epoch second. */
   expiresAt?: number;
+  /** A deployment's digests in the index after this write, when it writes index items. */
+  deployed?: IndexedDigests;
 }
 
 /**
@@ -137,7 +146,7 @@ export function evaluationUpdate(
   context: StoreContext,
   resourceId: string,
   stamp: EvaluationStamp,
-  { expectedSeq, versions, expiresAt }: RecordWrite,
+  { expectedSeq, versions, expiresAt, deployed }: RecordWrite,
 ): NonNullable<TransactItem['Update']> {
   const names: Record<string, string> = {
     '#type': 'type',
@@ -148,6 +157,7 @@ export function evaluationUpdate(
     '#expiresAt': 'expiresAt',
   };
   if (versions !== undefined) names['#versions'] = 'versions';
+  if (deployed !== undefined) names['#deployed'] = 'deployed';
   const values: Record<string, unknown> = {
     ':type': 'evaluation',
     ':resourceId': resourceId,
@@ -158,9 +168,11 @@ export function evaluationUpdate(
   if (expectedSeq !== undefined) values[':seq'] = expectedSeq;
   if (expiresAt !== undefined) values[':expiresAt'] = expiresAt;
   if (versions !== undefined) values[':versions'] = versions;
+  if (deployed !== undefined) values[':deployed'] = deployed;
   const set = [
     'SET #type = :type, #resourceId = :resourceId, #evaluatedAt = :evaluatedAt, #digest = :digest, #seq = :next',
     ...(versions === undefined ? [] : ['#versions = :versions']),
+    ...(deployed === undefined ? [] : ['#deployed = :deployed']),
   ].join(', ');
   return {
     TableName: context.tableName,

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Finding, ResourceType } from '@customs/core';
 import { type StoreContext, type StoreContextOptions, storeContext } from './context.js';
+import { type DigestDeployment, deploymentsOfDigest, type MovedDigest } from './deployment-index.js';
 import { readEvaluations } from './evaluation-record.js';
 import { findingFromItem, historyFromItem } from './items.js';
 import { findingKey, HISTORY_PREFIX } from './keys.js';
@@ -14,7 +15,7 @@ import {
 } from './posture-days.js';
 import { queryAll, queryPage } from './run-query.js';
 import { type FindingsSummary, readSummary } from './summary.js';
-import { resourceFindings, writeEvaluation, writeRemovals } from './write-findings.js';
+import { type IndexOptions, resourceFindings, writeEvaluation, writeRemovals } from './write-findings.js';
 
 export interface FindingsRepositoryOptions extends StoreContextOptions {
   /** Resources (each with its findings) written in parallel; 8 by default. */
@@ -78,13 +79,25 @@ export class FindingsRepository {
    * evaluation, at their latest `evaluatedAt`. An evaluation older than the resource's latest is
    * ignored (`stale`, no write); an unchanged one costs one small write (the resource's evaluation
    * record), whatever its number of findings; the changes of a resource are one transaction.
+   * `deployments` (by resource id) are the digests deployments run, kept in the digest →
+   * deployments index in the same transactions (README.md, "Deployed digests"); the digests whose
+   * entries moved are pushed to `moved`.
    * @example const changes = await repository.applyEvaluation(findings); // [{ transition: 'opened', ... }]
    */
   applyEvaluation(
     findings: readonly Finding[],
-    options: { concurrency?: number } = {},
+    options: { concurrency?: number } & IndexOptions = {},
   ): Promise<FindingChange[]> {
-    return writeEvaluation(this.#context, findings, options.concurrency ?? this.#concurrency);
+    return writeEvaluation(this.#context, findings, options.concurrency ?? this.#concurrency, options);
+  }
+
+  /**
+   * The deployments that run a digest (`sha256:…`), as their latest evaluations indexed them: one
+   * Query (`PK = DIGEST#<digest>`), never a Scan.
+   * @example const running = await repository.deploymentsOfDigest('sha256:…'); // [{ resourceType: 'ecs-task-definition', count: 3, … }]
+   */
+  deploymentsOfDigest(digest: string): Promise<DigestDeployment[]> {
+    return deploymentsOfDigest(this.#context, digest);
   }
 
   /**
@@ -106,7 +119,10 @@ export class FindingsRepository {
    * that the sweep did not find (Query on byAccountRegion per resource type), narrowed by `inScope`.
    * @example await repository.resolveMissing({ accountId, region, resourceTypes: ['ecr-repository'], presentResourceIds: arns, reason: 'Not found by the sweep', at });
    */
-  async resolveMissing(scope: MissingScope): Promise<FindingChange[]> {
+  async resolveMissing(
+    scope: MissingScope,
+    options: { moved?: MovedDigest[] } = {},
+  ): Promise<FindingChange[]> {
     const present = new Set(scope.presentResourceIds);
     const missing: StoredFinding[] = [];
     for (const resourceType of new Set(scope.resourceTypes)) {
@@ -124,7 +140,7 @@ export class FindingsRepository {
           .filter((finding) => !present.has(finding.resourceId) && inScope(finding)),
       );
     }
-    return writeRemovals(this.#context, missing, scope.reason, scope.at, this.#concurrency);
+    return writeRemovals(this.#context, missing, scope.reason, scope.at, this.#concurrency, options);
   }
 
   /**
@@ -132,7 +148,10 @@ export class FindingsRepository {
    * Query on byAccountRegion for the resource type, filtered on `resourceName`.
    * @example await repository.resolveNamed({ accountId, region, resourceType: 'ecr-repository', resourceName: 'team/app', reason: 'Repository deleted', at });
    */
-  async resolveNamed(named: NamedResource): Promise<FindingChange[]> {
+  async resolveNamed(
+    named: NamedResource,
+    options: { moved?: MovedDigest[] } = {},
+  ): Promise<FindingChange[]> {
     const pk = `ACCT#${named.accountId}#${named.region}`;
     const plan = {
       index: 'byAccountRegion' as const,
@@ -140,7 +159,7 @@ export class FindingsRepository {
       filters: { resourceName: named.resourceName },
     };
     const findings = (await queryAll(this.#context, plan)).map(findingFromItem);
-    return writeRemovals(this.#context, findings, named.reason, named.at, this.#concurrency);
+    return writeRemovals(this.#context, findings, named.reason, named.at, this.#concurrency, options);
   }
 
   /**

@@ -1,5 +1,6 @@
 export { ANNOUNCED_FINDING_WRITES } from './change-marks.js';
 export { createFindingsTable } from './create-table.js';
+export type { MovedDigest, ResourceDeployments } from './deployment-index.js';
 export { InvalidCursorError, StoreWriteError } from './errors.js';
 export { evaluationDigest } from './evaluation-record.js';
 export { findingItem } from './finding-item.js';

@@ -12,6 +12,8 @@ export interface Decision {
   /** Who made a change that is not an evaluation, and when (recorded in history). */
   actor?: string;
   at?: string;
+  /** Not the finding its image's `now-in-use` is announced on (another of the image's is). */
+  quietInUse?: boolean;
 }
 
 /** The fields whose change makes an evaluation worth a write (and that its digest covers). */
@@ -27,9 +29,21 @@ export const CONTENT_FIELDS = [
   'region',
 ] as const satisfies readonly (keyof Finding)[];
 
-/** Whether an evaluation repeats the stored finding's content (then it is worth no write). */
+/**
+ * An image finding's `inUse` as compared and digested: its running count and places, or
+ * undefined (a finding without one).
+ */
+export function inUseKey(finding: Pick<Finding, 'inUse'>): string | undefined {
+  const { inUse } = finding;
+  return inUse === undefined ? undefined : JSON.stringify([inUse.running, inUse.where]);
+}
+
+/** Whether an evaluation repeats the stored finding's content (then it is worth no write), `inUse` included. */
 export function sameContent(stored: StoredFinding, finding: Finding): boolean {
-  return CONTENT_FIELDS.every((field) => stored[field] === finding[field]);
+  return (
+    CONTENT_FIELDS.every((field) => stored[field] === finding[field]) &&
+    inUseKey(stored) === inUseKey(finding)
+  );
 }
 
 /**

@@ -16,20 +16,26 @@ export interface FindingFilters {
   resourceType?: OneOrMore<ResourceType>;
   accountId?: OneOrMore<string>;
   region?: OneOrMore<string>;
+  /**
+   * ECR image findings whose image runs (true) or runs nowhere (false), by their `inUse`: a
+   * filter condition on the query the other filters choose, which reads the ECR image findings
+   * (byResourceType `TYPE#ecr-image`) when no check id or resource type narrows it.
+   */
+  inUse?: boolean;
 }
 
 /** Statuses in the order an unfiltered listing returns them: failures first. */
 const LISTING_STATUS_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'];
 
-type Values = Partial<Record<keyof FindingFilters, string[]>>;
+type Values = Partial<Record<Exclude<keyof FindingFilters, 'inUse'>, string[]>>;
 
 /** Every filter as its distinct values (none: absent), statuses in listing order, severities by rank. */
 function valuesOf(filters: FindingFilters): Values {
   const values: Values = {};
   for (const [name, value] of Object.entries(filters)) {
-    if (value === undefined) continue;
+    if (value === undefined || name === 'inUse') continue;
     const list = [...new Set<string>(typeof value === 'string' ? [value] : (value as string[]))];
-    if (list.length > 0) values[name as keyof FindingFilters] = list;
+    if (list.length > 0) values[name as keyof Values] = list;
   }
   if (values.status) values.status.sort((a, b) => statusOrder(a) - statusOrder(b));
   if (values.severity) values.severity.sort((a, b) => rankOf(a) - rankOf(b));
@@ -47,19 +53,27 @@ const rankOf = (severity: string) => severityRank(severity as Severity);
  * @example planListing({ severity: ['critical', 'high'] }); // byStatus, 8 partitions: each status × 1#, 2#
  */
 export function planListing(filters: FindingFilters): QueryPlan {
+  const { inUse } = filters;
+  const narrowed: FindingFilters =
+    inUse !== undefined && filters.checkId === undefined && filters.resourceType === undefined
+      ? { ...filters, resourceType: 'ecr-image' }
+      : filters;
+  const chosen = planOf(narrowed);
+  return inUse === undefined ? chosen : { ...chosen, inUse };
+}
+
+function planOf(filters: FindingFilters): QueryPlan {
   const given = valuesOf(filters);
   const { status, severity, checkId, resourceType, recommendation, accountId, region } = given;
-  const rest = (...inKey: (keyof FindingFilters)[]) =>
-    Object.fromEntries(
-      Object.entries(given).filter(([name]) => !inKey.includes(name as keyof FindingFilters)),
-    );
+  const rest = (...inKey: (keyof Values)[]) =>
+    Object.fromEntries(Object.entries(given).filter(([name]) => !inKey.includes(name as keyof Values)));
   /** `status#` or `status#rank#` prefixes (severity only with a status), or one without prefix. */
   const statusSeverity = (): (string | undefined)[] => {
     if (status === undefined) return [undefined];
     if (severity === undefined) return status.map((each) => `${each}#`);
     return status.flatMap((each) => severity.map((level) => `${each}#${rankOf(level)}#`));
   };
-  const inStatusSeverity = (): (keyof FindingFilters)[] =>
+  const inStatusSeverity = (): (keyof Values)[] =>
     status === undefined ? [] : severity === undefined ? ['status'] : ['status', 'severity'];
 
   if (checkId !== undefined) {

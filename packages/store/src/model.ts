@@ -54,6 +54,8 @@ export interface ResourceEvaluation {
   versions: Record<string, number>;
   /** After a removal (the resource is gone): epoch seconds at which DynamoDB's TTL deletes it. */
   expiresAt?: number;
+  /** A deployment's digests in the digest → deployments index, as its last write left them. */
+  deployed?: IndexedDigests;
 }
 
 /** One immutable entry of a finding's history: the change of one version. */
@@ -98,3 +100,6 @@ export interface Page<T> {
   items: T[];
   cursor?: string;
 }
+
+/** What a deployment's evaluation record keeps of each digest it indexed (to remove and compare). */
+export type IndexedDigests = Record<string, { repositoryName?: string; count: number; where: string[] }>;

@@ -17,6 +17,8 @@ export interface QueryPlan {
   scanForward?: boolean;
   /** A strongly consistent read (the table only; no GSI offers one) [eventually consistent]. */
   consistentRead?: boolean;
+  /** Only items whose `inUse.running` is above 0 (true) or is 0 (false): ECR image findings. */
+  inUse?: boolean;
 }
 
 /** Query calls one page may make before it returns what it has (a short page with a cursor). */
@@ -39,7 +41,7 @@ export async function queryPage(
   const start = cursor === undefined ? { partition: 0, key: undefined } : decodeCursor(cursor, scope);
   let { partition, key } = start;
   const items: Record<string, unknown>[] = [];
-  const filtered = Object.keys(plan.filters).length > 0;
+  const filtered = Object.keys(plan.filters).length > 0 || plan.inUse !== undefined;
   for (
     let calls = 0;
     partition < plan.partitions.length && items.length < limit && calls < MAX_CALLS_PER_PAGE;
@@ -109,6 +111,12 @@ function queryCommand(
     });
     return `#f${index} IN (${placeholders.join(', ')})`;
   });
+  if (plan.inUse !== undefined) {
+    names['#inUse'] = 'inUse';
+    names['#running'] = 'running';
+    values[':none'] = 0;
+    conditions.push(`#inUse.#running ${plan.inUse ? '>' : '='} :none`);
+  }
   return new QueryCommand({
     TableName: context.tableName,
     IndexName: plan.index,
@@ -137,7 +145,14 @@ function keyOf(plan: QueryPlan, item: Record<string, unknown>): Record<string, s
 /** Ties a cursor to the plan it was issued for: index, partitions and filters. */
 function scopeOf(plan: QueryPlan): string {
   const digest = createHash('sha256')
-    .update(JSON.stringify([plan.partitions, plan.filters, plan.scanForward ?? true]))
+    .update(
+      JSON.stringify([
+        plan.partitions,
+        plan.filters,
+        plan.scanForward ?? true,
+        ...(plan.inUse === undefined ? [] : [plan.inUse]),
+      ]),
+    )
     .digest('base64url')
     .slice(0, 12);
   return `${plan.index ?? 'table'}:${digest}`;

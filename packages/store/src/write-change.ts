@@ -87,7 +87,7 @@ export function findingWriteItems(
         ...findingKey(next.id),
         type: 'finding',
         ...indexKeys(next),
-        ...changeMarks(previous, next, decision.transition),
+        ...changeMarks(previous, next, decision.transition, decision.quietInUse === true),
       },
       ...(previous
         ? {

@@ -1,5 +1,6 @@
-import type { Finding } from '@customs/core';
+import { type Finding, isDeploymentType, SEVERITIES } from '@customs/core';
 import type { StoreContext } from './context.js';
+import type { MovedDigest, ResourceDeployments } from './deployment-index.js';
 import { StoreWriteError } from './errors.js';
 import { evaluationDigest, readRecordsAndFindings } from './evaluation-record.js';
 import { findingFromItem } from './items.js';
@@ -11,16 +12,25 @@ import { needsSuppressions, readSuppressions } from './suppressions-store.js';
 import type { Applied } from './write-change.js';
 import { applyResourceWrite, type ResourceWrite } from './write-resource.js';
 
+/** The digest → deployments index's part of a write (README.md, "Deployed digests"). */
+export interface IndexOptions {
+  /** The digests each deployment of the evaluation runs, by resource id (the index is left alone for others). */
+  deployments?: ReadonlyMap<string, ResourceDeployments>;
+  /** Receives the digests whose index items the write added, changed or removed. */
+  moved?: MovedDigest[];
+}
+
 /**
  * Stores an evaluation's findings, one resource at a time (`concurrency` resources in parallel):
  * the evaluation records of its resources and the stored findings are read together, then each
- * resource's evaluation is applied against its record (`applyResourceWrite`). One change line per
- * finding, in the order given.
+ * resource's evaluation is applied against its record (`applyResourceWrite`), with its
+ * deployment's digests when given. One change line per finding, in the order given.
  */
 export async function writeEvaluation(
   context: StoreContext,
   findings: readonly Finding[],
   concurrency: number,
+  options: IndexOptions = {},
 ): Promise<FindingChange[]> {
   const latest = latestPerFinding(findings);
   const byResource = groupBy([...latest.values()], (finding) => finding.resourceId);
@@ -31,14 +41,19 @@ export async function writeEvaluation(
     concurrency,
     async function storeResource([resourceId, group]) {
       const byId = new Map(group.map((finding) => [finding.id, finding]));
+      const evaluatedAt = latestTime(group);
+      const deployments = options.deployments?.get(resourceId);
+      const lead = inUseLead(group);
       const write: ResourceWrite = {
         resourceId,
-        stamp: { evaluatedAt: latestTime(group), digest: evaluationDigest(group) },
+        stamp: { evaluatedAt, digest: evaluationDigest(group) },
+        ...(deployments ? { index: indexOf(group[0] as Finding, evaluatedAt, deployments, options) } : {}),
         findingIds: [...byId.keys()],
         async decide(id, current) {
           const finding = byId.get(id) as Finding;
           const inForce = needsSuppressions(finding, current) ? await suppressions() : undefined;
-          return decideEvaluation(current, finding, suppressionFor(finding, current, inForce));
+          const decision = decideEvaluation(current, finding, suppressionFor(finding, current, inForce));
+          return lead === undefined || id === lead ? decision : { ...decision, quietInUse: true };
         },
       };
       const applied = await applyResourceWrite(context, write, {
@@ -65,6 +80,7 @@ export async function writeRemovals(
   reason: string,
   at: string,
   concurrency: number,
+  options: Pick<IndexOptions, 'moved'> = {},
 ): Promise<FindingChange[]> {
   const unique = new Map(findings.map((finding) => [finding.id, finding]));
   const byResource = groupBy([...unique.values()], (finding) => finding.resourceId);
@@ -84,6 +100,9 @@ export async function writeRemovals(
         stamp: { evaluatedAt: at, digest: evaluationDigest(gone) },
         findingIds: group.map((finding) => finding.id),
         expiresAt,
+        ...(isDeploymentType(group[0]?.resourceType ?? '')
+          ? { index: indexOf(group[0] as Finding, at, undefined, options) }
+          : {}),
         decide(_id, current) {
           return current ? decideRemoval(current, reason, at) : { transition: 'unchanged' };
         },
@@ -94,6 +113,32 @@ export async function writeRemovals(
     'resources',
   );
   return inOrder([...unique.keys()], lines.flat());
+}
+
+/**
+ * The one finding of an image that announces it now runs: its most severe failing finding (then
+ * the first check id); undefined for a resource whose findings carry no `inUse`.
+ */
+function inUseLead(group: readonly Finding[]): string | undefined {
+  const failing = group.filter((finding) => finding.inUse !== undefined && finding.status === 'FAIL');
+  const rank = (finding: Finding) => SEVERITIES.indexOf(finding.severity);
+  failing.sort((a, b) => rank(a) - rank(b) || (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0));
+  return failing[0]?.id;
+}
+
+/** The index part of one resource's write: its identity from one of its findings. */
+function indexOf(
+  finding: Finding,
+  evaluatedAt: string,
+  next: ResourceDeployments | undefined,
+  options: Pick<IndexOptions, 'moved'>,
+): NonNullable<ResourceWrite['index']> {
+  const { resourceId, resourceType, accountId, region } = finding;
+  return {
+    of: { resourceId, resourceType, accountId, region, evaluatedAt },
+    next,
+    moved: options.moved ?? [],
+  };
 }
 
 /** Every stored finding of one resource (Query on byResource). */

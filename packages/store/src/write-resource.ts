@@ -2,6 +2,14 @@ import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoreContext } from './context.js';
 import { mergedCounterUpdates } from './counters.js';
 import {
+  type DeploymentOf,
+  type IndexWrite,
+  indexedAfter,
+  indexWrites,
+  type MovedDigest,
+  type ResourceDeployments,
+} from './deployment-index.js';
+import {
   type EvaluationStamp,
   evaluationUpdate,
   orderOf,
@@ -30,6 +38,12 @@ export interface ResourceWrite {
   decide(findingId: string, stored: StoredFinding | undefined): Decision | Promise<Decision>;
   /** A removal (the resource is gone): the record expires (TTL) at this epoch second. */
   expiresAt?: number;
+  /**
+   * A deployment's digests (README.md, "Deployed digests"), written in the same transactions as
+   * the record: `next` what this evaluation runs (undefined: a removal, every indexed digest
+   * deleted); the digests whose items moved are pushed to `moved` once all is committed.
+   */
+  index?: { of: DeploymentOf; next: ResourceDeployments | undefined; moved: MovedDigest[] };
 }
 
 /**
@@ -117,14 +131,16 @@ async function writeChanges(
 ): Promise<void> {
   const { resourceId, stamp, expiresAt } = write;
   const removal = expiresAt === undefined ? {} : { expiresAt };
-  if (changes.length === 0) {
+  const index = write.index ? indexWrites(context, write.index.of, read, write.index.next) : undefined;
+  if (changes.length === 0 && (index?.writes.length ?? 0) === 0) {
     const update = evaluationUpdate(context, resourceId, stamp, { expectedSeq: read?.seq, ...removal });
     await context.doc.send(new UpdateCommand(update));
     return;
   }
   let seq = read?.seq;
   const versions = { ...read?.versions };
-  for (const chunk of transactionChunks(changes)) {
+  let deployed = read?.deployed;
+  for (const { findings: chunk, index: indexed } of transactions(changes, index?.writes ?? [])) {
     const items: TransactItem[] = chunk.flatMap(([, { decision, previous }]) =>
       findingWriteItems(context, previous, decision.next as StoredFinding, decision),
     );
@@ -132,16 +148,53 @@ async function writeChanges(
       chunk.map(([, { decision, previous }]) => [previous, decision.next]),
     );
     for (const [id, { decision }] of chunk) versions[id] = decision.next?.version ?? 0;
-    const record = evaluationUpdate(context, resourceId, stamp, { expectedSeq: seq, versions, ...removal });
+    if (indexed.length > 0) deployed = indexedAfter(deployed, indexed);
+    const record = evaluationUpdate(context, resourceId, stamp, {
+      expectedSeq: seq,
+      versions,
+      ...removal,
+      ...(indexed.length > 0 && deployed ? { deployed } : {}),
+    });
     await context.doc.send(
       new TransactWriteCommand({
-        TransactItems: [...items, ...counterItems(context, counters), { Update: record }],
+        TransactItems: [
+          ...items,
+          ...counterItems(context, counters),
+          ...indexed.map((each) => each.item),
+          { Update: record },
+        ],
       }),
     );
     seq = (seq ?? 0) + 1;
     for (const [id, applied] of chunk) results.set(id, applied);
   }
+  if (index && write.index) write.index.moved.push(...index.moved);
 }
+
+/**
+ * The transactions of a write: the finding changes in chunks (`transactionChunks`), the index
+ * writes in the last one when they fit, else in transactions of their own after it.
+ */
+function transactions(
+  changes: readonly [string, Applied][],
+  indexWrites: readonly IndexWrite[],
+): { findings: [string, Applied][]; index: IndexWrite[] }[] {
+  const all = transactionChunks(changes).map((findings) => ({ findings, index: [] as IndexWrite[] }));
+  let rest = [...indexWrites];
+  const last = all.at(-1);
+  if (last) {
+    const used = 2 * last.findings.length + countersOf(last.findings) + 1;
+    last.index = rest.splice(0, Math.max(0, MAX_TRANSACTION_ITEMS - used));
+  }
+  while (rest.length > 0) {
+    all.push({ findings: [], index: rest.slice(0, MAX_TRANSACTION_ITEMS - 1) });
+    rest = rest.slice(MAX_TRANSACTION_ITEMS - 1);
+  }
+  return all;
+}
+
+const countersOf = (chunk: readonly [string, Applied][]) =>
+  mergedCounterUpdates(chunk.map(([, { decision, previous }]) => [previous, decision.next])).length;
 
 /** Splits the changes so that each transaction holds at most 100 actions (the record included). */
 function transactionChunks(changes: readonly [string, Applied][]): [string, Applied][][] {

@@ -37,7 +37,9 @@ beforeAll(async () => {
 function matching(filters: FindingFilters): string[] {
   return SEED.filter((each) =>
     Object.entries(filters).every(([name, value]) =>
-      (typeof value === 'string' ? [value] : (value as string[])).includes(each[name as keyof Finding]),
+      (typeof value === 'string' ? [value] : (value as string[])).includes(
+        each[name as keyof Finding] as string,
+      ),
     ),
   )
     .map((each) => each.id)

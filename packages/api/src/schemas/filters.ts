@@ -80,3 +80,24 @@ export function patternFilter(pattern: RegExp, what: string, description: string
     return pattern.test(value) ? { value } : { problem: `${shown(value)} is not ${what}` };
   }, description);
 }
+
+/**
+ * `inUse`: `true` (ECR image findings whose image a deployment runs) or `false` (whose image runs
+ * nowhere), any case; a filter condition on the query the other filters choose (README.md of
+ * packages/store), so it reads the ECR image findings' partitions and keeps the matching ones.
+ * @example inUseFilter.parse('TRUE') // true
+ */
+export const inUseFilter = z
+  .string()
+  .max(10)
+  .describe(
+    "ECR image findings whose image runs in a deployment (`true`: an ECS task or Kubernetes pod runs its digest) or runs nowhere (`false`). Reads the ECR image findings' index partitions with a filter condition.",
+  )
+  .transform(function parseInUse(raw, context): boolean {
+    const value = raw.trim().toLowerCase();
+    if (value === 'true') return true;
+    if (value === 'false') return false;
+    context.addIssue({ code: 'custom', message: `${shown(raw)} is not true or false` });
+    return z.NEVER;
+  })
+  .optional();

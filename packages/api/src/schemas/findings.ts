@@ -7,7 +7,7 @@ import {
   STATUSES,
 } from '@customs/core';
 import * as z from 'zod';
-import { checkIdFilter, enumFilter, patternFilter } from './filters.js';
+import { checkIdFilter, enumFilter, inUseFilter, patternFilter } from './filters.js';
 
 const limit = z.coerce
   .number()
@@ -41,6 +41,7 @@ export const findingsQuerySchema = z
     resourceType: enumFilter(RESOURCE_TYPES, 'The resource type.'),
     accountId: patternFilter(/^\d{12}$/, 'an AWS account id (12 digits)', 'The AWS account id.'),
     region: patternFilter(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as eu-west-1', 'The AWS region.'),
+    inUse: inUseFilter,
     limit,
     cursor: cursor.optional(),
     format: z

@@ -48,6 +48,18 @@ export const findingSchema = z.object({
   stateBeforeError: z.enum(FINDING_STATES).optional(),
   suppressionId: z.string().optional(),
   suppressedUntil: time.optional(),
+  inUse: z
+    .object({
+      running: z
+        .number()
+        .int()
+        .describe('Running ECS tasks and Kubernetes pods of the deployments that run the digest'),
+      where: z
+        .array(z.string())
+        .describe('`cluster/service`, `family:revision`, `cluster/namespace/Kind/name`'),
+    })
+    .optional()
+    .describe('ECR image findings: whether a deployment runs the image (the digest → deployments index).'),
   rationale: z
     .string()
     .optional()

@@ -1,3 +1,9 @@
+export {
+  type DeploymentDigest,
+  deploymentDigests,
+  isDeploymentType,
+  normaliseDigest,
+} from './deployment-digests.js';
 export { ecrRegistryHost } from './ecr-registry-host.js';
 export { parseImageReference } from './parse-image-reference.js';
 export { runningDigest } from './running-digest.js';

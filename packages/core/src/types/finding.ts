@@ -25,4 +25,18 @@ export interface Finding {
   message: string;
   /** ISO 8601 time of the evaluation. */
   evaluatedAt: string;
+  /**
+   * ECR image findings only: whether the image runs, from the digest → deployments index
+   * (packages/store): running tasks and pods of the deployments that run its digest, and where
+   * (`cluster/service`, a revision, a workload). `{ running: 0, where: [] }` when nothing runs it.
+   */
+  inUse?: FindingInUse;
+}
+
+/** Where an image's digest runs (`Finding.inUse`). */
+export interface FindingInUse {
+  /** Running tasks (ECS) and pods (Kubernetes) of the deployments that run the digest. */
+  running: number;
+  /** `cluster/service`, `family:revision` (tasks no service started), `cluster/namespace/Kind/name`; sorted. */
+  where: string[];
 }

@@ -12,7 +12,7 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** Keep the tables in this directory (created when missing); in memory when absent. */
   dataDir?: string;
-  /** How long to wait for the first answer; 30 s by default. */
+  /** How long to wait for the first answer; `CUSTOMS_DYNAMODB_START_TIMEOUT_MS` or 30 s by default. */
   startTimeoutMs?: number;
 }
 
@@ -44,7 +44,7 @@ const PORT_IN_USE = /Failed to bind|BindException|Address already in use/;
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const dataDir = options.dataDir === undefined ? null : resolve(options.dataDir);
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  const timeoutMs = options.startTimeoutMs ?? startTimeoutFromEnv() ?? 30_000;
   if (options.port !== undefined) return startOnce(options.port, dataDir, timeoutMs);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -54,6 +54,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
       if (!(error instanceof PortInUseError) || attempt >= FREE_PORT_ATTEMPTS) throw error;
     }
   }
+}
+
+/** `CUSTOMS_DYNAMODB_START_TIMEOUT_MS`, when it is a positive number (a busy machine starts the JVM slowly). */
+function startTimeoutFromEnv(): number | undefined {
+  const value = Number(process.env.CUSTOMS_DYNAMODB_START_TIMEOUT_MS);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /** No usable Java runtime (input: missing, not executable, too old): one sentence saying what to install. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cloudTrailEvent, imageActionEvent } from './aws-events.js';
-import { ECS_SCENE } from './ecs-scene.js';
+import { deploy, ECS_SCENE, paymentsImage, registered, registerRevision, updated } from './ecs-scene.js';
 import { K8S_SCENE } from './k8s-scene.js';
 import { editCredentialReport, editSnapshotJson, writeSnapshotJson } from './snapshot-files.js';
 import type { StoryStep } from './story-step.js';
@@ -71,7 +71,8 @@ const setPublicCidrs = (cidrs: string[]) => (dir: string) =>
 
 /**
  * The demo story `customs start` plays on the demo account after its sweep: a vulnerable image
- * pushed and fixed, a cluster endpoint opened to the world and closed, an IAM user losing MFA, an
+ * pushed, deployed to the payments service before its fix (now running: one Slack message), the fix
+ * rolled out and the vulnerable image deleted, a cluster endpoint opened to the world and closed, an IAM user losing MFA, an
  * ECS service deployed with a privileged container and an access key, then fixed, and a
  * privileged pod applied on the prod cluster, then deleted (announced by its audit log).
  * Each step changes the account (the snapshot folder) and sends the events AWS would send.
@@ -89,24 +90,40 @@ export const DEMO_STORY: StoryStep[] = [
     events: (scope) => [imageActionEvent('PUSH', scope, REPOSITORY, VULNERABLE.digest, VULNERABLE.tag)],
   },
   {
-    title: `The fix ${FIXED.tag} is pushed, signed, and ${VULNERABLE.tag} is deleted`,
+    title: `Before its fix, ${REPOSITORY}:${VULNERABLE.tag} is deployed to payments/payments-api as payments-api:8: now running in production`,
+    async change(dir, capturedAt) {
+      await registerRevision(dir, capturedAt, 8, false, paymentsImage(VULNERABLE.tag));
+      await deploy(dir, capturedAt, 8, VULNERABLE.digest);
+    },
+    events: (scope) => [registered(scope, 8, false, paymentsImage(VULNERABLE.tag)), updated(scope, 7, 8)],
+  },
+  {
+    title: `The fix ${FIXED.tag} is pushed, signed, and rolled out as payments-api:9: nothing runs ${VULNERABLE.tag} any more`,
     async change(dir, capturedAt) {
       await editSnapshotJson<Images>(dir, IMAGES_FILE, (body) => ({
-        imageDetails: [
-          ...body.imageDetails.filter((image) => image.imageDigest !== VULNERABLE.digest),
-          imageDetail(capturedAt, FIXED, 5, { MEDIUM: 1, LOW: 2 }),
-        ],
+        imageDetails: [...body.imageDetails, imageDetail(capturedAt, FIXED, 5, { MEDIUM: 1, LOW: 2 })],
       }));
       await writeSnapshotJson(
         dir,
         `ecr/ListImageReferrers/team%2Fpayments-api/${encodeURIComponent(FIXED.digest)}.json`,
         notationSignature(FIXED),
       );
+      await registerRevision(dir, capturedAt, 9, false, paymentsImage(FIXED.tag));
+      await deploy(dir, capturedAt, 9, FIXED.digest);
     },
     events: (scope) => [
       imageActionEvent('PUSH', scope, REPOSITORY, FIXED.digest, FIXED.tag),
-      imageActionEvent('DELETE', scope, REPOSITORY, VULNERABLE.digest, VULNERABLE.tag),
+      registered(scope, 9, false, paymentsImage(FIXED.tag)),
+      updated(scope, 8, 9),
     ],
+  },
+  {
+    title: `${VULNERABLE.tag} is deleted`,
+    change: (dir) =>
+      editSnapshotJson<Images>(dir, IMAGES_FILE, (body) => ({
+        imageDetails: body.imageDetails.filter((image) => image.imageDigest !== VULNERABLE.digest),
+      })),
+    events: (scope) => [imageActionEvent('DELETE', scope, REPOSITORY, VULNERABLE.digest, VULNERABLE.tag)],
   },
   {
     title: "Someone opens the prod cluster's API endpoint to 0.0.0.0/0",

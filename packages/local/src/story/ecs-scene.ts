@@ -4,9 +4,9 @@ import { editSnapshotJson, readSnapshotJson, writeSnapshotJson } from './snapsho
 import type { StoryStep } from './story-step.js';
 
 /**
- * The ECS scene of the demo story: `payments-api:8` is registered with a privileged container and
+ * The ECS scene of the demo story: `payments-api:10` is registered with a privileged container and
  * an AWS access key in its environment and deployed to the `payments/payments-api` service, then
- * `payments-api:9`, without either, replaces it. The snapshot moves as ECS does once each
+ * `payments-api:11`, without either, replaces it (both on `v2.14.0`, the image it ran before). The snapshot moves as ECS does once each
  * deployment has completed: the new revision in ListTaskDefinitions, the service's only (PRIMARY)
  * deployment on it, its running tasks replaced.
  */
@@ -16,7 +16,16 @@ const SERVICE = 'payments-api';
 const FAMILY = 'payments-api';
 const ACCOUNT = '111122223333';
 const REGION = 'eu-west-1';
-const IMAGE = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/payments-api:v2.14.0`;
+/** The payments-api image of a tag, as a task definition names it. */
+export const paymentsImage = (tag: string) =>
+  `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/payments-api:${tag}`;
+const IMAGE = paymentsImage('v2.14.0');
+/** The revisions of this scene (the deployed-image scene registers 8 and 9 before it). */
+const LEAKY = 10;
+const FIXED = 11;
+const BEFORE = 9;
+/** What `team/payments-api:v2.14.0` resolves to in the demo's ECR (its tasks run it). */
+const ORIGINAL_DIGEST = 'sha256:3a50085ee225e05fce725f01bfc111805d3b58e928328afe0c391a0e1947571b';
 const BASE = `${FAMILY}:7`;
 
 type Json = Record<string, unknown>;
@@ -49,10 +58,10 @@ const ENVIRONMENT = [
 ];
 
 /** The container as the developer registers it (RegisterTaskDefinition's `containerDefinitions[0]`). */
-function registeredContainer(leaky: boolean): Container {
+function registeredContainer(leaky: boolean, image = IMAGE): Container {
   return {
     name: 'payments-api',
-    image: IMAGE,
+    image,
     essential: true,
     readonlyRootFilesystem: true,
     user: '10001:10001',
@@ -76,7 +85,7 @@ function registeredContainer(leaky: boolean): Container {
 }
 
 /** RegisterTaskDefinition's request parameters (the API reference's names). */
-function registerRequest(scope: EventScope, leaky: boolean): Json {
+function registerRequest(scope: EventScope, leaky: boolean, image = IMAGE): Json {
   return {
     family: FAMILY,
     taskRoleArn: `arn:aws:iam::${scope.accountId}:role/payments-api-task`,
@@ -86,15 +95,21 @@ function registerRequest(scope: EventScope, leaky: boolean): Json {
     cpu: '512',
     memory: '1024',
     runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'LINUX' },
-    containerDefinitions: [registeredContainer(leaky)],
+    containerDefinitions: [registeredContainer(leaky, image)],
   };
 }
 
 /** The revision's DescribeTaskDefinition body: revision 7's, with the registered container. */
-async function registerRevision(dir: string, capturedAt: Date, revision: number, leaky: boolean) {
+export async function registerRevision(
+  dir: string,
+  capturedAt: Date,
+  revision: number,
+  leaky: boolean,
+  image = IMAGE,
+) {
   const base = await readSnapshotJson<Definition>(dir, fileOf(BASE));
   const [container, ...others] = base.taskDefinition.containerDefinitions;
-  const registered = registeredContainer(leaky);
+  const registered = registeredContainer(leaky, image);
   const { privileged: _, ...unprivileged } = container ?? registered;
   const body: Definition = {
     ...base,
@@ -112,8 +127,16 @@ async function registerRevision(dir: string, capturedAt: Date, revision: number,
   }));
 }
 
-/** The service after the deployment completed: one PRIMARY deployment, on the new revision. */
-async function deploy(dir: string, capturedAt: Date, revision: number): Promise<void> {
+/**
+ * The service after the deployment completed: one PRIMARY deployment, on the new revision, its
+ * tasks replaced (running `digest`, the image's digest ECS resolved, when given).
+ */
+export async function deploy(
+  dir: string,
+  capturedAt: Date,
+  revision: number,
+  digest?: string,
+): Promise<void> {
   const definition = arnOf(DEMO, 'task-definition', `${FAMILY}:${revision}`);
   const id = deploymentOf(revision);
   const at = capturedAt.getTime() / 1000 - 5 * 60;
@@ -149,7 +172,11 @@ async function deploy(dir: string, capturedAt: Date, revision: number): Promise<
         taskArn,
         taskDefinitionArn: definition,
         startedBy: id,
-        containers: (task.containers ?? []).map((container) => ({ ...container, taskArn })),
+        containers: (task.containers ?? []).map((container) => ({
+          ...container,
+          taskArn,
+          ...(digest === undefined ? {} : { imageDigest: digest }),
+        })),
       };
     });
   let arns: string[] = [];
@@ -162,8 +189,8 @@ async function deploy(dir: string, capturedAt: Date, revision: number): Promise<
 }
 
 /** RegisterTaskDefinition as CloudTrail records it: the request, and the revision in the response. */
-function registered(scope: EventScope, revision: number, leaky: boolean) {
-  const request = registerRequest(scope, leaky);
+export function registered(scope: EventScope, revision: number, leaky: boolean, image = IMAGE) {
+  const request = registerRequest(scope, leaky, image);
   return ecsCloudTrailEvent(scope, 'RegisterTaskDefinition', request, {
     taskDefinition: {
       ...request,
@@ -176,7 +203,7 @@ function registered(scope: EventScope, revision: number, leaky: boolean) {
 }
 
 /** UpdateService to a new revision: the response's service has the new PRIMARY and the old ACTIVE deployment. */
-function updated(scope: EventScope, from: number, to: number) {
+export function updated(scope: EventScope, from: number, to: number) {
   const deployment = (revision: number, status: string, rolloutState: string) => ({
     id: deploymentOf(revision),
     status,
@@ -207,19 +234,19 @@ function updated(scope: EventScope, from: number, to: number) {
 
 export const ECS_SCENE: StoryStep[] = [
   {
-    title: `A developer registers ${FAMILY}:8 with a privileged container and an AWS access key in its environment, and deploys it to ${CLUSTER}/${SERVICE}`,
+    title: `A developer registers ${FAMILY}:${LEAKY} with a privileged container and an AWS access key in its environment, and deploys it to ${CLUSTER}/${SERVICE}`,
     async change(dir, capturedAt) {
-      await registerRevision(dir, capturedAt, 8, true);
-      await deploy(dir, capturedAt, 8);
+      await registerRevision(dir, capturedAt, LEAKY, true);
+      await deploy(dir, capturedAt, LEAKY, ORIGINAL_DIGEST);
     },
-    events: (scope) => [registered(scope, 8, true), updated(scope, 7, 8)],
+    events: (scope) => [registered(scope, LEAKY, true), updated(scope, BEFORE, LEAKY)],
   },
   {
-    title: `The team registers ${FAMILY}:9, unprivileged and with the key gone, and deploys it: nothing runs ${FAMILY}:8 any more`,
+    title: `The team registers ${FAMILY}:${FIXED}, unprivileged and with the key gone, and deploys it: nothing runs ${FAMILY}:${LEAKY} any more`,
     async change(dir, capturedAt) {
-      await registerRevision(dir, capturedAt, 9, false);
-      await deploy(dir, capturedAt, 9);
+      await registerRevision(dir, capturedAt, FIXED, false);
+      await deploy(dir, capturedAt, FIXED, ORIGINAL_DIGEST);
     },
-    events: (scope) => [registered(scope, 9, false), updated(scope, 8, 9)],
+    events: (scope) => [registered(scope, FIXED, false), updated(scope, LEAKY, FIXED)],
   },
 ];

@@ -45,7 +45,7 @@ describe('customs start: the whole pipeline on one machine', () => {
     );
     expect(output).toContain('▸ The fix v2.15.1 is pushed, signed, and v2.15.0 is deleted');
     expect(output).toMatch(/resolved\s+critical ecr-image-no-critical-vulnerabilities/);
-    expect(output).toContain('▸ A developer registers payments-api:8 with a privileged container');
+    expect(output).toContain('▸ A developer registers payments-api:10 with a privileged container');
     expect(output).toMatch(/opened\s+high\s+ecs-task-definition-no-privileged/);
     expect(output).toMatch(/resolved\s+high\s+ecs-task-definition-no-environment-secrets/);
     expect(output).toMatch(/slack ▸ Customs digest: \d+ finding changes/);

@@ -27,6 +27,12 @@ const slack = z
     digestTop: z.number().int().min(1).max(25).default(10),
     /** Overrides of the default webhook, first match wins. */
     routes: z.array(route).default([]),
+    /**
+     * ECR image findings take a route that names a severity only while their image runs
+     * (`inUse.running > 0`); an image nothing runs goes to a route without a severity, or the
+     * default webhook.
+     */
+    imageSeverityRoutesInUseOnly: z.boolean().default(false),
   })
   .strict();
 

@@ -14,18 +14,21 @@ function routingSeverity(transition: FindingTransition): Severity {
 /**
  * The webhook a transition is posted to, or undefined: below the minimum severity, a quiet
  * resolved, or no webhook configured. The first route matching the finding's recommendation and
- * severity wins over the default webhook.
+ * severity wins over the default webhook; with `imageSeverityRoutesInUseOnly`, an ECR image finding
+ * whose image runs nowhere skips the routes that name a severity.
  * @example slackWebhookFor(transition, config.slack); // 'https://hooks.slack.com/services/…'
  */
 export function slackWebhookFor(transition: FindingTransition, slack: SlackConfig): string | undefined {
   if (transition.kind === 'resolved' && slack.quietResolved) return undefined;
   const severity = routingSeverity(transition);
   if (rank(severity) > rank(slack.minSeverity)) return undefined;
-  const { recommendation } = transition.finding;
+  const { recommendation, resourceType, inUse } = transition.finding;
+  const idleImage =
+    slack.imageSeverityRoutesInUseOnly && resourceType === 'ecr-image' && (inUse?.running ?? 0) === 0;
   const route = slack.routes.find(
     (candidate) =>
       (candidate.recommendation === undefined || candidate.recommendation === recommendation) &&
-      (candidate.severity === undefined || candidate.severity === severity),
+      (candidate.severity === undefined || (candidate.severity === severity && !idleImage)),
   );
   return route?.webhookUrl ?? slack.webhookUrl;
 }

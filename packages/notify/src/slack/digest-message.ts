@@ -16,7 +16,14 @@ export interface DigestOptions extends MessageOptions {
   top?: number;
 }
 
-const KIND_ORDER: TransitionKind[] = ['opened', 'reopened', 'severity-changed', 'suppressed', 'resolved'];
+const KIND_ORDER: TransitionKind[] = [
+  'opened',
+  'reopened',
+  'now-in-use',
+  'severity-changed',
+  'suppressed',
+  'resolved',
+];
 
 function countBy<K extends string>(items: readonly FindingTransition[], key: (t: FindingTransition) => K) {
   const counts = new Map<K, number>();

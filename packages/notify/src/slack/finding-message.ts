@@ -33,6 +33,7 @@ const HEADLINES: Record<TransitionKind, string> = {
   resolved: 'Resolved',
   suppressed: 'Suppressed',
   'severity-changed': 'Severity changed',
+  'now-in-use': 'Now running',
 };
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -61,7 +62,8 @@ export function transitionMessage(transition: FindingTransition, options: Messag
   const check = CATALOG.get(finding.checkId);
   const severity = capitalize(finding.severity);
   const recommendation = `${finding.recommendation}: ${RECOMMENDATION_TITLES[finding.recommendation]}`;
-  const failing = kind === 'opened' || kind === 'reopened' || kind === 'severity-changed';
+  const failing =
+    kind === 'opened' || kind === 'reopened' || kind === 'severity-changed' || kind === 'now-in-use';
   const title = untrustedPlain(finding.title, { maxLength: SHOWN.name });
   const headline = kind === 'resolved' ? `Resolved: ${finding.title}` : `${severity}: ${finding.title}`;
   const message = untrustedMrkdwn(finding.message, { maxLength: SHOWN.message, keepNewlines: true });
@@ -104,7 +106,16 @@ function summaryLine({ kind, finding, previousState }: FindingTransition): strin
       return `${resource}: ${checkId} is suppressed`;
     case 'severity-changed':
       return `${resource} fails ${checkId} at a new severity`;
+    case 'now-in-use':
+      return `${resource} fails ${checkId} and is now running in ${runningWhere(finding.inUse?.where ?? [])}`;
   }
+}
+
+/** The first places an image runs, bounded: `prod/payments, payments/payments-api and 3 more`. */
+function runningWhere(where: readonly string[]): string {
+  const shown = where.slice(0, 3).map((each) => safeText(each, { maxLength: SHOWN.name }));
+  const more = where.length > shown.length ? ` and ${where.length - shown.length} more` : '';
+  return shown.length === 0 ? 'a deployment' : `${shown.join(', ')}${more}`;
 }
 
 function severityText({ kind, finding, previousSeverity }: FindingTransition): string {
