@@ -211,11 +211,16 @@ export const SWEEP_READS: readonly Grant[] = [
   ...IAM_READS,
 ];
 
-/** What each service's event handler reads from AWS: the reads of the refs its events name. */
+/**
+ * What each service's event handler reads from AWS: the reads of the refs its events name, and of
+ * the refs the digest → deployments index follows from them (docs/DESIGN.md, "Deployed images"):
+ * an ECR image's change re-reads the ECS revisions and EKS workloads running it, a deployment's
+ * change re-reads the ECR images whose digests started or stopped running.
+ */
 export const EVENT_READS: Readonly<Record<Service, readonly Grant[]>> = {
-  ecr: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS],
+  ecr: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...ECS_REF_READS, ...K8S_REF_READS],
   eks: [ACCOUNT_LOOKUP, ...EKS_REF_READS],
-  ecs: [ACCOUNT_LOOKUP, ...ECS_REF_READS],
-  k8s: [ACCOUNT_LOOKUP, ...K8S_REF_READS],
+  ecs: [ACCOUNT_LOOKUP, ...ECS_REF_READS, ECR_REPOSITORY_READS],
+  k8s: [ACCOUNT_LOOKUP, ...K8S_REF_READS, ECR_REPOSITORY_READS],
   iam: [ACCOUNT_LOOKUP, ...IAM_READS],
 };

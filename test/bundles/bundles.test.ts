@@ -77,8 +77,14 @@ describe('Lambda bundles', () => {
     expect(sdkClientsOf(bundleOf(name)).filter((client) => !usable.has(client))).toEqual([]);
   });
 
-  it('an ECR event handler holds only the ECR and DynamoDB clients (no EKS, EC2, ECS or IAM code)', () => {
-    expect(sdkClientsOf(bundleOf('on-ecr-event'))).toEqual(['client-dynamodb', 'client-ecr']);
+  it('an ECR event handler holds the ECR clients and the readers of the deployments an image runs in (no EC2 code)', () => {
+    expect(sdkClientsOf(bundleOf('on-ecr-event'))).toEqual([
+      'client-dynamodb',
+      'client-ecr',
+      'client-ecs',
+      'client-eks',
+      'client-iam',
+    ]);
   });
 
   it("each event handler holds its service's clients and none of the services its events never name", () => {
