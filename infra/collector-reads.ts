@@ -212,15 +212,28 @@ export const SWEEP_READS: readonly Grant[] = [
 ];
 
 /**
+ * What re-reading an ECS task definition revision sends: the revision refs' reads without the
+ * cluster and capacity provider reads (those are the cluster refs'). The ECR handler's follow of
+ * an image to the revisions that run it.
+ */
+const ECS_REVISION_READS: readonly Grant[] = ECS_REF_READS.map((grant) => ({
+  ...grant,
+  actions: grant.actions.filter(
+    (action) => action !== 'ecs:DescribeClusters' && action !== 'ecs:DescribeCapacityProviders',
+  ),
+})).filter((grant) => grant.actions.length > 0);
+
+/**
  * What each service's event handler reads from AWS: the reads of the refs its events name, and of
  * the refs the digest → deployments index follows from them (docs/DESIGN.md, "Deployed images"):
- * an ECR image's change re-reads the ECS revisions and EKS workloads running it, a deployment's
- * change re-reads the ECR images whose digests started or stopped running.
+ * an ECR image's change re-reads the ECS revisions and EKS workloads running it; a deployment's
+ * change re-reads the ECR images whose digests started or stopped running, with the image reads
+ * its own deployed-image state already makes.
  */
 export const EVENT_READS: Readonly<Record<Service, readonly Grant[]>> = {
-  ecr: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...ECS_REF_READS, ...K8S_REF_READS],
+  ecr: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...ECS_REVISION_READS, ...K8S_REF_READS],
   eks: [ACCOUNT_LOOKUP, ...EKS_REF_READS],
-  ecs: [ACCOUNT_LOOKUP, ...ECS_REF_READS, ECR_REPOSITORY_READS],
-  k8s: [ACCOUNT_LOOKUP, ...K8S_REF_READS, ECR_REPOSITORY_READS],
+  ecs: [ACCOUNT_LOOKUP, ...ECS_REF_READS],
+  k8s: [ACCOUNT_LOOKUP, ...K8S_REF_READS],
   iam: [ACCOUNT_LOOKUP, ...IAM_READS],
 };

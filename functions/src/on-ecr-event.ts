@@ -7,7 +7,6 @@ import { reading } from './runtime/lambda-dependencies.js';
  * and the ECS revisions and EKS workloads the digest → deployments index says run the image
  * (their deployed-image findings follow the image: docs/DESIGN.md, "Deployed images").
  */
-export const handler = createEventHandler(
-  'on-ecr-event',
-  reading({ services: { ecr: ECR_READER, ecs: ECS_READER, k8s: K8S_READER } }),
-);
+const readers = { services: { ecr: ECR_READER, ecs: ECS_READER, k8s: K8S_READER } };
+
+export const handler = createEventHandler('on-ecr-event', reading(readers));

@@ -7,7 +7,6 @@ import { reading } from './runtime/lambda-dependencies.js';
  * (whose task definitions' roles and images the ECS reader reads from IAM and ECR), and the ECR
  * images whose digests started or stopped running (their findings' `inUse`).
  */
-export const handler = createEventHandler(
-  'on-ecs-event',
-  reading({ services: { ecs: ECS_READER, ecr: ECR_READER } }),
-);
+const readers = { services: { ecs: ECS_READER, ecr: ECR_READER } };
+
+export const handler = createEventHandler('on-ecs-event', reading(readers));

@@ -7,7 +7,6 @@ import { reading } from './runtime/lambda-dependencies.js';
  * subscription filter on `/aws/eks/<cluster>/cluster`, infra/audit-subscriptions.ts); reads
  * Kubernetes, and the ECR images whose digests started or stopped running (their `inUse`).
  */
-export const handler = createAuditHandler(
-  'on-k8s-audit',
-  reading({ services: { k8s: K8S_READER, ecr: ECR_READER } }),
-);
+const readers = { services: { k8s: K8S_READER, ecr: ECR_READER } };
+
+export const handler = createAuditHandler('on-k8s-audit', reading(readers));

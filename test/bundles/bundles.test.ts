@@ -12,10 +12,13 @@ const ONE_MB = 1_000_000;
  * (~560 KB whatever the calls), and the sweep's two hold every service's reader.
  */
 const OVER_TARGET: Partial<Record<FunctionName, number>> = {
+  // on-ecr-event re-reads the ECS revisions and EKS workloads running an image (the digest index):
+  // the ECS, IAM and EKS clients its own reads would not need.
+  'on-ecr-event': 1_100_000,
   // on-eks-event: its Kubernetes reader also reads the ECR state of what the workloads run (issue 14).
   'on-eks-event': 1_560_000,
-  sweep: 1_700_000,
-  'sweep-worker': 1_670_000,
+  sweep: 1_720_000,
+  'sweep-worker': 1_690_000,
 };
 
 /** The SDK client package of each IAM action prefix a function may be granted. */
@@ -62,13 +65,15 @@ describe('Lambda bundles', () => {
     expect(bundleOf(name).bytes).toBeLessThanOrEqual(ONE_MB);
   });
 
-  it.each(Object.entries(OVER_TARGET))(
-    '%s stays under its bound until EC2 is off its path',
-    (name, bound) => {
-      const bundle = bundleOf(name as FunctionName);
-      expect(bundle.bytes).toBeLessThanOrEqual(bound);
+  it.each(Object.entries(OVER_TARGET))('%s stays under its bound', (name, bound) => {
+    expect(bundleOf(name as FunctionName).bytes).toBeLessThanOrEqual(bound);
+  });
+
+  it.each(['on-eks-event', 'sweep', 'sweep-worker'] as const)(
+    '%s is over 1 MB by the EC2 client until EC2 is off its path',
+    (name) => {
       // What puts it over is the EC2 client: without it, an EKS handler would be under 1 MB.
-      expect(bundle.packages.get('@aws-sdk/client-ec2') ?? 0).toBeGreaterThan(400_000);
+      expect(bundleOf(name).packages.get('@aws-sdk/client-ec2') ?? 0).toBeGreaterThan(400_000);
     },
   );
 

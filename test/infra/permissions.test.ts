@@ -94,7 +94,10 @@ describe('infra/permissions', () => {
     const ecrBeyondAccount = (name: FunctionName) =>
       actionsOf(name).filter((action) => action.startsWith('ecr:') && action !== 'ecr:DescribeRegistry');
     expect(actionsOf('on-ecr-event')).toContain('ecr:DescribeImages');
-    expect(actionsOf('on-ecr-event').some((action) => action.startsWith('eks:'))).toBe(false);
+    // …and of EKS only the cluster's endpoint and CA, to re-read the workloads running an image
+    expect(actionsOf('on-ecr-event').filter((action) => action.startsWith('eks:'))).toEqual([
+      'eks:DescribeCluster',
+    ]);
     expect(actionsOf('on-eks-event')).toContain('eks:DescribeCluster');
     expect(actionsOf('on-eks-event').some((action) => action.startsWith('iam:'))).toBe(false);
     expect(ecrBeyondAccount('on-eks-event')).toEqual([]);

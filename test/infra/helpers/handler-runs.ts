@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { snapshotPath } from '@customs/aws';
-import type { EventHandlerName } from '@customs/core';
+import { SnapshotCollector, snapshotPath } from '@customs/aws';
+import { DEFAULT_CONFIG, type EventHandlerName } from '@customs/core';
 import { EVENT_RULES } from '@customs/events';
 import { auditLogEvent, auditLogPayload, localLambdaContext } from '@customs/local';
+import { assessRefs } from '@customs/pipeline';
 import { FindingsRepository } from '@customs/store';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { vi } from 'vitest';
@@ -65,8 +66,51 @@ async function invokeEach(invoke: Invoke, name: string, events: unknown[]): Prom
   for (const event of events) await invoke(event, localLambdaContext(name));
 }
 
-/** ECR image actions, scans, Inspector2 events and every ECR call of the rule; a repository gone. */
+/** The digest payments-api:7 and prod's payments/api run (the demo's DescribeTasks and ListPods). */
+const RUNNING = 'sha256:3a50085ee225e05fce725f01bfc111805d3b58e928328afe0c391a0e1947571b';
+
+/**
+ * The demo's deployments of the payments image in the digest → deployments index, as the ECS and
+ * audit handlers leave them: assessed from the snapshot's files, then forgotten by the interceptor
+ * (their calls are not this function's).
+ */
+async function indexPaymentsDeployments(run: RunContext): Promise<void> {
+  const collector = await SnapshotCollector.open(
+    new URL('../../../packages/local/snapshots/demo/', import.meta.url).pathname,
+  );
+  const repository = new FindingsRepository({ client: run.client, tableName: run.tableName });
+  const refs = [
+    { type: 'ecs-task-definition', name: 'payments-api:7' },
+    { type: 'k8s-workload', name: 'payments/Deployment/api', parent: 'prod' },
+  ] as const;
+  await assessRefs([...refs], { collector, repository, config: DEFAULT_CONFIG, clock: () => new Date() });
+  run.aws.clear();
+}
+
+/** ECR's scan result for the running payments image: it re-reads the ECS revision and the EKS workload running it. */
+function runningImageScanned() {
+  const event = sampleEvent('ecr-image-scan-basic') as { detail: Record<string, unknown> };
+  return {
+    ...event,
+    detail: { ...event.detail, 'repository-name': 'team/payments-api', 'image-digest': RUNNING },
+  };
+}
+
+/**
+ * ECR image actions, scans, Inspector2 events and every ECR call of the rule; a repository gone;
+ * the scan result of an image that runs (the deployments it re-reads, ECS and Kubernetes).
+ */
 async function onEcrEvent(run: RunContext): Promise<void> {
+  const api = await serveDemoKubernetes(run.files);
+  try {
+    await indexPaymentsDeployments(run);
+    await ecrRuns(run);
+  } finally {
+    await api.close();
+  }
+}
+
+async function ecrRuns(run: RunContext): Promise<void> {
   const { handler } = await import('../../../functions/src/on-ecr-event.js');
   const invoke = handler as Invoke;
   const push = demoImageAction('PUSH', 'team/payments-api', VULNERABLE, 'v2.13.1');
@@ -79,6 +123,7 @@ async function onEcrEvent(run: RunContext): Promise<void> {
     sampleEvent('inspector2-finding-ecr'),
     ...callsRoutedTo('on-ecr-event').map((call) => demoCloudTrail('aws.ecr', call, parameters)),
     demoCloudTrail('aws.ecr', 'DeleteRepository', { repositoryName: 'team/retired' }),
+    runningImageScanned(),
   ]);
 }
 
