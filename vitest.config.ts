@@ -5,8 +5,6 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'functions/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // One DynamoDB Local for the run; each test file gets its own table in it (useDynamoDbLocal).
-    globalSetup: ['packages/local/test/setup/shared-dynamodb-local.ts'],
     // The SDK's notice that releases after January 2027 need Node.js 22 (README), once per worker otherwise.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },

@@ -202,12 +202,20 @@ describe('the split sweep: coordinator, queue and worker', () => {
       gone.map((finding) => finding.id).sort(),
     );
     // The demo's legacy-batch:4 runs an image of that repository: its pinning finding now cannot
-    // tell the repository's tag mutability (the repository is gone); nothing else moves.
+    // tell the repository's tag mutability (the repository is gone); nothing else moves but its
+    // deployed-image findings.
     const pinning = (finding: StoredFinding) =>
       finding.checkId === 'ecs-task-definition-images-pinned' && finding.resourceName === `${DELETED}:4`;
     expect(after.find(pinning)?.message).toContain('tag mutability unknown');
+    // Its deployed-image findings follow: the image it runs is deleted from ECR while it runs.
+    const deployed = (finding: StoredFinding) =>
+      finding.checkId.startsWith('ecs-task-definition-deployed-images-') &&
+      finding.resourceName === `${DELETED}:4`;
+    expect(
+      after.find((f) => deployed(f) && f.checkId === 'ecs-task-definition-deployed-images-in-ecr'),
+    ).toMatchObject({ status: 'FAIL', message: expect.stringContaining('still runs, deleted from ECR') });
     const others = (findings: StoredFinding[]) =>
-      comparable(findings.filter((f) => repositoryOf(f) !== DELETED && !pinning(f)));
+      comparable(findings.filter((f) => repositoryOf(f) !== DELETED && !pinning(f) && !deployed(f)));
     expect(others(after)).toEqual(others(before));
   });
 

@@ -103,7 +103,8 @@ describe('least privilege', () => {
     // Assess
     expect(grantedKeys(codeGrants(name))).toEqual(sent);
     expect(failure).toBeUndefined();
-  });
+    // The sweep's run is the whole demo account, its deployed images and their index: ~25 s alone.
+  }, 180_000);
 
   it('grants on-finding-change with the Security Hub target (CUSTOMS_SECURITY_HUB at deploy) exactly what it sends', async () => {
     // Prepare: the environment infra gives the function when the deployment opts in

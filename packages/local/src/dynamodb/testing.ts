@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createFindingsTable } from '@customs/store';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { localDynamoClient } from './local-client.js';
 
 export { localDynamoClient };
@@ -18,10 +18,8 @@ export interface DynamoDbLocalContext {
 }
 
 /**
- * A findings table with a unique name for the test file (`beforeAll`), dropped in `afterAll`, in the
- * run's shared DynamoDB Local (the root vitest config's global setup provides its endpoint), or in
- * one started for the file when there is none (a config without the setup). Read the context's
- * fields inside hooks and tests only.
+ * Starts one DynamoDB Local for the test file (`beforeAll`), creates a findings table with a unique
+ * name in it, and stops it in `afterAll`. Read the context's fields inside hooks and tests only.
  * @example
  * const dynamo = useDynamoDbLocal();
  * it('stores', async () => {
@@ -30,18 +28,16 @@ export interface DynamoDbLocalContext {
  */
 export function useDynamoDbLocal(): DynamoDbLocalContext {
   const tableName = `findings-${randomUUID()}`;
-  let running: { local: Pick<DynamoDbLocal, 'endpoint' | 'stop'>; client: DynamoDBClient } | undefined;
+  let running: { local: DynamoDbLocal; client: DynamoDBClient } | undefined;
 
   beforeAll(async function startLocalDynamo() {
-    const shared = inject('customsDynamoDbEndpoint') as string | undefined;
-    const local = shared ? { endpoint: shared, stop: async () => {} } : await startDynamoDbLocal();
+    const local = await startDynamoDbLocal();
     const client = localDynamoClient(local.endpoint);
     running = { local, client };
     await createFindingsTable(client, tableName);
   });
 
   afterAll(async function stopLocalDynamo() {
-    await running?.client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
     running?.client.destroy();
     await running?.local.stop();
     running = undefined;
