@@ -41,9 +41,12 @@ describe('customs start: the whole pipeline on one machine', () => {
   it('sweeps the demo account, plays the story and prints the posture', () => {
     const output = lines.join('\n');
     expect(output).toMatch(
-      /83 resources read, \d+ findings \(one per check and resource\); changes: 125 opened/,
+      /83 resources read, \d+ findings \(one per check and resource\); changes: 139 opened/,
     );
-    expect(output).toContain('▸ The fix v2.15.1 is pushed, signed, and v2.15.0 is deleted');
+    expect(output).toContain('▸ The fix v2.15.1 is pushed, signed, and rolled out as payments-api:9');
+    expect(output).toContain('▸ v2.15.0 is deleted');
+    // The vulnerable image deployed before its fix: one message of its own, however many findings it has
+    expect(output.match(/slack ▸ Now running · /g)).toHaveLength(1);
     expect(output).toMatch(/resolved\s+critical ecr-image-no-critical-vulnerabilities/);
     expect(output).toContain('▸ A developer registers payments-api:10 with a privileged container');
     expect(output).toMatch(/opened\s+high\s+ecs-task-definition-no-privileged/);
