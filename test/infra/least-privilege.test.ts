@@ -96,15 +96,19 @@ describe('least privilege', () => {
     return FUNCTION_PERMISSIONS[name].filter((grant) => grant.caller === undefined);
   }
 
-  it.each(FUNCTION_NAMES)('grants %s exactly what its code sends', async (name) => {
-    // Act
-    const { sent, failure } = await derive(name);
+  it.each(FUNCTION_NAMES)(
+    'grants %s exactly what its code sends',
+    async (name) => {
+      // Act
+      const { sent, failure } = await derive(name);
 
-    // Assess
-    expect(grantedKeys(codeGrants(name))).toEqual(sent);
-    expect(failure).toBeUndefined();
-    // The sweep's run is the whole demo account, its deployed images and their index: ~25 s alone.
-  }, 180_000);
+      // Assess
+      expect(grantedKeys(codeGrants(name))).toEqual(sent);
+      expect(failure).toBeUndefined();
+      // The sweep's run is the whole demo account, its deployed images and their index: ~25 s alone.
+    },
+    180_000,
+  );
 
   it('grants on-finding-change with the Security Hub target (CUSTOMS_SECURITY_HUB at deploy) exactly what it sends', async () => {
     // Prepare: the environment infra gives the function when the deployment opts in
