@@ -3,11 +3,17 @@ import { FINDING_TRANSITION_FILTERS } from './stream-filter.js';
 import { SWEEP_SUBSCRIPTION } from './sweep-queue-args.js';
 
 /**
- * The daily sweep: every day at 03:00 UTC.
+ * The daily sweep: every day at 03:00 UTC, by EventBridge Scheduler (`sst.aws.CronV2`; SST
+ * deprecated `sst.aws.Cron`, an EventBridge rule). Scheduler retries an invocation it could not
+ * deliver (throttled) twice; Lambda's own asynchronous retries follow a failed run as before.
  * @example scheduleSweep(fns.sweep);
  */
-export function scheduleSweep(sweep: sst.aws.Function): sst.aws.Cron {
-  return new sst.aws.Cron('DailySweep', { function: sweep, schedule: 'cron(0 3 * * ? *)' });
+export function scheduleSweep(sweep: sst.aws.Function): sst.aws.CronV2 {
+  return new sst.aws.CronV2('DailySweep', {
+    function: sweep,
+    schedule: 'cron(0 3 * * ? *)',
+    retries: 2,
+  });
 }
 
 /**
@@ -15,8 +21,8 @@ export function scheduleSweep(sweep: sst.aws.Function): sst.aws.Cron {
  * retries the outbox's pending deliveries (Slack down, rate-limited) even when no finding changes.
  * @example scheduleOutboxRetry(fns['on-finding-change']);
  */
-export function scheduleOutboxRetry(onFindingChange: sst.aws.Function): sst.aws.Cron {
-  return new sst.aws.Cron('OutboxRetry', {
+export function scheduleOutboxRetry(onFindingChange: sst.aws.Function): sst.aws.CronV2 {
+  return new sst.aws.CronV2('OutboxRetry', {
     function: onFindingChange,
     schedule: 'rate(5 minutes)',
     event: { Records: [] },
