@@ -69,14 +69,31 @@ describe('the deployed-image reads of ECS revisions and Kubernetes workloads (on
     ]);
   });
 
-  it("names the container in the resource's unreadable reason for another account's ECR, on both types", async () => {
+  it("leaves another account's ECR to the checks: the state names the account, the resource stays readable", async () => {
     const ecs = revision([DIGEST], FOREIGN);
     const k8s = workload([`${FOREIGN.split(':')[0]}@${DIGEST}`], FOREIGN);
     await ecsDeployedImages(await context(), [ecs]);
     await k8sDeployedImages(await context(), [k8s]);
-    const reason = `autoscaler: team/app is in the ECR of account 999999999999 in us-east-1; Customs reads the ECR of account ${ACCOUNT} in ${REGION} only`;
-    expect(ecs.unreadable?.deployedImages).toBe(reason);
-    expect(k8s.unreadable?.deployedImages).toBe(reason);
+    const reason = `team/app is in the ECR of account 999999999999 in us-east-1; Customs reads the ECR of account ${ACCOUNT} in ${REGION} only`;
+    for (const [resource, [container]] of [
+      [ecs, ecs.containers],
+      [k8s, k8s.template.containers],
+    ] as const) {
+      expect(resource.unreadable?.deployedImages).toBeUndefined();
+      expect(container?.deployedImages.map((s) => [s.registryAccountId, s.state, s.reason])).toEqual([
+        ['999999999999', 'unreadable', reason],
+      ]);
+    }
+  });
+
+  it("names the container in the resource's unreadable reason when this account's ECR is denied", async () => {
+    // Prepare: the running tasks could not be described, so what runs is unknown
+    const ecs = revision([DIGEST]);
+    ecs.unreadable = { runningDigests: 'ecs:DescribeTasks: AccessDeniedException' };
+    // Act
+    await ecsDeployedImages(await context(), [ecs]);
+    // Assess
+    expect(ecs.unreadable?.deployedImages).toBe('running tasks: ecs:DescribeTasks: AccessDeniedException');
   });
 
   it('reads nothing for a revision no task runs or a workload with no running pod', async () => {

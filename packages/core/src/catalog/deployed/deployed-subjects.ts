@@ -17,9 +17,11 @@ export function ecsSubject(definition: EcsTaskDefinition): DeployedSubject {
       ? `Task definition ${definition.name} is not run by any service or task`
       : undefined);
   return {
+    name: definition.name,
     label: `Task definition ${definition.name}`,
     ...(idle ? { idle } : {}),
     containers: definition.containers.map((container) => ({
+      name: container.name,
       label: containerName(container),
       ...(container.image === undefined ? {} : { image: container.image }),
       deployedImages: container.deployedImages,
@@ -37,9 +39,11 @@ export function k8sSubject(workload: K8sWorkload): DeployedSubject {
     noPodContainers(workload) ??
     (workload.runningPods === 0 ? `${workloadLabel(workload)} has no running pod` : undefined);
   return {
+    name: workload.name,
     label: workloadLabel(workload),
     ...(idle ? { idle } : {}),
     containers: workload.template.containers.map((container) => ({
+      name: container.name,
       label: containerLabel(container),
       ...(container.image === undefined ? {} : { image: container.image }),
       deployedImages: container.deployedImages,

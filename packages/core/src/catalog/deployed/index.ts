@@ -20,6 +20,7 @@ export const SCANNED = deployedImageChecks({
   words: {
     fail: 'images not scanned or over the vulnerability allowance',
     pass: 'scanned images within the allowance',
+    trusted: 'skip',
   },
 });
 
@@ -34,7 +35,7 @@ export const SIGNED = deployedImageChecks({
   revisionWith: 'the signed image digest',
   url: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/managed-signing.html',
   judge: judgeSigned,
-  words: { fail: 'unsigned images', pass: 'signed images' },
+  words: { fail: 'unsigned images', pass: 'signed images', trusted: 'skip' },
 });
 
 /** Pushed within imageMaxAgeDays, and the deployed tag not moved (`judgeFresh`). */
@@ -48,7 +49,7 @@ export const FRESH = deployedImageChecks({
   revisionWith: 'the rebuilt image digest',
   url: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html',
   judge: judgeFresh,
-  words: { fail: 'stale or drifted images', pass: 'fresh images whose tag has not moved' },
+  words: { fail: 'stale or drifted images', pass: 'fresh images whose tag has not moved', trusted: 'skip' },
 });
 
 /** Still in ECR: a running image deleted from its repository fails (`judgeInEcr`). */
@@ -62,5 +63,5 @@ export const IN_ECR = deployedImageChecks({
   revisionWith: 'an image in ECR',
   url: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html',
   judge: judgeInEcr,
-  words: { fail: 'images deleted from ECR', pass: 'images still in ECR' },
+  words: { fail: 'images deleted from ECR', pass: 'images still in ECR', trusted: 'ok' },
 });
