@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ConfigError } from './errors.js';
+import { AWS_EKS_ADDON_REGISTRY_ACCOUNTS } from './image/aws-addon-registries.js';
 import { safeText } from './text/safe-text.js';
 
 const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
@@ -27,6 +28,16 @@ export const configSchema = z
      * (`docker.io/library`). Matched by whole host or whole path segments, never as a regex.
      */
     approvedRegistries: z.array(z.string().min(1).max(255)).max(100).default([]),
+    /**
+     * Accounts whose ECR images the deployed-image checks trust without reading them (Customs reads
+     * this account's ECR only): NOT_APPLICABLE on scanned, signed and fresh, PASS on in-ecr, with a
+     * message naming the account. Default: AWS's EKS add-on registry accounts (kube-proxy, CoreDNS,
+     * the VPC CNI); setting the key replaces the list (`[]` trusts none: those images are ERROR).
+     */
+    trustedImageAccounts: z
+      .array(accountId)
+      .max(100)
+      .default([...AWS_EKS_ADDON_REGISTRY_ACCOUNTS]),
     /** The latest Fargate platform versions (Security Hub ECS.10's `latestLinuxVersion` / `latestWindowsVersion`). */
     fargateLatestVersions: z
       .object({

@@ -19,6 +19,7 @@ describe('parseConfig', () => {
       maxSuppressionDays: 90,
       maxSuppressionMatches: 50,
       approvedRegistries: [],
+      trustedImageAccounts: DEFAULT_CONFIG.trustedImageAccounts,
       fargateLatestVersions: { linux: '1.4.0', windows: '1.0.0' },
       allowedAddedCapabilities: DEFAULT_CONFIG.allowedAddedCapabilities,
       requiredTagKeys: [],

@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentDigests, normaliseDigest } from '../src/image/deployment-digests.js';
+import { deploymentDigests } from '../src/image/deployment-digests.js';
 import { ecsContainer, sampleTaskDefinition } from './helpers/ecs.js';
 import { k8sContainer, podTemplate, sampleWorkload } from './helpers/k8s.js';
 
 const HEX = '3a50085ee225e05fce725f01bfc111805d3b58e928328afe0c391a0e1947571b';
 const DIGEST = `sha256:${HEX}`;
-
-describe('normaliseDigest', () => {
-  it('reads the digest of every form a runtime reports, upper-case hex included', () => {
-    // Prepare / Act / Assess
-    expect(normaliseDigest(DIGEST)).toBe(DIGEST);
-    expect(normaliseDigest(`sha256:${HEX.toUpperCase()}`)).toBe(DIGEST);
-    expect(normaliseDigest(`docker-pullable://nginx@${DIGEST}`)).toBe(DIGEST);
-    expect(normaliseDigest(`111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/app@${DIGEST}`)).toBe(DIGEST);
-  });
-
-  it('refuses what is not a sha256 digest', () => {
-    for (const text of [
-      '',
-      'nginx:1.27',
-      `sha256:${HEX.slice(1)}`,
-      `sha512:${HEX}`,
-      `sha256:${'g'.repeat(64)}`,
-    ]) {
-      expect(normaliseDigest(text), text).toBeUndefined();
-    }
-    expect(normaliseDigest(`${'a'.repeat(10_000)}@${DIGEST}`)).toBeUndefined();
-  });
-});
 
 describe('deploymentDigests', () => {
   it("keeps an ECS revision's running digests with its tasks, services and own-ECR repository", () => {
@@ -77,7 +54,12 @@ describe('deploymentDigests', () => {
         containers: [
           k8sContainer({
             image: `${registry}/team/app:v1`,
-            runningImageIds: [`docker-pullable://${registry}/team/app@${DIGEST}`, 'not-a-digest'],
+            runningImageIds: [
+              `docker-pullable://${registry}/team/app@${DIGEST}`,
+              'not-a-digest',
+              // a bare sha256 imageID is the config id: no ECR image has it, so it is not indexed
+              `sha256:${'c'.repeat(64)}`,
+            ],
           }),
         ],
       }),

@@ -9,7 +9,6 @@ import {
   judgeSigned,
   shortDigest,
 } from '../src/image/deployed-images.js';
-import { runningDigest } from '../src/image/running-digest.js';
 import { deletedImage, ECS_ECR, elsewhereImage, foundImage, MOVED, RUNNING } from './helpers/deployed.js';
 import { daysAgo, imageScan, minutesAgo } from './helpers/ecr.js';
 import { NOW } from './helpers/resources.js';
@@ -117,20 +116,5 @@ describe('the deployed-image judgement shared by the ECS and Kubernetes checks',
     for (const judge of [judgeScanned, judgeSigned, judgeFresh]) {
       expect(judge(deletedImage(), CONTEXT)).toHaveProperty('skip');
     }
-  });
-
-  it('normalises what the runtime reports to the digest a registry compares: ECS imageDigest, pod imageID', () => {
-    const hex = 'A'.repeat(64);
-    expect(runningDigest(`sha256:${hex}`, 'digest')).toBe(`sha256:${'a'.repeat(64)}`);
-    expect(runningDigest(`docker-pullable://nginx@sha256:${hex}`, 'image-id')).toBe(
-      `sha256:${'a'.repeat(64)}`,
-    );
-    expect(runningDigest(`docker.io/library/nginx@sha256:${'a'.repeat(64)}`, 'image-id')).toBe(
-      `sha256:${'a'.repeat(64)}`,
-    );
-    // a bare sha256 in an imageID is the config id, which no registry pulls by
-    expect(runningDigest(`sha256:${'a'.repeat(64)}`, 'image-id')).toBeUndefined();
-    expect(runningDigest('sha256:abc', 'digest')).toBeUndefined();
-    expect(runningDigest(`md5:${'a'.repeat(32)}`, 'digest')).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { normaliseDigest, type ResourceRef } from '@customs/core';
+import { type ResourceRef, runningDigest } from '@customs/core';
 import type { FindingsRepository, MovedDigest } from '@customs/store';
 
 /** One key per resource a ref names. */
@@ -16,7 +16,7 @@ export async function deploymentRefsOf(
 ): Promise<ResourceRef[]> {
   const digests = new Set(
     refs.flatMap((ref) => {
-      const digest = ref.type === 'ecr-image' ? normaliseDigest(ref.name) : undefined;
+      const digest = ref.type === 'ecr-image' ? runningDigest(ref.name, 'digest') : undefined;
       return digest ? [digest] : [];
     }),
   );

@@ -2,8 +2,8 @@ import {
   deploymentDigests,
   type Finding,
   type FindingInUse,
-  normaliseDigest,
   type Resource,
+  runningDigest,
 } from '@customs/core';
 import type { FindingsRepository, ResourceDeployments } from '@customs/store';
 
@@ -53,7 +53,7 @@ export async function withImageUse(
   repository: FindingsRepository,
 ): Promise<Finding[]> {
   const images = resources.flatMap((resource) =>
-    resource.type === 'ecr-image' ? [[resource.id, normaliseDigest(resource.digest)] as const] : [],
+    resource.type === 'ecr-image' ? [[resource.id, runningDigest(resource.digest, 'digest')] as const] : [],
   );
   if (images.length === 0) return [...findings];
   const useOf = new Map<string, FindingInUse>();

@@ -23,7 +23,7 @@ export interface DeployedRead {
   running: readonly string[];
 }
 
-/** The ECR state of one container's images, and why some could not be read (for `unreadable.deployedImages`). */
+/** The ECR state of one container's images, and why this account's ECR could not be read (for `unreadable.deployedImages`). */
 export interface DeployedResult {
   states: DeployedImageState[];
   unreadable?: string;
@@ -51,8 +51,9 @@ interface RepositoryAnswer {
  * the wanted digests and tags as `imageIds` (100 a call; a snapshot answers with the repository's
  * file, filtered here), then, per distinct image found, the signing status and referrers as the
  * ecr-image reader reads them (`readImages`: the same calls, so a session makes them once).
- * Another account's or region's ECR is unreadable (Customs reads only its own); an image outside
- * ECR is `not-ecr`; a malformed or missing reference has no state (its check fails it).
+ * Another account's or region's ECR is unreadable (Customs reads only its own: the state says
+ * why and whose, and the checks make it ERROR unless `trustedImageAccounts` lists the account);
+ * an image outside ECR is `not-ecr`; a malformed or missing reference has no state (its check fails it).
  * @example const [api] = await readDeployedImages(context, [{ image: `${ecr}/team/app:v1`, running: [digest] }]);
  */
 export async function readDeployedImages(
@@ -98,7 +99,11 @@ function ownImage(read: DeployedRead, accountId: string, region: string): OwnIma
   };
 }
 
-/** The states of an image outside this account's and region's ECR: not-ecr, or unreadable for another ECR. */
+/**
+ * The states of an image outside this account's and region's ECR: not-ecr, or unreadable for
+ * another ECR, each with the reason and the registry's account. Not the resource's unreadable:
+ * whether it matters is the configuration's (`trustedImageAccounts`), so the checks decide.
+ */
 function otherStates(read: DeployedRead, accountId: string, region: string): DeployedResult {
   const parsed = read.image === undefined ? undefined : parseImageReference(read.image);
   if (!parsed?.ok) return { states: [] };
@@ -108,14 +113,14 @@ function otherStates(read: DeployedRead, accountId: string, region: string): Dep
   const base = (digest: string | undefined): DeployedImageState => ({
     ...(digest === undefined ? {} : { digest }),
     registry: host ? 'ecr-other' : 'elsewhere',
-    ...(host ? { repositoryName: reference.repository } : {}),
+    ...(host ? { registryAccountId: host.accountId, repositoryName: reference.repository } : {}),
     state: host ? 'unreadable' : 'not-ecr',
     referrerArtifactTypes: [],
   });
   const states = (digests.length > 0 ? digests : [undefined]).map(base);
   if (!host) return { states };
   const reason = `${safeText(reference.repository)} is in the ECR of account ${host.accountId} in ${host.region}; Customs reads the ECR of account ${accountId} in ${region} only`;
-  return { states: states.map((state) => ({ ...state, reason })), unreadable: reason };
+  return { states: states.map((state) => ({ ...state, reason })) };
 }
 
 /** The states of an image in this account's ECR, from its repository's answers. */

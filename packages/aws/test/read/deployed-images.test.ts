@@ -125,12 +125,20 @@ describe('readDeployedImages over a snapshot (AWS’s describe-images sample)', 
       { image: `docker.io/library/nginx@${DIGEST}`, running: [] },
       { image: 'Team/App:v1', running: [DIGEST] },
     ]);
-    expect(other?.states).toEqual([
-      expect.objectContaining({ digest: DIGEST, registry: 'ecr-other', state: 'unreadable' }),
-    ]);
-    expect(other?.unreadable).toBe(
-      `team/app is in the ECR of account 999999999999 in ${REGION}; Customs reads the ECR of account ${ACCOUNT} in ${REGION} only`,
-    );
+    // the state says why and whose; the checks judge it (ERROR unless trustedImageAccounts lists it)
+    expect(other).toEqual({
+      states: [
+        {
+          digest: DIGEST,
+          registry: 'ecr-other',
+          registryAccountId: '999999999999',
+          repositoryName: 'team/app',
+          state: 'unreadable',
+          reason: `team/app is in the ECR of account 999999999999 in ${REGION}; Customs reads the ECR of account ${ACCOUNT} in ${REGION} only`,
+          referrerArtifactTypes: [],
+        },
+      ],
+    });
     expect(hub?.states).toEqual([
       { digest: DIGEST, registry: 'elsewhere', state: 'not-ecr', referrerArtifactTypes: [] },
     ]);

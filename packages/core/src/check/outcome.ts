@@ -23,3 +23,13 @@ export function fail(message: string): CheckOutcome {
 export function notApplicable(reason: string): CheckOutcome {
   return { status: 'NOT_APPLICABLE', message: reason };
 }
+
+/**
+ * The check could not judge the resource: state it needs was not readable, and only the
+ * configuration says whether that matters (a deployed image in an untrusted account's ECR).
+ * Everything else unreadable is ERROR through the check's `reads`, never this.
+ * @example return unjudgeable(`Could not read ${r.name}: deployedImages (api: …)`);
+ */
+export function unjudgeable(message: string): CheckOutcome {
+  return { status: 'ERROR', message };
+}

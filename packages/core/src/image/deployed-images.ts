@@ -1,6 +1,7 @@
 import { isSignatureArtifactType, isSignedStatus } from '../catalog/ecr/signature-artifacts.js';
 import type { Config } from '../config.js';
 import type { DeployedImageState } from '../types/deployed-image.js';
+import { AWS_EKS_ADDON_REGISTRY_ACCOUNTS } from './aws-addon-registries.js';
 import { readImage } from './read-image.js';
 
 /**
@@ -76,6 +77,7 @@ export function judgeDeployed(
   containers: readonly DeployedContainer[],
   judge: ImageJudge,
   context: Omit<JudgeContext, 'tag'>,
+  onTrusted: 'ok' | 'skip' = 'skip',
 ): DeployedJudgement {
   const result: DeployedJudgement = { offences: [], fine: [], skipped: [] };
   for (const container of containers) {
@@ -93,8 +95,9 @@ export function judgeDeployed(
     const reference = quoted(image.reference.text);
     const tag = image.reference.tag;
     for (const state of container.deployedImages) {
-      const verdict: ImageVerdict =
-        state.state === 'unreadable'
+      const verdict: ImageVerdict = isTrustedImage(state, context.config)
+        ? trustedVerdict(state, onTrusted)
+        : state.state === 'unreadable'
           ? { offence: `ECR state unreadable: ${state.reason ?? 'no reason given'}` }
           : judge(state, { ...context, ...(tag === undefined ? {} : { tag }) });
       const line = `${container.label} (${reference}, ${named(state)}: `;
@@ -104,6 +107,28 @@ export function judgeDeployed(
     }
   }
   return result;
+}
+
+/**
+ * Whether an image is in the ECR of an account `trustedImageAccounts` lists (by default AWS's EKS
+ * add-on registries): Customs cannot read it, and trusts it instead of recording ERROR.
+ * @example isTrustedImage({ registry: 'ecr-other', registryAccountId: '602401143452', … }, config) // true
+ */
+export function isTrustedImage(state: DeployedImageState, config: Config): boolean {
+  return (
+    state.registry === 'ecr-other' &&
+    state.registryAccountId !== undefined &&
+    config.trustedImageAccounts.includes(state.registryAccountId)
+  );
+}
+
+/** A trusted account's image: not this check's to judge (scanned, signed, fresh), or in ECR (in-ecr). */
+function trustedVerdict(state: DeployedImageState, onTrusted: 'ok' | 'skip'): ImageVerdict {
+  const account = state.registryAccountId ?? '';
+  const why = AWS_EKS_ADDON_REGISTRY_ACCOUNTS.includes(account)
+    ? `AWS-managed add-on image from account ${account}, trusted (trustedImageAccounts)`
+    : `image of account ${account}, trusted (trustedImageAccounts)`;
+  return onTrusted === 'ok' ? { ok: why } : { skip: why };
 }
 
 const DELETED = 'not in ECR: see the deployed-images-in-ecr check';

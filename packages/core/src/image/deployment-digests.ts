@@ -3,13 +3,14 @@ import type { K8sWorkload } from '../types/kubernetes.js';
 import type { Resource } from '../types/resource.js';
 import { ecrRegistryHost } from './ecr-registry-host.js';
 import { parseImageReference } from './parse-image-reference.js';
+import { runningDigest } from './running-digest.js';
 
 /**
  * One image digest a deployment runs: what the digest → deployments index keeps of it
  * (packages/store, "Deployed digests") and what an ECR image finding's `inUse` adds up.
  */
 export interface DeploymentDigest {
-  /** `sha256:<64 lower-case hex>`. */
+  /** `sha256:<64 lower-case hex>` (or sha384 / sha512), as `runningDigest` normalises it. */
   digest: string;
   /** The ECR repository, when the container's image is in the deployment's own account and region. */
   repositoryName?: string;
@@ -22,25 +23,8 @@ export interface DeploymentDigest {
 /** The resource types whose running digests are indexed. */
 const DEPLOYMENT_TYPES = ['ecs-task-definition', 'k8s-workload'] as const;
 
-const HEX_LENGTH = 64;
-const isHex = (c: string) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-/** The longest text normalised at all (an imageID is a reference plus a digest). */
-const MAX_INPUT = 4096 + 80;
-
-/**
- * `sha256:<hex>` lower-case from what a runtime reports: ECS's `imageDigest` (`sha256:…`), a pod's
- * `imageID` (`docker-pullable://repo@sha256:…`, `repo@sha256:…`, `sha256:…`), upper-case hex
- * included; undefined for anything else (another algorithm, a truncated digest, an empty id).
- * @example normaliseDigest('docker-pullable://nginx@sha256:AB…') // 'sha256:ab…'
- */
-export function normaliseDigest(text: string): string | undefined {
-  if (text.length > MAX_INPUT) return undefined;
-  const at = text.lastIndexOf('@');
-  const digest = (at >= 0 ? text.slice(at + 1) : text).trim().toLowerCase();
-  if (!digest.startsWith('sha256:')) return undefined;
-  const hex = digest.slice('sha256:'.length);
-  return hex.length === HEX_LENGTH && [...hex].every(isHex) ? digest : undefined;
-}
+/** The longest image reference read at all. */
+const MAX_INPUT = 4096 + 160;
 
 const PULLABLE = 'docker-pullable://';
 
@@ -66,7 +50,7 @@ function ecsDigests(revision: EcsTaskDefinition): DeploymentDigest[] {
   const where = use.services.length > 0 ? [...use.services].sort() : [revision.name];
   return revision.containers.flatMap((container) =>
     container.runningDigests.flatMap((raw) => {
-      const digest = normaliseDigest(raw);
+      const digest = runningDigest(raw, 'digest');
       if (!digest) return [];
       const repositoryName = ownRepository(container.image, revision);
       return [{ digest, ...(repositoryName ? { repositoryName } : {}), count: use.runningTasks, where }];
@@ -79,7 +63,7 @@ function k8sDigests(workload: K8sWorkload): DeploymentDigest[] {
   const where = [workload.name];
   return workload.template.containers.flatMap((container) =>
     container.runningImageIds.flatMap((raw) => {
-      const digest = normaliseDigest(raw);
+      const digest = runningDigest(raw, 'image-id');
       if (!digest) return [];
       const repositoryName = ownRepository(container.image, workload) ?? ownRepository(raw, workload);
       return [{ digest, ...(repositoryName ? { repositoryName } : {}), count: workload.runningPods, where }];

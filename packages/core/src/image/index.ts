@@ -2,7 +2,6 @@ export {
   type DeploymentDigest,
   deploymentDigests,
   isDeploymentType,
-  normaliseDigest,
 } from './deployment-digests.js';
 export { ecrRegistryHost } from './ecr-registry-host.js';
 export { parseImageReference } from './parse-image-reference.js';

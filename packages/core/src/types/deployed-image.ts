@@ -13,6 +13,8 @@ export interface DeployedImageState {
   digest?: string;
   /** 'ecr' in this account and region | 'ecr-other' (another account/region) | 'elsewhere' (not ECR). */
   registry: 'ecr' | 'ecr-other' | 'elsewhere';
+  /** The account of the ECR registry, for an image in another account's ECR ('ecr-other'). */
+  registryAccountId?: string;
   /** The ECR repository (`team/app`), for an ECR image. */
   repositoryName?: string;
   /**

@@ -1,8 +1,13 @@
 import type { Recommendation, ResourceType, Severity, Status } from './common.js';
 
-/** What a check function returns: ERROR is recorded by the evaluation, never returned. */
+/**
+ * What a check function returns. ERROR is recorded by the evaluation when a property the check
+ * reads is unreadable; a check returns it itself (`unjudgeable`) only for state whose readability
+ * depends on the configuration: a deployed image in another account's ECR that is not in
+ * `trustedImageAccounts` (docs/DESIGN.md, "Deployed images").
+ */
 export interface CheckOutcome {
-  status: Exclude<Status, 'ERROR'>;
+  status: Status;
   /** Names the resource and, on FAIL, the offending value; on NOT_APPLICABLE, the reason. */
   message: string;
 }

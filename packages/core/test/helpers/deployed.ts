@@ -1,5 +1,9 @@
 import type { DeployedImageState } from '../../src/types/deployed-image.js';
+import type { EcsContainer, EcsTaskDefinition } from '../../src/types/ecs.js';
+import type { K8sContainer, K8sWorkload } from '../../src/types/kubernetes.js';
 import { daysAgo, imageScan } from './ecr.js';
+import { ecsContainer, sampleTaskDefinition } from './ecs.js';
+import { k8sContainer, podTemplate, sampleWorkload } from './k8s.js';
 
 /** The ECR registry of the ECS helpers' account and region (AWS's describe-task-definition sample). */
 export const ECS_ECR = '012345678910.dkr.ecr.us-east-1.amazonaws.com';
@@ -41,4 +45,38 @@ export function deletedImage(digest = RUNNING): DeployedImageState {
     reason: 'ImageNotFoundException',
     referrerArtifactTypes: [],
   };
+}
+
+/** A container image of this account's ECR, as the ECS and Kubernetes deployed-image tests deploy it. */
+export const ECS_IMAGE = `${ECS_ECR}/team/app:v1`;
+export const K8S_IMAGE = `${K8S_ECR}/team/app:v1`;
+
+/**
+ * A task definition revision a service runs (2 tasks of prod/payments), one container per
+ * override (`c0`, `c1`…), each of ECS_IMAGE running RUNNING unless overridden.
+ * @example runCheck(check, ecsRunning({ deployedImages: [foundImage()] }))
+ */
+export function ecsRunning(...containers: Partial<EcsContainer>[]): EcsTaskDefinition {
+  return sampleTaskDefinition({
+    use: { latestActive: true, services: ['prod/payments'], runningTasks: 2 },
+    containers: containers.map((overrides, index) =>
+      ecsContainer({ name: `c${index}`, image: ECS_IMAGE, runningDigests: [RUNNING], ...overrides }),
+    ),
+  });
+}
+
+/**
+ * The EKS documentation's nginx Deployment with `runningPods` pods, one container per override,
+ * each of K8S_IMAGE whose pods report RUNNING as their imageID unless overridden.
+ * @example runCheck(check, k8sRunning(3, { deployedImages: [foundImage()] }))
+ */
+export function k8sRunning(runningPods: number, ...containers: Partial<K8sContainer>[]): K8sWorkload {
+  return sampleWorkload({
+    runningPods,
+    template: podTemplate({
+      containers: containers.map((overrides) =>
+        k8sContainer({ image: K8S_IMAGE, runningImageIds: [`${K8S_ECR}/team/app@${RUNNING}`], ...overrides }),
+      ),
+    }),
+  });
 }

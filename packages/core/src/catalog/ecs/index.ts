@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { FRESH, IN_ECR, SCANNED, SIGNED } from '../deployed/index.js';
 import { ecsClusterContainerInsights } from './ecs-cluster-container-insights.js';
 import { ecsClusterExecLogging } from './ecs-cluster-exec-logging.js';
 import { ecsClusterManagedTerminationProtection } from './ecs-cluster-managed-termination-protection.js';
@@ -11,10 +12,6 @@ import { ecsServiceTagged } from './ecs-service-tagged.js';
 import { ecsServiceTaskSetsNoPublicIp } from './ecs-service-task-sets-no-public-ip.js';
 import { ecsTaskDefinitionApprovedRegistry } from './ecs-task-definition-approved-registry.js';
 import { ecsTaskDefinitionCapabilitiesRestricted } from './ecs-task-definition-capabilities-restricted.js';
-import { ecsTaskDefinitionDeployedImagesFresh } from './ecs-task-definition-deployed-images-fresh.js';
-import { ecsTaskDefinitionDeployedImagesInEcr } from './ecs-task-definition-deployed-images-in-ecr.js';
-import { ecsTaskDefinitionDeployedImagesScanned } from './ecs-task-definition-deployed-images-scanned.js';
-import { ecsTaskDefinitionDeployedImagesSigned } from './ecs-task-definition-deployed-images-signed.js';
 import { ecsTaskDefinitionEfsTransitEncryption } from './ecs-task-definition-efs-transit-encryption.js';
 import { ecsTaskDefinitionImagesPinned } from './ecs-task-definition-images-pinned.js';
 import { ecsTaskDefinitionLinuxNonRoot } from './ecs-task-definition-linux-non-root.js';
@@ -51,10 +48,10 @@ export const ECS_CHECKS: AnyCheck[] = [
   // CSA-3: only approved, known, secure images
   ecsTaskDefinitionApprovedRegistry,
   ecsTaskDefinitionImagesPinned,
-  ecsTaskDefinitionDeployedImagesScanned,
-  ecsTaskDefinitionDeployedImagesSigned,
-  ecsTaskDefinitionDeployedImagesFresh,
-  ecsTaskDefinitionDeployedImagesInEcr,
+  SCANNED.ecs,
+  SIGNED.ecs,
+  FRESH.ecs,
+  IN_ECR.ecs,
   // CSA-4: orchestration, management and scheduler
   ecsClusterContainerInsights,
   ecsClusterExecLogging,

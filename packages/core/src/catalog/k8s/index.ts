@@ -1,4 +1,5 @@
 import type { AnyCheck } from '../../check/define-check.js';
+import { FRESH, IN_ECR, SCANNED, SIGNED } from '../deployed/index.js';
 import { k8sClusterAdminBindingsRestricted } from './k8s-cluster-admin-bindings-restricted.js';
 import { k8sClusterApiReadable } from './k8s-cluster-api-readable.js';
 import { k8sNamespacePodSecurityEnforced } from './k8s-namespace-pod-security-enforced.js';
@@ -6,10 +7,6 @@ import { k8sWorkloadApparmorNotUnconfined } from './k8s-workload-apparmor-not-un
 import { k8sWorkloadApprovedRegistry } from './k8s-workload-approved-registry.js';
 import { k8sWorkloadCapabilitiesBaseline } from './k8s-workload-capabilities-baseline.js';
 import { k8sWorkloadCapabilitiesDropAll } from './k8s-workload-capabilities-drop-all.js';
-import { k8sWorkloadDeployedImagesFresh } from './k8s-workload-deployed-images-fresh.js';
-import { k8sWorkloadDeployedImagesInEcr } from './k8s-workload-deployed-images-in-ecr.js';
-import { k8sWorkloadDeployedImagesScanned } from './k8s-workload-deployed-images-scanned.js';
-import { k8sWorkloadDeployedImagesSigned } from './k8s-workload-deployed-images-signed.js';
 import { k8sWorkloadImagesPinned } from './k8s-workload-images-pinned.js';
 import { k8sWorkloadNoHostNetwork } from './k8s-workload-no-host-network.js';
 import { k8sWorkloadNoHostPath } from './k8s-workload-no-host-path.js';
@@ -58,10 +55,10 @@ export const K8S_CHECKS: AnyCheck[] = [
   k8sWorkloadReadOnlyRootFilesystem,
   k8sWorkloadApprovedRegistry,
   k8sWorkloadImagesPinned,
-  k8sWorkloadDeployedImagesScanned,
-  k8sWorkloadDeployedImagesSigned,
-  k8sWorkloadDeployedImagesFresh,
-  k8sWorkloadDeployedImagesInEcr,
+  SCANNED.k8s,
+  SIGNED.k8s,
+  FRESH.k8s,
+  IN_ECR.k8s,
   // Namespaces, RBAC, service accounts and placement
   k8sWorkloadServiceAccountToken,
   k8sWorkloadSecurityContextPlacement,

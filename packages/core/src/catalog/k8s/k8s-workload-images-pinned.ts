@@ -1,6 +1,7 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
 import { unpinnedReason } from '../../image/image-pinning.js';
+import { runningDigest } from '../../image/running-digest.js';
 import {
   clipped,
   clippedTo,
@@ -13,26 +14,6 @@ import {
 
 /** The longest reason a message gives per container: an image and three running digests fit. */
 const MAX_REASON = 800;
-
-/** Hex lengths of the digests registries verify (opencontainers/go-digest). */
-const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
-
-/**
- * The repository digest in a container status's `imageID` (`docker-pullable://nginx@sha256:…`,
- * `docker.io/library/nginx@sha256:…`), or undefined when it holds none: a bare `sha256:…` is the
- * image's config id, which no registry pulls by.
- * @example runningDigest(`docker.io/library/nginx@sha256:${'a'.repeat(64)}`) // 'sha256:aaa…'
- */
-function runningDigest(imageId: string): string | undefined {
-  const at = imageId.lastIndexOf('@');
-  if (at < 0) return undefined;
-  const digest = imageId.slice(at + 1);
-  const colon = digest.indexOf(':');
-  const length = DIGEST_HEX_LENGTH[digest.slice(0, colon)];
-  const hex = digest.slice(colon + 1);
-  const isHex = [...hex].every((c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
-  return colon > 0 && length === hex.length && isHex ? digest : undefined;
-}
 
 /**
  * Every container's image is pinned, judged exactly as ecs-task-definition-images-pinned judges a
@@ -74,7 +55,9 @@ export const k8sWorkloadImagesPinned = defineCheck({
       else if (image.kind === 'invalid')
         offenders.push(`${label} (image unreadable: ${clipped(image.error)})`);
       else {
-        const running = [...new Set(container.runningImageIds.flatMap((id) => runningDigest(id) ?? []))];
+        const running = [
+          ...new Set(container.runningImageIds.flatMap((id) => runningDigest(id, 'image-id') ?? [])),
+        ];
         const why = unpinnedReason(image.reference, workload, container.ecrTagMutability, running);
         if (why !== undefined) offenders.push(`${label} (${clippedTo(why, MAX_REASON)})`);
       }

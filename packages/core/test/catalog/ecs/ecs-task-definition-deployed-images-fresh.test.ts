@@ -1,26 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { ecsTaskDefinitionDeployedImagesFresh as check } from '../../../src/catalog/ecs/ecs-task-definition-deployed-images-fresh.js';
-import type { EcsContainer } from '../../../src/types/ecs.js';
-import { deletedImage, ECS_ECR, elsewhereImage, foundImage, MOVED, RUNNING } from '../../helpers/deployed.js';
+import { FRESH } from '../../../src/catalog/deployed/index.js';
+import {
+  deletedImage,
+  ECS_IMAGE,
+  ecsRunning,
+  elsewhereImage,
+  foundImage,
+  MOVED,
+  RUNNING,
+} from '../../helpers/deployed.js';
 import { ecsContainer, sampleTaskDefinition } from '../../helpers/ecs.js';
 import { runCheck } from '../../helpers/run-check.js';
 
-const IMAGE = `${ECS_ECR}/team/app:v1`;
-const IN_USE = { latestActive: true, services: ['prod/payments'], runningTasks: 2 };
-
-function running(...containers: Partial<EcsContainer>[]) {
-  return sampleTaskDefinition({
-    use: IN_USE,
-    containers: containers.map((overrides, index) =>
-      ecsContainer({ name: `c${index}`, image: IMAGE, runningDigests: [RUNNING], ...overrides }),
-    ),
-  });
-}
+const check = FRESH.ecs;
+const IMAGE = ECS_IMAGE;
 
 describe('ecs-task-definition-deployed-images-fresh', () => {
   it('passes a revision a service runs whose images are in ECR, scanned clean, signed and fresh', () => {
     // Prepare
-    const definition = running({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
+    const definition = ecsRunning({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
     // Act
     const outcome = runCheck(check, definition);
     // Assess
@@ -33,7 +31,7 @@ describe('ecs-task-definition-deployed-images-fresh', () => {
   it('fails naming the container, the reference and the clipped digest', () => {
     const outcome = runCheck(
       check,
-      running({ deployedImages: [foundImage()] }, { deployedImages: [foundImage({ tagDigest: MOVED })] }),
+      ecsRunning({ deployedImages: [foundImage()] }, { deployedImages: [foundImage({ tagDigest: MOVED })] }),
     );
     expect(outcome).toEqual({
       status: 'FAIL',
@@ -42,7 +40,7 @@ describe('ecs-task-definition-deployed-images-fresh', () => {
   });
 
   it('fails a malformed image reference by name', () => {
-    const outcome = runCheck(check, running({ image: 'Team/App:v1', deployedImages: [] }));
+    const outcome = runCheck(check, ecsRunning({ image: 'Team/App:v1', deployedImages: [] }));
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message).toContain('c0 (image "Team/App:v1" is malformed: ');
   });
@@ -58,15 +56,15 @@ describe('ecs-task-definition-deployed-images-fresh', () => {
   });
 
   it('leaves an image deleted from ECR to the in-ecr check: not applicable when nothing else runs', () => {
-    const outcome = runCheck(check, running({ deployedImages: [deletedImage()] }));
+    const outcome = runCheck(check, ecsRunning({ deployedImages: [deletedImage()] }));
     expect(outcome.status).toBe('NOT_APPLICABLE');
     expect(outcome.message).toContain('see the deployed-images-in-ecr check');
   });
 
   it('fails an image pushed more than imageMaxAgeDays ago, and honours the configured limit', () => {
-    const old = running({ deployedImages: [foundImage({ pushedAt: new Date('2026-01-01T00:00:00Z') })] });
+    const old = ecsRunning({ deployedImages: [foundImage({ pushedAt: new Date('2026-01-01T00:00:00Z') })] });
     expect(runCheck(check, old).status).toBe('FAIL');
     expect(runCheck(check, old, { imageMaxAgeDays: 365 }).status).toBe('PASS');
-    expect(runCheck(check, running({ deployedImages: [elsewhereImage()] })).status).toBe('NOT_APPLICABLE');
+    expect(runCheck(check, ecsRunning({ deployedImages: [elsewhereImage()] })).status).toBe('NOT_APPLICABLE');
   });
 });

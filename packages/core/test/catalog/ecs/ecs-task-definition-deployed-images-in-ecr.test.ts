@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { ecsTaskDefinitionDeployedImagesInEcr as check } from '../../../src/catalog/ecs/ecs-task-definition-deployed-images-in-ecr.js';
-import type { EcsContainer } from '../../../src/types/ecs.js';
-import { deletedImage, ECS_ECR, elsewhereImage, foundImage, RUNNING } from '../../helpers/deployed.js';
+import { IN_ECR } from '../../../src/catalog/deployed/index.js';
+import {
+  deletedImage,
+  ECS_IMAGE,
+  ecsRunning,
+  elsewhereImage,
+  foundImage,
+  RUNNING,
+} from '../../helpers/deployed.js';
 import { ecsContainer, sampleTaskDefinition } from '../../helpers/ecs.js';
 import { runCheck } from '../../helpers/run-check.js';
 
-const IMAGE = `${ECS_ECR}/team/app:v1`;
-const IN_USE = { latestActive: true, services: ['prod/payments'], runningTasks: 2 };
-
-function running(...containers: Partial<EcsContainer>[]) {
-  return sampleTaskDefinition({
-    use: IN_USE,
-    containers: containers.map((overrides, index) =>
-      ecsContainer({ name: `c${index}`, image: IMAGE, runningDigests: [RUNNING], ...overrides }),
-    ),
-  });
-}
+const check = IN_ECR.ecs;
+const IMAGE = ECS_IMAGE;
 
 describe('ecs-task-definition-deployed-images-in-ecr', () => {
   it('passes a revision a service runs whose images are in ECR, scanned clean, signed and fresh', () => {
     // Prepare
-    const definition = running({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
+    const definition = ecsRunning({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
     // Act
     const outcome = runCheck(check, definition);
     // Assess
@@ -31,7 +28,7 @@ describe('ecs-task-definition-deployed-images-in-ecr', () => {
   it('fails naming the container, the reference and the clipped digest', () => {
     const outcome = runCheck(
       check,
-      running({ deployedImages: [foundImage()] }, { deployedImages: [deletedImage()] }),
+      ecsRunning({ deployedImages: [foundImage()] }, { deployedImages: [deletedImage()] }),
     );
     expect(outcome).toEqual({
       status: 'FAIL',
@@ -40,7 +37,7 @@ describe('ecs-task-definition-deployed-images-in-ecr', () => {
   });
 
   it('fails a malformed image reference by name', () => {
-    const outcome = runCheck(check, running({ image: 'Team/App:v1', deployedImages: [] }));
+    const outcome = runCheck(check, ecsRunning({ image: 'Team/App:v1', deployedImages: [] }));
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message).toContain('c0 (image "Team/App:v1" is malformed: ');
   });
@@ -58,7 +55,7 @@ describe('ecs-task-definition-deployed-images-in-ecr', () => {
   it('does not apply when every image is outside ECR', () => {
     const outcome = runCheck(
       check,
-      running({ image: `nginx@${RUNNING}`, deployedImages: [elsewhereImage()] }),
+      ecsRunning({ image: `nginx@${RUNNING}`, deployedImages: [elsewhereImage()] }),
     );
     expect(outcome.status).toBe('NOT_APPLICABLE');
     expect(outcome.message).toContain('not in ECR');

@@ -1,28 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ecsTaskDefinitionDeployedImagesScanned as check } from '../../../src/catalog/ecs/ecs-task-definition-deployed-images-scanned.js';
-import type { EcsContainer } from '../../../src/types/ecs.js';
-import { deletedImage, ECS_ECR, elsewhereImage, foundImage, RUNNING } from '../../helpers/deployed.js';
+import { SCANNED } from '../../../src/catalog/deployed/index.js';
+import {
+  deletedImage,
+  ECS_IMAGE,
+  ecsRunning,
+  elsewhereImage,
+  foundImage,
+  RUNNING,
+} from '../../helpers/deployed.js';
 import { imageScan } from '../../helpers/ecr.js';
 import { ecsContainer, sampleTaskDefinition } from '../../helpers/ecs.js';
 import { evaluateWith } from '../../helpers/iam.js';
 import { runCheck } from '../../helpers/run-check.js';
 
-const IMAGE = `${ECS_ECR}/team/app:v1`;
-const IN_USE = { latestActive: true, services: ['prod/payments'], runningTasks: 2 };
-
-function running(...containers: Partial<EcsContainer>[]) {
-  return sampleTaskDefinition({
-    use: IN_USE,
-    containers: containers.map((overrides, index) =>
-      ecsContainer({ name: `c${index}`, image: IMAGE, runningDigests: [RUNNING], ...overrides }),
-    ),
-  });
-}
+const check = SCANNED.ecs;
+const IMAGE = ECS_IMAGE;
 
 describe('ecs-task-definition-deployed-images-scanned', () => {
   it('passes a revision a service runs whose images are in ECR, scanned clean, signed and fresh', () => {
     // Prepare
-    const definition = running({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
+    const definition = ecsRunning({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
     // Act
     const outcome = runCheck(check, definition);
     // Assess
@@ -35,7 +32,7 @@ describe('ecs-task-definition-deployed-images-scanned', () => {
   it('fails naming the container, the reference and the clipped digest', () => {
     const outcome = runCheck(
       check,
-      running(
+      ecsRunning(
         { deployedImages: [foundImage()] },
         { deployedImages: [foundImage({ scan: imageScan({ severityCounts: { CRITICAL: 1 } }) })] },
       ),
@@ -47,7 +44,7 @@ describe('ecs-task-definition-deployed-images-scanned', () => {
   });
 
   it('fails a malformed image reference by name', () => {
-    const outcome = runCheck(check, running({ image: 'Team/App:v1', deployedImages: [] }));
+    const outcome = runCheck(check, ecsRunning({ image: 'Team/App:v1', deployedImages: [] }));
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message).toContain('c0 (image "Team/App:v1" is malformed: ');
   });
@@ -68,7 +65,7 @@ describe('ecs-task-definition-deployed-images-scanned', () => {
   });
 
   it('leaves an image deleted from ECR to the in-ecr check: not applicable when nothing else runs', () => {
-    const outcome = runCheck(check, running({ deployedImages: [deletedImage()] }));
+    const outcome = runCheck(check, ecsRunning({ deployedImages: [deletedImage()] }));
     expect(outcome.status).toBe('NOT_APPLICABLE');
     expect(outcome.message).toContain('see the deployed-images-in-ecr check');
   });
@@ -76,7 +73,7 @@ describe('ecs-task-definition-deployed-images-scanned', () => {
   it('fails an image outside ECR: nothing to read', () => {
     const outcome = runCheck(
       check,
-      running({ image: `nginx@${RUNNING}`, deployedImages: [elsewhereImage()] }),
+      ecsRunning({ image: `nginx@${RUNNING}`, deployedImages: [elsewhereImage()] }),
     );
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message).toContain('c0 (nginx@sha256:');
@@ -85,7 +82,7 @@ describe('ecs-task-definition-deployed-images-scanned', () => {
   it("is ERROR, with the reason, when an image's ECR state could not be read (another account's registry)", () => {
     // Prepare
     const definition = {
-      ...running({ image: `999999999999.dkr.ecr.us-east-1.amazonaws.com/team/app:v1` }),
+      ...ecsRunning({ image: `999999999999.dkr.ecr.us-east-1.amazonaws.com/team/app:v1` }),
       unreadable: { deployedImages: 'c0: AccessDenied: ecr:DescribeImages on 999999999999' },
     };
     // Act

@@ -1,26 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { ecsTaskDefinitionDeployedImagesSigned as check } from '../../../src/catalog/ecs/ecs-task-definition-deployed-images-signed.js';
-import type { EcsContainer } from '../../../src/types/ecs.js';
-import { deletedImage, ECS_ECR, elsewhereImage, foundImage, RUNNING } from '../../helpers/deployed.js';
+import { SIGNED } from '../../../src/catalog/deployed/index.js';
+import {
+  deletedImage,
+  ECS_IMAGE,
+  ecsRunning,
+  elsewhereImage,
+  foundImage,
+  RUNNING,
+} from '../../helpers/deployed.js';
 import { ecsContainer, sampleTaskDefinition } from '../../helpers/ecs.js';
 import { runCheck } from '../../helpers/run-check.js';
 
-const IMAGE = `${ECS_ECR}/team/app:v1`;
-const IN_USE = { latestActive: true, services: ['prod/payments'], runningTasks: 2 };
-
-function running(...containers: Partial<EcsContainer>[]) {
-  return sampleTaskDefinition({
-    use: IN_USE,
-    containers: containers.map((overrides, index) =>
-      ecsContainer({ name: `c${index}`, image: IMAGE, runningDigests: [RUNNING], ...overrides }),
-    ),
-  });
-}
+const check = SIGNED.ecs;
+const IMAGE = ECS_IMAGE;
 
 describe('ecs-task-definition-deployed-images-signed', () => {
   it('passes a revision a service runs whose images are in ECR, scanned clean, signed and fresh', () => {
     // Prepare
-    const definition = running({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
+    const definition = ecsRunning({ deployedImages: [foundImage({ tagDigest: RUNNING })] });
     // Act
     const outcome = runCheck(check, definition);
     // Assess
@@ -31,7 +28,7 @@ describe('ecs-task-definition-deployed-images-signed', () => {
   it('fails naming the container, the reference and the clipped digest', () => {
     const outcome = runCheck(
       check,
-      running(
+      ecsRunning(
         { deployedImages: [foundImage()] },
         { deployedImages: [foundImage({ signingStatus: 'FAILED' })] },
       ),
@@ -43,7 +40,7 @@ describe('ecs-task-definition-deployed-images-signed', () => {
   });
 
   it('fails a malformed image reference by name', () => {
-    const outcome = runCheck(check, running({ image: 'Team/App:v1', deployedImages: [] }));
+    const outcome = runCheck(check, ecsRunning({ image: 'Team/App:v1', deployedImages: [] }));
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message).toContain('c0 (image "Team/App:v1" is malformed: ');
   });
@@ -59,7 +56,7 @@ describe('ecs-task-definition-deployed-images-signed', () => {
   });
 
   it('leaves an image deleted from ECR to the in-ecr check: not applicable when nothing else runs', () => {
-    const outcome = runCheck(check, running({ deployedImages: [deletedImage()] }));
+    const outcome = runCheck(check, ecsRunning({ deployedImages: [deletedImage()] }));
     expect(outcome.status).toBe('NOT_APPLICABLE');
     expect(outcome.message).toContain('see the deployed-images-in-ecr check');
   });
@@ -67,7 +64,7 @@ describe('ecs-task-definition-deployed-images-signed', () => {
   it('fails an image outside ECR: nothing to read', () => {
     const outcome = runCheck(
       check,
-      running({ image: `nginx@${RUNNING}`, deployedImages: [elsewhereImage()] }),
+      ecsRunning({ image: `nginx@${RUNNING}`, deployedImages: [elsewhereImage()] }),
     );
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message).toContain('c0 (nginx@sha256:');

@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { k8sWorkloadDeployedImagesInEcr as check } from '../../../src/catalog/k8s/k8s-workload-deployed-images-in-ecr.js';
-import type { K8sContainer } from '../../../src/types/kubernetes.js';
-import { deletedImage, foundImage, K8S_ECR, RUNNING } from '../../helpers/deployed.js';
-import { k8sContainer, podTemplate, sampleWorkload } from '../../helpers/k8s.js';
+import { IN_ECR } from '../../../src/catalog/deployed/index.js';
+import { deletedImage, foundImage, K8S_IMAGE, k8sRunning, RUNNING } from '../../helpers/deployed.js';
 import { runCheck } from '../../helpers/run-check.js';
 
-const IMAGE = `${K8S_ECR}/team/app:v1`;
-
-function workload(runningPods: number, ...containers: Partial<K8sContainer>[]) {
-  return sampleWorkload({
-    runningPods,
-    template: podTemplate({
-      containers: containers.map((overrides) =>
-        k8sContainer({ image: IMAGE, runningImageIds: [`${K8S_ECR}/team/app@${RUNNING}`], ...overrides }),
-      ),
-    }),
-  });
-}
+const check = IN_ECR.k8s;
+const IMAGE = K8S_IMAGE;
 
 describe('k8s-workload-deployed-images-in-ecr', () => {
   it('passes a workload whose running images are in ECR, scanned clean, signed and fresh', () => {
     // Prepare
-    const subject = workload(3, { deployedImages: [foundImage({ tagDigest: RUNNING })] });
+    const subject = k8sRunning(3, { deployedImages: [foundImage({ tagDigest: RUNNING })] });
     // Act
     const outcome = runCheck(check, subject);
     // Assess
@@ -34,7 +22,7 @@ describe('k8s-workload-deployed-images-in-ecr', () => {
   it('fails naming the container (with its kind), the reference and the clipped digest', () => {
     const outcome = runCheck(
       check,
-      workload(3, { kind: 'initContainer', name: 'setup', deployedImages: [deletedImage()] }),
+      k8sRunning(3, { kind: 'initContainer', name: 'setup', deployedImages: [deletedImage()] }),
     );
     expect(outcome).toEqual({
       status: 'FAIL',
@@ -43,14 +31,14 @@ describe('k8s-workload-deployed-images-in-ecr', () => {
   });
 
   it('does not apply when no pod of the workload runs', () => {
-    expect(runCheck(check, workload(0, { deployedImages: [deletedImage()] }))).toEqual({
+    expect(runCheck(check, k8sRunning(0, { deployedImages: [deletedImage()] }))).toEqual({
       status: 'NOT_APPLICABLE',
       message: 'Deployment default/nginx-deployment has no running pod',
     });
   });
 
   it('fails a malformed reference by name, in an exempt namespace too (not a PSS control)', () => {
-    const subject = { ...workload(1, { image: 'nginx:', deployedImages: [] }), namespace: 'kube-system' };
+    const subject = { ...k8sRunning(1, { image: 'nginx:', deployedImages: [] }), namespace: 'kube-system' };
     const outcome = runCheck(check, subject);
     expect(outcome.status).toBe('FAIL');
     expect(outcome.message).toContain(
