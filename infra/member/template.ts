@@ -1,7 +1,7 @@
-import { iamPolicy } from '@customs/aws';
 import { EVENT_RULES, type EventRule } from '@customs/events';
 import { pascalCase } from '../names.js';
 import { type MemberTemplateInput, validateMemberInput } from './member-input.js';
+import { READ_ONLY_POLICY } from './read-only-policy.js';
 
 /** The logical id of the read-only role (its name is the input's `memberRoleName`). */
 export const MEMBER_ROLE_ID = 'CustomsReadOnlyRole';
@@ -58,7 +58,7 @@ function memberRole(input: MemberTemplateInput) {
       Description: `Customs (account ${input.centralAccountId}) reads this account: exactly customs iam-policy's actions`,
       MaxSessionDuration: 3600,
       AssumeRolePolicyDocument: trustPolicy(input),
-      Policies: [{ PolicyName: 'CustomsReadOnly', PolicyDocument: iamPolicy() }],
+      Policies: [{ PolicyName: 'CustomsReadOnly', PolicyDocument: READ_ONLY_POLICY }],
     },
   };
 }
