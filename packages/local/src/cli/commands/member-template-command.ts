@@ -1,5 +1,3 @@
-// The template is infra's (infra/member, also the StackSet's body): one maker for both paths.
-import { memberTemplate } from '../../../../../infra/member/index.js';
 import { UsageError } from '../errors.js';
 import type { Command } from './command.js';
 
@@ -29,6 +27,9 @@ export const memberTemplateCommand: Command = {
     if (busArn === undefined)
       throw new UsageError('customs member-template needs --bus-arn (the central bus)');
     const { accountId, region } = busScope(busArn);
+    // The template is infra's (infra/member, also the StackSet's body): one maker for both paths,
+    // loaded only by this command.
+    const { memberTemplate } = await import('../../../../../infra/member/index.js');
     const template = memberTemplate({
       centralAccountId: accountId,
       centralBusArn: busArn,
