@@ -57,6 +57,25 @@ function requireMatch(value: unknown, pattern: RegExp, what: string): string {
 }
 
 /**
+ * Checks the member role's name and trust options as IAM and STS would (also when deploying,
+ * before any resource: organization-options.ts).
+ * @example checkMemberRole({ memberRoleName: 'CustomsReadOnly', organizationId: 'o-a1b2c3d4e5' })
+ */
+export function checkMemberRole(
+  input: Pick<MemberTemplateInput, 'memberRoleName' | 'organizationId' | 'externalId'>,
+): void {
+  requireMatch(input.memberRoleName, ROLE_NAME, 'memberRoleName (1-64 of letters, digits and +=,.@_-)');
+  if (input.organizationId !== undefined)
+    requireMatch(
+      input.organizationId,
+      ORGANIZATION_ID,
+      'organizationId (o- and 10-32 lowercase letters or digits)',
+    );
+  if (input.externalId !== undefined)
+    requireMatch(input.externalId, EXTERNAL_ID, 'externalId (2-1224 of [\\w+=,.@:/-])');
+}
+
+/**
  * Checks the input as AWS would (account, ARNs, names), and that the role's trust is
  * conditioned: an organisation id or an external id, or no template at all.
  * @example validateMemberInput({ centralAccountId: '111122223333', ... }) // throws MemberTemplateError when wrong
@@ -73,7 +92,7 @@ export function validateMemberInput(input: MemberTemplateInput): MemberTemplateI
       `member template: the central bus is in ${bus[2]}, not the home region ${shown(input.homeRegion)}`,
     );
   requireMatch(input.homeRegion, REGION, 'homeRegion (a region, e.g. eu-west-1)');
-  requireMatch(input.memberRoleName, ROLE_NAME, 'memberRoleName (1-64 of letters, digits and +=,.@_-)');
+  checkMemberRole(input);
   if (!Array.isArray(input.centralRoleArns) || input.centralRoleArns.length === 0)
     throw new MemberTemplateError(
       'member template: centralRoleArns is empty; name the central functions’ roles',
@@ -89,14 +108,6 @@ export function validateMemberInput(input: MemberTemplateInput): MemberTemplateI
         `member template: the central role ${shown(arn)} is not in account ${account}`,
       );
   }
-  if (input.organizationId !== undefined)
-    requireMatch(
-      input.organizationId,
-      ORGANIZATION_ID,
-      'organizationId (o- and 10-32 lowercase letters or digits)',
-    );
-  if (input.externalId !== undefined)
-    requireMatch(input.externalId, EXTERNAL_ID, 'externalId (2-1224 of [\\w+=,.@:/-])');
   if (input.organizationId === undefined && input.externalId === undefined)
     throw new MemberTemplateError(
       'member template: give an organizationId or an externalId; a role trusting another account without either is what iam-role-trust-restricted fails',

@@ -1,4 +1,4 @@
-import { MemberTemplateError } from './member-input.js';
+import { checkMemberRole, MemberTemplateError } from './member-input.js';
 
 /** How the deployment brings an organisation's member accounts in (docs/deploy.md, "Several accounts"). */
 export interface OrganizationOptions {
@@ -75,12 +75,15 @@ export function organizationOptions(
     throw new MemberTemplateError(
       `infra: CUSTOMS_STACKSET_CALL_AS is ${JSON.stringify(callAs.slice(0, 20))}; set it to SELF or DELEGATED_ADMIN`,
     );
-  const externalId = env.CUSTOMS_MEMBER_EXTERNAL_ID?.trim();
+  const externalId = env.CUSTOMS_MEMBER_EXTERNAL_ID?.trim() || undefined;
+  const memberRoleName = env.CUSTOMS_MEMBER_ROLE_NAME?.trim() || 'CustomsReadOnly';
+  // Before any resource: a wrong name or id would otherwise fail only inside the StackSet's template.
+  checkMemberRole({ memberRoleName, organizationId, externalId });
   return {
     organizationId,
     targets: [...new Set(targets)],
     regions: [...new Set([homeRegion, ...regions, IAM_REGION])],
-    memberRoleName: env.CUSTOMS_MEMBER_ROLE_NAME?.trim() || 'CustomsReadOnly',
+    memberRoleName,
     ...(externalId ? { externalId } : {}),
     callAs,
   };

@@ -56,6 +56,9 @@ describe('infra/member: the organisation options of the deploying shell', () => 
     ],
     [{ CUSTOMS_MEMBER_REGIONS: 'eu-west-1,Europe' }, 'CUSTOMS_MEMBER_REGIONS has "Europe"'],
     [{ CUSTOMS_STACKSET_CALL_AS: 'delegated' }, 'CUSTOMS_STACKSET_CALL_AS is "delegated"'],
+    [{ CUSTOMS_ORGANIZATION_ID: 'o-EXAMPLE' }, 'organizationId (o- and 10-32'],
+    [{ CUSTOMS_MEMBER_EXTERNAL_ID: 'x' }, 'externalId (2-1224'],
+    [{ CUSTOMS_MEMBER_ROLE_NAME: 'Customs ReadOnly' }, 'memberRoleName (1-64'],
     [{ CUSTOMS_MEMBER_TARGETS: Array.from({ length: 51 }, () => 'r-a1b2').join(',') }, 'at most 50'],
   ])('refuses %o, naming the variable', (change, message) => {
     const env = { CUSTOMS_ORGANIZATION_ID: ORG, CUSTOMS_MEMBER_TARGETS: 'r-a1b2', ...change };
