@@ -78,7 +78,12 @@ export function organizationOptions(
   const externalId = env.CUSTOMS_MEMBER_EXTERNAL_ID?.trim() || undefined;
   const memberRoleName = env.CUSTOMS_MEMBER_ROLE_NAME?.trim() || 'CustomsReadOnly';
   // Before any resource: a wrong name or id would otherwise fail only inside the StackSet's template.
-  checkMemberRole({ memberRoleName, organizationId, externalId });
+  try {
+    checkMemberRole({ memberRoleName, organizationId, externalId });
+  } catch (error) {
+    const variables = 'CUSTOMS_ORGANIZATION_ID / CUSTOMS_MEMBER_ROLE_NAME / CUSTOMS_MEMBER_EXTERNAL_ID';
+    throw new MemberTemplateError(`infra: ${variables}: ${(error as Error).message}`);
+  }
   return {
     organizationId,
     targets: [...new Set(targets)],

@@ -63,6 +63,7 @@ describe('infra/member: the organisation options of the deploying shell', () => 
   ])('refuses %o, naming the variable', (change, message) => {
     const env = { CUSTOMS_ORGANIZATION_ID: ORG, CUSTOMS_MEMBER_TARGETS: 'r-a1b2', ...change };
     expect(() => organizationOptions(env, 'eu-west-1')).toThrow(message);
+    expect(() => organizationOptions(env, 'eu-west-1')).toThrow(/^infra: CUSTOMS_/);
   });
 });
 
