@@ -1,5 +1,6 @@
 import { EVENT_RULES, type EventRule } from '@customs/events';
 import type { CustomsFunctions } from './functions.js';
+import { organizationBusPolicy } from './member/index.js';
 import { pascalCase } from './names.js';
 import { type DeadLetterQueues, deadLetterQueue } from './queues.js';
 
@@ -142,4 +143,20 @@ export function createEventRules(input: EventRulesInput): RemoteDeadLetterQueue[
     }
   }
   return remote;
+}
+
+/**
+ * The home bus's resource policy when the deployment serves an organisation: `events:PutEvents`
+ * from the organisation's principals only (the member accounts' forwarding roles). It is the
+ * default bus's whole policy: a policy set on it by other means is replaced.
+ * @example allowOrganization(busArn, 'o-a1b2c3d4e5');
+ */
+export function allowOrganization(
+  busArn: $util.Input<string>,
+  organizationId: string,
+): aws.cloudwatch.EventBusPolicy {
+  return new aws.cloudwatch.EventBusPolicy('CustomsOrganizationBusPolicy', {
+    eventBusName: 'default',
+    policy: $jsonStringify(organizationBusPolicy(busArn, organizationId)),
+  });
 }

@@ -1,8 +1,10 @@
 import { createAlarms } from './alarms.js';
 import { createApi, routeApi } from './api.js';
 import { createAuditSubscriptions } from './audit-subscriptions.js';
-import { createEventRules } from './bus.js';
+import { allowOrganization, createEventRules } from './bus.js';
 import { createFunctions } from './functions.js';
+import { organizationOptions } from './member/index.js';
+import { createMemberAccounts } from './member-accounts.js';
 import type { DeployOptions } from './permissions.js';
 import { createDeadLetterQueues, createSweepQueue } from './queues.js';
 import { createFindingsTable } from './table.js';
@@ -74,6 +76,23 @@ export function deployCustoms() {
   subscribeSweepWorker(sweepQueue, functions['sweep-worker']);
   scheduleOutboxRetry(functions['on-finding-change']);
   const alarmTopic = createAlarms({ functions, queues, remoteQueues });
+  const outputs = { apiUrl: api.url, tableName: table.name, alarmTopicArn: alarmTopic.arn };
 
-  return { apiUrl: api.url, tableName: table.name, alarmTopicArn: alarmTopic.arn };
+  // An organisation (docs/deploy.md, "Several accounts"): its events on the home bus, the members' StackSet.
+  const organization = organizationOptions(process.env, region);
+  if (!organization) return outputs;
+  allowOrganization(busArn, organization.organizationId);
+  const memberStackSet = createMemberAccounts({
+    options: organization,
+    functions,
+    account,
+    busArn,
+    homeRegion: region,
+  });
+  return {
+    ...outputs,
+    memberStackSetName: memberStackSet.name,
+    memberRoleName: organization.memberRoleName,
+    memberRegions: organization.regions.join(','),
+  };
 }

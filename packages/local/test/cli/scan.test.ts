@@ -125,7 +125,7 @@ describe('customs scan --snapshot', () => {
       [['scan', '--snapshot', DEMO, '--colour'], /^customs: Unknown option '--colour'/],
       [
         ['deploy'],
-        /^customs: unknown command deploy; commands: start, dashboard, scan, replay, record, findings, suppress, suppressions, unsuppress, checks, iam-policy, help$/m,
+        /^customs: unknown command deploy; commands: start, dashboard, scan, replay, record, findings, suppress, suppressions, unsuppress, checks, iam-policy, member-template, help$/m,
       ],
     ])('customs %j', async (args, message) => {
       const { code, stdout, stderr } = await runCli(...args);

@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 import { dashboardCommand } from './dashboard-command.js';
 import { findingsCommand } from './findings-command.js';
 import { iamPolicyCommand } from './iam-policy-command.js';
+import { memberTemplateCommand } from './member-template-command.js';
 import { recordCommand } from './record-command.js';
 import { replayCommand } from './replay-command.js';
 import { scanCommand } from './scan-command.js';
@@ -22,4 +23,5 @@ export const COMMANDS: Command[] = [
   unsuppressCommand,
   checksCommand,
   iamPolicyCommand,
+  memberTemplateCommand,
 ];
