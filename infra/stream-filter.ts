@@ -1,4 +1,4 @@
-import { ANNOUNCED_FINDING_WRITES } from '@customs/store';
+import { ANNOUNCED_FINDING_WRITES, SWEEP_RUN_ENDS } from '@customs/store';
 
 /**
  * The Lambda event filter on the findings table's stream (NEW_AND_OLD_IMAGES): only the writes
@@ -11,7 +11,9 @@ import { ANNOUNCED_FINDING_WRITES } from '@customs/store';
  * (`SK = H#…`, whose `transition` is their own), summary counters (`PK = SUMMARY`), outbox and
  * suppression items and the resources' evaluation records (`SK = EVALUATION`, written by every
  * evaluation) carry no `notify` and never pass; nor does a removal (REMOVE has no new image).
+ * A sweep run's end marker (`SWEEP_RUN_ENDS`, packages/store, sweep-runs.ts) passes too: the fan-out
+ * then sends the Slack messages it held for the run, one digest per webhook.
  *
  * @example table.subscribe('FindingChanges', fn.arn, { filters: [...FINDING_TRANSITION_FILTERS] });
  */
-export const FINDING_TRANSITION_FILTERS = [ANNOUNCED_FINDING_WRITES];
+export const FINDING_TRANSITION_FILTERS = [ANNOUNCED_FINDING_WRITES, SWEEP_RUN_ENDS];

@@ -7,6 +7,7 @@ import {
   type FanOutDependencies,
   type FanOutReport,
   type FindingTransition,
+  sweepRunsEndedIn,
   transitionFromStreamRecord,
   transitionKey,
 } from '@customs/notify';
@@ -38,7 +39,8 @@ function shown(error: unknown): string {
 
 /**
  * Builds the on-finding-change handler: derives the transitions of a stream batch, fans them out
- * through the outbox (retrying what is pending first) and reports as `batchItemFailures` the
+ * through the outbox (retrying what is pending first; a sweep's Slack messages held until the end
+ * marker of its run, which the batch may carry, then one digest per webhook) and reports as `batchItemFailures` the
  * records that could not be read or whose notifications are still pending, so Lambda retries
  * those and not the rest. Each failing target is logged once per invocation with its cause and
  * its next try, not once per delivery. The dependencies are resolved once per container.
@@ -69,10 +71,14 @@ export function createFindingChangeHandler(
       if (transition) derived.push({ sequence: itemIdentifierOf(record), transition });
     }
     try {
-      const report = await (await fanOut).deliver(derived.map((item) => item.transition));
+      const endedRuns = sweepRunsEndedIn(event.Records);
+      const report = await (await fanOut).deliver(
+        derived.map((item) => item.transition),
+        { endedRuns },
+      );
       for (const item of derived)
         if (report.unfinished.has(transitionKey(item.transition))) failures.add(item.sequence);
-      const { delivered, alreadyDelivered, busy, slackMessages, events, securityHubFindings } = report;
+      const { delivered, alreadyDelivered, busy, held, slackMessages, events, securityHubFindings } = report;
       const summary = {
         records: event.Records.length,
         transitions: derived.length,
@@ -82,6 +88,8 @@ export function createFindingChangeHandler(
       logger.info('fanned out', {
         ...summary,
         busy,
+        held,
+        sweepsEnded: endedRuns.length,
         slackMessages,
         events,
         securityHubFindings,

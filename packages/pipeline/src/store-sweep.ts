@@ -1,6 +1,6 @@
 import type { IncompleteScope } from '@customs/aws';
 import type { Resource } from '@customs/core';
-import type { FindingChange } from '@customs/store';
+import { type FindingChange, sweepRunId } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
 import { evaluateAndStore } from './evaluate-and-store.js';
 import { type UnitScope, withoutIncomplete } from './unit-scopes.js';
@@ -16,8 +16,10 @@ export interface SweepOutcome {
 /**
  * Evaluates and stores what a sweep read, then resolves, in each scope it covered, the findings
  * of resources it no longer found — but for what the read could not enumerate (`incomplete`);
- * last, records the day's posture (one Query and one conditional PutItem: a day with a sweep has a
- * record even when nothing changed).
+ * then records the day's posture (one Query and one conditional PutItem: a day with a sweep has a
+ * record even when nothing changed). Its finding writes are marked with a new sweep run, whose end
+ * marker it writes last (one PutItem): the fan-out holds the run's Slack messages until then and
+ * sends one digest per webhook (docs/DESIGN.md, "Fan-out of a sweep").
  * @example return storeSweep(resources, warnings, [{ region, resourceTypes: ['eks-cluster'] }], dependencies);
  */
 export async function storeSweep(
@@ -27,8 +29,10 @@ export async function storeSweep(
   dependencies: PipelineDependencies,
   incomplete: readonly IncompleteScope[] = [],
 ): Promise<SweepOutcome> {
-  const { collector, repository } = dependencies;
-  const { changes, findings, at } = await evaluateAndStore(resources, dependencies);
+  const { collector } = dependencies;
+  const runId = sweepRunId(dependencies.clock());
+  const repository = dependencies.repository.forSweepRun(runId);
+  const { changes, findings, at } = await evaluateAndStore(resources, { ...dependencies, repository });
   const present = resources.map((resource) => resource.id);
   for (const scope of withoutIncomplete(scopes, incomplete)) {
     const resolved = await repository.resolveMissing({
@@ -41,5 +45,6 @@ export async function storeSweep(
     changes.push(...resolved);
   }
   await repository.recordDailyPosture();
+  await repository.endSweepRun(runId);
   return { resources: resources.length, findings, changes, warnings };
 }

@@ -4,10 +4,10 @@ import type { StoredFinding, Transition } from './model.js';
 /**
  * The attributes a finding item carries about the change that wrote it: `transition` (core's
  * lifecycle vocabulary) and, when the fan-out announces the change, `notify` (core's
- * `Announcement`). The stream's filter and the fan-out read them instead of comparing the old and
- * new images. They describe a write, not the finding: never part of a StoredFinding.
+ * `Announcement`), and `sweepRun` when a sweep wrote it (sweep-runs.ts). The stream's filter and
+ * the fan-out read them instead of comparing the old and new images. They describe a write, not the finding: never part of a StoredFinding.
  */
-export const CHANGE_ATTRIBUTES = ['transition', 'notify'] as const;
+export const CHANGE_ATTRIBUTES = ['transition', 'notify', 'sweepRun'] as const;
 
 /** The change attributes of one finding write. */
 export interface ChangeMarks {

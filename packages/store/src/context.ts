@@ -11,6 +11,8 @@ export interface StoreContext {
   maxConflictAttempts: number;
   /** The current time; history expiry counts from it. */
   clock: () => Date;
+  /** The sweep run whose writes these are (sweep-runs.ts): finding items carry it as `sweepRun`. */
+  sweepRun?: string;
 }
 
 /** How a repository on the findings table is set up. */
@@ -24,6 +26,11 @@ export interface StoreContextOptions {
   maxConflictAttempts?: number;
   /** The current time (history expiry counts from it); `new Date()` by default. */
   clock?: () => Date;
+  /**
+   * Marks every finding write with this sweep run (`sweepRun`), so that the fan-out holds the
+   * Slack messages of its transitions for one digest at the run's end (sweep-runs.ts).
+   */
+  sweepRun?: string;
 }
 
 /**
@@ -37,5 +44,6 @@ export function storeContext(options: StoreContextOptions): StoreContext {
     historyTtlSeconds: Math.round((options.historyTtlDays ?? 180) * 86_400),
     maxConflictAttempts: options.maxConflictAttempts ?? 10,
     clock: options.clock ?? (() => new Date()),
+    ...(options.sweepRun === undefined ? {} : { sweepRun: options.sweepRun }),
   };
 }

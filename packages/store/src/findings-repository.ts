@@ -15,6 +15,7 @@ import {
 } from './posture-days.js';
 import { queryAll, queryPage } from './run-query.js';
 import { type FindingsSummary, readSummary } from './summary.js';
+import { type SweepRunEnd, writeSweepRunEnd } from './sweep-runs.js';
 import { type IndexOptions, resourceFindings, writeEvaluation, writeRemovals } from './write-findings.js';
 
 export interface FindingsRepositoryOptions extends StoreContextOptions {
@@ -68,10 +69,30 @@ export interface NamedResource {
 export class FindingsRepository {
   readonly #context: StoreContext;
   readonly #concurrency: number;
+  readonly #options: FindingsRepositoryOptions;
 
   constructor(options: FindingsRepositoryOptions) {
+    this.#options = options;
     this.#context = storeContext(options);
     this.#concurrency = options.concurrency ?? 8;
+  }
+
+  /**
+   * The same repository, its finding writes marked with a sweep run (`sweepRun`, sweep-runs.ts):
+   * the fan-out holds the Slack messages of their transitions for the run's digest.
+   * @example const marked = repository.forSweepRun(sweepRunId(new Date()));
+   */
+  forSweepRun(runId: string): FindingsRepository {
+    return new FindingsRepository({ ...this.#options, sweepRun: runId });
+  }
+
+  /**
+   * Writes a sweep run's end marker (one conditional PutItem, idempotent): it reaches the fan-out
+   * through the stream, which then sends the run's held messages, one digest per webhook.
+   * @example await repository.endSweepRun(runId);
+   */
+  endSweepRun(runId: string): Promise<SweepRunEnd> {
+    return writeSweepRunEnd(this.#context, runId);
   }
 
   /**

@@ -22,6 +22,7 @@ export type {
   OutboxDelivery,
   OutboxEntry,
 } from './outbox-model.js';
+export type { HoldResult } from './outbox-sweep-holds.js';
 export type { ReleaseOptions } from './outbox-writes.js';
 export { POSTURE_TTL_DAYS, utcDay } from './posture-days.js';
 export { createStoreClient } from './store-client.js';
@@ -32,4 +33,5 @@ export {
   type NewSuppression,
   SuppressionsRepository,
 } from './suppressions-repository.js';
+export { SWEEP_RUN_ENDS, sweepRunEndOf, sweepRunId } from './sweep-runs.js';
 export { FINDINGS_TABLE, findingsCreateTableInput } from './table-definition.js';

@@ -38,6 +38,11 @@ export interface OutboxEntry extends OutboxDelivery {
    * so a re-send may repeat it. Set by `release(…, { mayHaveGoneOut: true })`, kept until delivered.
    */
   mayHaveGoneOut?: boolean;
+  /**
+   * Held for the end of this sweep run (outbox-sweep-holds.ts): not pending yet, listed by
+   * `heldOfRun`, not by `listPending`, until the run's digest claims it.
+   */
+  heldFor?: string;
 }
 
 /**

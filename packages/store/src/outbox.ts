@@ -10,6 +10,7 @@ import {
   type OutboxDelivery,
   type OutboxEntry,
 } from './outbox-model.js';
+import { claimHeld, type HoldResult, heldOfRun, heldRuns, holdDelivery } from './outbox-sweep-holds.js';
 import {
   claimDelivery,
   claimExisting,
@@ -19,6 +20,7 @@ import {
   releaseEntry,
 } from './outbox-writes.js';
 import { queryAll, queryPage } from './run-query.js';
+import { sweepRunHasEnded } from './sweep-runs.js';
 
 export interface OutboxRepositoryOptions {
   client: DynamoDBClient;
@@ -100,6 +102,51 @@ export class OutboxRepository {
     await eachLimited(deliveries, this.#concurrency, (entry) =>
       releaseEntry(this.#context, entry, reason, options),
     );
+  }
+
+  /**
+   * Holds deliveries for the end of a sweep run (outbox-sweep-holds.ts): written, not sent, and
+   * not listed pending until the run's digest claims them (`heldOfRun`, `claimHeld`). A delivery
+   * that exists already (a replayed record) is left as it is: `exists` or `delivered`.
+   * @example await outbox.hold(deliveries, '2026-12-01T02:00:00.000Z#3f2a9c1d');
+   */
+  hold(deliveries: readonly OutboxDelivery[], runId: string): Promise<HoldResult[]> {
+    return eachLimited(deliveries, this.#concurrency, (delivery) =>
+      holdDelivery(this.#context, delivery, runId),
+    );
+  }
+
+  /**
+   * The deliveries held for a sweep run, oldest first (Query on byStatus, `GSI1PK = OUTBOX#HELD`).
+   * @example const held = await outbox.heldOfRun(runId);
+   */
+  heldOfRun(runId: string): Promise<OutboxEntry[]> {
+    return heldOfRun(this.#context, runId);
+  }
+
+  /**
+   * The sweep runs that have deliveries held, oldest first (from the oldest `limit` held deliveries).
+   * @example const [oldest] = await outbox.heldRuns();
+   */
+  heldRuns(limit = 100): Promise<string[]> {
+    return heldRuns(this.#context, limit);
+  }
+
+  /**
+   * Claims held deliveries for their run's digest; they become ordinary pending deliveries (a
+   * failed send is retried like any other): `claimed`, `delivered` or `busy`.
+   * @example const claims = await outbox.claimHeld(await outbox.heldOfRun(runId));
+   */
+  claimHeld(entries: readonly OutboxEntry[]): Promise<ClaimResult[]> {
+    return eachLimited(entries, this.#concurrency, (entry) => claimHeld(this.#context, entry));
+  }
+
+  /**
+   * Whether the sweep run wrote its end marker (sweep-runs.ts; a strongly consistent GetItem).
+   * @example if (await outbox.sweepRunEnded(runId)) await sendDigest(runId);
+   */
+  sweepRunEnded(runId: string): Promise<boolean> {
+    return sweepRunHasEnded(this.#context, runId);
   }
 
   /**

@@ -88,6 +88,7 @@ export function findingWriteItems(
         type: 'finding',
         ...indexKeys(next),
         ...changeMarks(previous, next, decision.transition, decision.quietInUse === true),
+        ...(context.sweepRun === undefined ? {} : { sweepRun: context.sweepRun }),
       },
       ...(previous
         ? {

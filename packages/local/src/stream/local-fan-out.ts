@@ -14,7 +14,7 @@ import {
   type TargetFailure,
   targetFailureLine,
 } from '@customs/notify';
-import { ANNOUNCED_FINDING_WRITES, OutboxRepository } from '@customs/store';
+import { ANNOUNCED_FINDING_WRITES, OutboxRepository, SWEEP_RUN_ENDS } from '@customs/store';
 import type { DynamoDBBatchResponse } from 'aws-lambda';
 import { localLambdaContext } from '../runtime/lambda-context.js';
 import { StreamPoller, type StreamPollerOptions } from './stream-poller.js';
@@ -151,8 +151,8 @@ export function startLocalFanOut(options: LocalFanOutOptions): LocalFanOut {
   const poller = new StreamPoller({
     ...options,
     handler: invoke,
-    // The deployed filter (infra/stream-filter.ts): the handler sees the announced writes only.
-    filters: [ANNOUNCED_FINDING_WRITES],
+    // The deployed filter (infra/stream-filter.ts): the announced writes and sweep runs' end markers.
+    filters: [ANNOUNCED_FINDING_WRITES, SWEEP_RUN_ENDS],
     onIdle: async () => void (await invoke({ Records: [] })),
     onError: status.hooks.onError,
   });

@@ -4,6 +4,7 @@ import { type Clock, realClock, realSleep, type Sleep } from '../retry/index.js'
 import type { NotifyConfig } from '../routing/index.js';
 import type { SlackSender } from '../slack/index.js';
 import type { FindingTransition } from '../transitions/index.js';
+import { claimReleased, DEFAULT_SWEEP_HOLD_MS, holdSweepDeliveries, runsToRelease } from './hold-sweeps.js';
 import {
   byAge,
   type FanOutReport,
@@ -37,14 +38,24 @@ export interface FanOutDependencies {
   maxHoldWaitMs?: number;
   /** The hold-off after a webhook's failed run: 10 s doubling per failed run in a row, up to 5 minutes. */
   failureBackoff?: HoldPolicy['backoff'];
+  /**
+   * A sweep run's Slack messages are held for its end marker at most this long after it started
+   * (a sweep that stopped before its end), then sent anyway; 30 minutes by default.
+   */
+  sweepHoldMaxMs?: number;
 }
 
 const DEFAULT_BACKOFF: HoldPolicy['backoff'] = { baseDelayMs: 10_000, maxDelayMs: 300_000 };
 
 export interface DeliverOptions {
-  /** Also retry what the outbox holds pending (oldest first, up to `pendingLimit`); true by default. */
+  /**
+   * Also retry what the outbox holds pending (oldest first, up to `pendingLimit`), and send what
+   * it holds for sweep runs that have ended; true by default.
+   */
   retryPending?: boolean;
   pendingLimit?: number;
+  /** Sweep runs whose end marker the batch carries (`sweepRunsEndedIn`): their held messages go out. */
+  endedRuns?: readonly string[];
 }
 
 /**
@@ -56,7 +67,8 @@ export interface FanOut {
   /**
    * Claims each transition's deliveries in the outbox, sends what nobody sent before (with what
    * is still pending, in version order per finding), marks it delivered, and leaves what failed
-   * pending.
+   * pending. A sweep transition's Slack message is held instead, and goes out with its run's other
+   * messages, one digest per webhook, once the run has ended (docs/DESIGN.md, "Fan-out of a sweep").
    */
   deliver(transitions: readonly FindingTransition[], options?: DeliverOptions): Promise<FanOutReport>;
   /** Sends what the outbox holds pending (a poll with no new transitions). */
@@ -86,11 +98,16 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
     return (entry.payload as { transition: FindingTransition }).transition;
   }
 
-  async function run(fresh: readonly FindingTransition[], pendingLimit: number): Promise<FanOutReport> {
+  async function run(
+    fresh: readonly FindingTransition[],
+    pendingLimit: number,
+    endedRuns: readonly string[] = [],
+  ): Promise<FanOutReport> {
     const report: FanOutReport = {
       delivered: 0,
       alreadyDelivered: 0,
       busy: 0,
+      held: 0,
       pending: [],
       slackMessages: 0,
       events: 0,
@@ -113,7 +130,14 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
       const { items } = await outbox.listPending({ limit: pendingLimit });
       take(await outbox.claimPending(items));
     }
-    take(await outbox.claim(planDeliveries(fresh, config, slack !== undefined, [...publishers.values()])));
+    const planned = planDeliveries(fresh, config, slack !== undefined, [...publishers.values()]);
+    const held = await holdSweepDeliveries(outbox, planned);
+    report.held = held.held;
+    report.alreadyDelivered += held.alreadyDelivered;
+    take(await outbox.claim(held.now));
+    const candidates = { ended: endedRuns, held: held.runs, scanHeld: pendingLimit > 0 };
+    const maxHoldMs = dependencies.sweepHoldMaxMs ?? DEFAULT_SWEEP_HOLD_MS;
+    take(await claimReleased(outbox, await runsToRelease(outbox, candidates, holds.clock(), maxHoldMs)));
     await claimEarlierVersions(outgoing, take, report);
 
     const byTarget = new Map<string, Outgoing[]>();
@@ -195,7 +219,8 @@ export function createFanOut(dependencies: FanOutDependencies): FanOut {
 
   return {
     deliver(transitions, options = {}) {
-      return run(transitions, options.retryPending === false ? 0 : (options.pendingLimit ?? 200));
+      const pendingLimit = options.retryPending === false ? 0 : (options.pendingLimit ?? 200);
+      return run(transitions, pendingLimit, options.endedRuns);
     },
     retryPending(options = {}) {
       return run([], options.limit ?? 200);

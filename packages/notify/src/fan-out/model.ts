@@ -1,6 +1,7 @@
 import type {
   ClaimResult,
   HoldRequest,
+  HoldResult,
   OutboxDelivery,
   OutboxEntry,
   Page,
@@ -19,6 +20,11 @@ export interface OutboxPort {
   release(deliveries: readonly DeliveryRef[], reason: string, options?: ReleaseOptions): Promise<void>;
   listPending(options?: { limit?: number; cursor?: string }): Promise<Page<OutboxEntry>>;
   pendingBefore(findingId: string, target: string, version: number): Promise<OutboxEntry[]>;
+  hold(deliveries: readonly OutboxDelivery[], runId: string): Promise<HoldResult[]>;
+  heldOfRun(runId: string): Promise<OutboxEntry[]>;
+  heldRuns(limit?: number): Promise<string[]>;
+  claimHeld(entries: readonly OutboxEntry[]): Promise<ClaimResult[]>;
+  sweepRunEnded(runId: string): Promise<boolean>;
   targetHold(target: string): Promise<TargetHold | undefined>;
   holdTarget(target: string, request: HoldRequest): Promise<TargetHold | undefined>;
   clearTargetHold(target: string): Promise<void>;
@@ -76,6 +82,8 @@ export interface FanOutReport {
   alreadyDelivered: number;
   /** Deliveries another sender holds right now. */
   busy: number;
+  /** Slack deliveries of sweep transitions held in this run for their run's digest (not sent yet, not pending). */
+  held: number;
   /** Deliveries left pending, with the reason; the outbox retries them. */
   pending: { key: string; reason: string }[];
   /** Slack messages posted (a digest counts once). */

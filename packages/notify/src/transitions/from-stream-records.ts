@@ -1,14 +1,15 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ANNOUNCEMENTS, type Announcement } from '@customs/core';
+import { sweepRunEndOf } from '@customs/store';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { FindingTransition, NotifiedFinding } from './model.js';
 
 /**
  * Attributes of a finding item that exist only for the table's keys and indexes, or mark the
- * change that wrote it (`transition`, `notify`: packages/store, change-marks.ts).
+ * change that wrote it (`transition`, `notify`, `sweepRun`: packages/store, change-marks.ts).
  */
-const ITEM_ONLY_ATTRIBUTES = /^(PK|SK|type|GSI\d+(PK|SK)|transition|notify)$/;
+const ITEM_ONLY_ATTRIBUTES = /^(PK|SK|type|GSI\d+(PK|SK)|transition|notify|sweepRun)$/;
 
 type Image = NonNullable<NonNullable<DynamoDBRecord['dynamodb']>['NewImage']>;
 
@@ -60,10 +61,12 @@ export function transitionFromStreamRecord(record: DynamoDBRecord): FindingTrans
   const finding = findingOf(image);
   const old = record.dynamodb?.OldImage;
   const before = isFindingItem(old) ? findingOf(old) : undefined;
+  const sweepRun = image.sweepRun?.S;
   return {
     kind,
     finding,
     version: finding.version,
+    ...(sweepRun ? { sweepRun: sweepRun.slice(0, 100) } : {}),
     ...(before ? { previousState: before.state } : {}),
     ...(kind === 'severity-changed' && before ? { previousSeverity: before.severity } : {}),
   };
@@ -76,4 +79,13 @@ export function transitionFromStreamRecord(record: DynamoDBRecord): FindingTrans
  */
 export function transitionsFromStreamRecords(records: readonly DynamoDBRecord[]): FindingTransition[] {
   return records.flatMap((record) => transitionFromStreamRecord(record) ?? []);
+}
+
+/**
+ * The sweep runs whose end markers a batch of stream records carries (packages/store,
+ * sweep-runs.ts): the fan-out then sends what it held for them, one digest per webhook.
+ * @example sweepRunsEndedIn(event.Records); // ['2026-12-01T02:00:00.000Z#3f2a9c1d']
+ */
+export function sweepRunsEndedIn(records: readonly DynamoDBRecord[]): string[] {
+  return [...new Set(records.flatMap((record) => sweepRunEndOf(record) ?? []))];
 }

@@ -1,4 +1,8 @@
-export { transitionFromStreamRecord, transitionsFromStreamRecords } from './from-stream-records.js';
+export {
+  sweepRunsEndedIn,
+  transitionFromStreamRecord,
+  transitionsFromStreamRecords,
+} from './from-stream-records.js';
 export type {
   FindingTransition,
   NotifiedFinding,

@@ -21,4 +21,9 @@ export interface FindingTransition {
   previousState?: NotifiedState;
   /** The severity before the change, on `severity-changed`. */
   previousSeverity?: Severity;
+  /**
+   * The sweep run that wrote it (packages/store, sweep-runs.ts), absent for an event's change: its
+   * Slack message is held for the run's digest.
+   */
+  sweepRun?: string;
 }
