@@ -138,7 +138,8 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
   api: [
     // Reads (GetItem, Query: history, summary, the daily posture records); suppressions: PutItem, DeleteItem, and each
     // finding they suppress or reopen one TransactWriteItems of PutItems (its status unchanged)
-    // with an UpdateItem of the summary's SUPPRESSED counter.
+    // with an UpdateItem of the summary's SUPPRESSED counter; then the day's posture record (a
+    // Query of the summary items, a conditional PutItem) when it changed findings.
     {
       actions: [
         'dynamodb:GetItem',

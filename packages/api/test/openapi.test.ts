@@ -66,6 +66,7 @@ describe('GET /openapi.json', () => {
       'accountId',
       'region',
       'inUse',
+      'openedSince',
       'limit',
       'cursor',
       'format',

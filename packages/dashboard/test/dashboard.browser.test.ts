@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,15 +26,18 @@ const TOKEN = `dashboard-test-${process.pid}`;
 /** Untrusted text as an account or a user could write it: must show as text and never run. */
 const HOSTILE = '<img src=x onerror="window.__xss=(window.__xss||0)+1;alert(1)">';
 const STACK_TIMEOUT_MS = 300_000;
+/** The configured maximum of a suppression's expiry, other than the default 90: the form must follow it. */
+const MAX_SUPPRESSION_DAYS = 21;
 const STEP_TIMEOUT_MS = 90_000;
 
 /** `customs start` on the demo (no story); a machine busy with other tests may start DynamoDB Local late: three tries. */
-async function startDemoStack(): Promise<RunningStack> {
+async function startDemoStack(configPath: string): Promise<RunningStack> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startStack({
         port: await findFreePort(),
         token: TOKEN,
+        configPath,
         story: false,
         say: () => {},
         env: {},
@@ -62,6 +65,8 @@ describe('the dashboard in Chromium, on the demo stack', () => {
   let userDataDir: string;
   const dialogs: string[] = [];
   const apiCalls: string[] = [];
+  /** Every API request's path and query, as the page sent it. */
+  const apiUrls: string[] = [];
   /** The finding the flow opens, suppresses and reopens. */
   let chosen: ApiFinding;
 
@@ -104,8 +109,10 @@ describe('the dashboard in Chromium, on the demo stack', () => {
       );
     }
     await mkdir(SCREENSHOTS, { recursive: true });
-    stack = await startDemoStack();
     userDataDir = await mkdtemp(join(tmpdir(), 'customs-chromium-'));
+    const configPath = join(userDataDir, 'customs.config.json');
+    await writeFile(configPath, JSON.stringify({ maxSuppressionDays: MAX_SUPPRESSION_DAYS }));
+    stack = await startDemoStack(configPath);
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
@@ -120,8 +127,11 @@ describe('the dashboard in Chromium, on the demo stack', () => {
     });
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
-      if (path !== '/' && !path.startsWith('/assets/') && path !== '/dashboard-config.json')
+      if (path !== '/' && !path.startsWith('/assets/') && path !== '/dashboard-config.json') {
         apiCalls.push(path);
+        const url = new URL(request.url());
+        apiUrls.push(`${url.pathname}${url.search}`);
+      }
     });
   }, STACK_TIMEOUT_MS);
 
@@ -255,6 +265,10 @@ describe('the dashboard in Chromium, on the demo stack', () => {
       // Act: from the finding, the form comes with its check and resource
       await page.getByRole('link', { name: 'Suppress this finding…' }).click();
       await page.getByRole('heading', { name: 'Suppressions', level: 1 }).waitFor();
+      // The expiry's maximum is the configured one, from the API (GET /suppressions)
+      const furthest = new Date(Date.now() + MAX_SUPPRESSION_DAYS * 86_400_000).toISOString().slice(0, 10);
+      await page.getByLabel(`Expires (UTC, at most ${MAX_SUPPRESSION_DAYS} days ahead)`).waitFor();
+      expect(await page.getByLabel(/^Expires/).getAttribute('max')).toBe(furthest);
       expect(await page.getByLabel('Check id').inputValue()).toBe(chosen.checkId);
       expect(await page.getByLabel(/^Resource pattern/).inputValue()).toBe(chosen.resourceId);
       const expiry = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
@@ -371,6 +385,76 @@ describe('the dashboard in Chromium, on the demo stack', () => {
       expect(await page.getByTestId('checks-table').locator('tbody tr').count()).toBe(catalog.checks.length);
       expect(await axeViolations()).toEqual([]);
       await shot('checks');
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  /** The finding ids of the table's rows, in order. */
+  const rowIds = async () =>
+    (
+      await page
+        .getByTestId('findings-table')
+        .locator('tbody tr td:nth-child(2) a')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))
+    ).map((href) => href.replace('#/findings/', ''));
+
+  it(
+    "pages through more than one page of findings with the API's cursor: next, then previous",
+    async () => {
+      // Prepare: what the API's first two pages of 25 hold
+      const first = await api<{ findings: ApiFinding[]; cursor?: string }>('/findings?limit=25');
+      expect(first.cursor).toBeDefined();
+      const second = await api<{ findings: ApiFinding[] }>(
+        `/findings?limit=25&cursor=${encodeURIComponent(first.cursor ?? '')}`,
+      );
+      // Act and Assess: page 1, the next, the previous
+      await page.goto(`${stack.url}/#/findings?limit=25`);
+      await page.getByText(/^Page 1: findings 1–25, more on the next page/).waitFor();
+      expect(await rowIds()).toEqual(first.findings.map((f) => f.id));
+      expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+      apiUrls.length = 0;
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page.getByText(/^Page 2: findings 26–/).waitFor();
+      expect(await rowIds()).toEqual(second.findings.map((f) => f.id));
+      expect(apiUrls.some((url) => url.startsWith('/findings?') && url.includes('cursor='))).toBe(true);
+      await page.getByRole('button', { name: 'Previous page' }).click();
+      await page.getByText(/^Page 1: findings 1–25/).waitFor();
+      expect(await rowIds()).toEqual(first.findings.map((f) => f.id));
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
+    'filters to the findings opened since a date through the API (openedSince), and pages them',
+    async () => {
+      // Prepare: the demo's findings opened today; none tomorrow
+      const today = new Date().toISOString().slice(0, 10);
+      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      const opened = await api<{ findings: ApiFinding[]; cursor?: string }>(
+        `/findings?openedSince=${today}&limit=25`,
+      );
+      expect(opened.findings.length).toBe(25);
+      // Act: the form's date
+      await page.goto(`${stack.url}/#/findings`);
+      await page.getByTestId('findings-table').waitFor();
+      apiUrls.length = 0;
+      await page.getByLabel('Opened since').fill(today);
+      await page.getByLabel('Per page').selectOption('25');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      // Assess: the API was asked, the rows are its page, and the next page keeps the filter
+      await page.getByText(`Page 1: findings 1–25 opened since ${today}, more on the next page`).waitFor();
+      expect(apiUrls).toContain(`/findings?openedSince=${today}&limit=25`);
+      expect(await rowIds()).toEqual(opened.findings.map((f) => f.id));
+      apiUrls.length = 0;
+      await page.getByRole('button', { name: 'Next page' }).click();
+      await page.getByText(/^Page 2: findings 26–/).waitFor();
+      expect(apiUrls.some((url) => url.includes(`openedSince=${today}`) && url.includes('cursor='))).toBe(
+        true,
+      );
+      // None opened since tomorrow: the API returns none (a mark on the page would list them all)
+      await page.goto(`${stack.url}/#/findings?openedSince=${tomorrow}`);
+      await page.getByText(`Page 1: no findings opened since ${tomorrow}`).waitFor();
+      expect(await page.getByTestId('findings-table').locator('tbody tr').count()).toBe(0);
     },
     STEP_TIMEOUT_MS,
   );

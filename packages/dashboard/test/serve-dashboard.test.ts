@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dashboardAssets, serveDashboard } from '../src/node/index.js';
+import { dashboardAssets, dashboardHandler, serveDashboard } from '../src/node/index.js';
 
 interface Answer {
   status: number;
@@ -132,6 +132,86 @@ describe('serveDashboard: the UI files, its config, and nothing else', () => {
         status: 418,
         body: 'api',
       });
+    }
+  });
+});
+
+describe('dashboardHandler: the API at once, the UI when it is built', () => {
+  /** A server of the handler in front of an "API" answering 418, and the build's controls. */
+  async function serverOf() {
+    let finish: { resolve(dir: string): void; reject(error: Error): void } | undefined;
+    const assets = new Promise<string>((resolve, reject) => {
+      finish = { resolve, reject };
+    });
+    const errors: unknown[] = [];
+    const handler = dashboardHandler({
+      config: { auth: 'proxy', apiBase: '' },
+      assets,
+      onError: (error) => errors.push(error),
+    });
+    const server = createServer((request, response) => {
+      if (!handler(request, response)) response.writeHead(418).end('api');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const settled = () =>
+      assets.then(
+        () => new Promise((wake) => setImmediate(wake)),
+        () => new Promise((wake) => setImmediate(wake)),
+      );
+    return { server, port, errors, finish: finish as NonNullable<typeof finish>, settled };
+  }
+
+  it('answers the API and the config while building, the pages 503 "building" until the build is ready', async () => {
+    // Prepare
+    const { server, port, finish, settled } = await serverOf();
+    const dir = await mkdtemp(join(tmpdir(), 'customs-dashboard-built-'));
+    await writeFile(join(dir, 'index.html'), '<!doctype html><title>Built</title>');
+    try {
+      // Act: before the build is done
+      const building = await send(port, '/');
+      const asset = await send(port, '/assets/index-abc123.js');
+      const api = await send(port, '/summary');
+      const config = await send(port, '/dashboard-config.json');
+      finish.resolve(dir);
+      await settled();
+      const built = await send(port, '/');
+      // Assess
+      expect(building.status).toBe(503);
+      expect(building.headers['retry-after']).toBe('2');
+      expect(building.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(building.body).toContain('<meta http-equiv="refresh" content="2">');
+      expect(building.body).toContain('The dashboard is being built');
+      expect(building.body).not.toContain('<script');
+      expect(asset.status).toBe(503);
+      expect(api).toMatchObject({ status: 418, body: 'api' });
+      expect(JSON.parse(config.body)).toEqual({ auth: 'proxy', apiBase: '' });
+      expect(built).toMatchObject({ status: 200, body: '<!doctype html><title>Built</title>' });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('tells a failed build once and names it on the pages (as text); the API goes on', async () => {
+    // Prepare
+    const { server, port, errors, finish, settled } = await serverOf();
+    try {
+      // Act
+      finish.reject(new Error('vite: <b>cannot</b> resolve preact'));
+      await settled();
+      const page = await send(port, '/');
+      const again = await send(port, '/index.html');
+      const api = await send(port, '/findings');
+      // Assess
+      expect(page.status).toBe(500);
+      expect(page.body).toContain(
+        'The dashboard could not be built: vite: &#60;b&#62;cannot&#60;/b&#62; resolve preact',
+      );
+      expect(again.status).toBe(500);
+      expect(api).toMatchObject({ status: 418, body: 'api' });
+      expect(errors).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@customs/core';
 import { describe, expect, it } from 'vitest';
 import { globMatches } from '../src/ui/glob.js';
+import { trendLabel } from '../src/ui/trend-label.js';
 import { FINDING_STATES, RECOMMENDATIONS, SEVERITIES, STATUSES } from '../src/ui/vocabulary.js';
 
 describe("the UI's copies of the API's vocabulary", () => {
@@ -49,5 +50,23 @@ describe("the confirm preview's resource pattern match", () => {
         matches: expected,
       });
     }
+  });
+});
+
+describe("the trend's text summary", () => {
+  it('names one day once, and the first and last of several', () => {
+    expect(trendLabel([{ date: '2026-12-01', score: 67.8 }], 30)).toBe(
+      'Posture score over the last 30 days: 67.8% on 2026-12-01',
+    );
+    expect(
+      trendLabel(
+        [
+          { date: '2026-11-30', score: 60 },
+          { date: '2026-12-01', score: 67.8 },
+        ],
+        7,
+      ),
+    ).toBe('Posture score over the last 7 days: 60% on 2026-11-30, 67.8% on 2026-12-01');
+    expect(trendLabel([], 90)).toBe('No scored day in the last 90 days');
   });
 });

@@ -1,6 +1,8 @@
 export * from './bus/index.js';
+export { runDashboard } from './cli/commands/dashboard.js';
 export * from './dynamodb/index.js';
 export { type ApiServer, localSweepStarter, startApiServer } from './http/index.js';
+export type { SigningProxy } from './proxy/index.js';
 export * from './replay/index.js';
 export * from './runtime/index.js';
 export {

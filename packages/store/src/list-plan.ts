@@ -22,18 +22,27 @@ export interface FindingFilters {
    * (byResourceType `TYPE#ecr-image`) when no check id or resource type narrows it.
    */
   inUse?: boolean;
+  /**
+   * Findings whose current or last failure began at or after this instant (`openedAt >=`, an ISO
+   * 8601 time as `toISOString` writes it): a filter condition on the query the other filters
+   * choose; findings that never failed have no `openedAt` and never match.
+   */
+  openedSince?: string;
 }
+
+/** The filters that are conditions on the chosen query, never part of its key. */
+const CONDITION_ONLY = new Set(['inUse', 'openedSince']);
 
 /** Statuses in the order an unfiltered listing returns them: failures first. */
 const LISTING_STATUS_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'];
 
-type Values = Partial<Record<Exclude<keyof FindingFilters, 'inUse'>, string[]>>;
+type Values = Partial<Record<Exclude<keyof FindingFilters, 'inUse' | 'openedSince'>, string[]>>;
 
 /** Every filter as its distinct values (none: absent), statuses in listing order, severities by rank. */
 function valuesOf(filters: FindingFilters): Values {
   const values: Values = {};
   for (const [name, value] of Object.entries(filters)) {
-    if (value === undefined || name === 'inUse') continue;
+    if (value === undefined || CONDITION_ONLY.has(name)) continue;
     const list = [...new Set<string>(typeof value === 'string' ? [value] : (value as string[]))];
     if (list.length > 0) values[name as keyof Values] = list;
   }
@@ -53,13 +62,17 @@ const rankOf = (severity: string) => severityRank(severity as Severity);
  * @example planListing({ severity: ['critical', 'high'] }); // byStatus, 8 partitions: each status × 1#, 2#
  */
 export function planListing(filters: FindingFilters): QueryPlan {
-  const { inUse } = filters;
+  const { inUse, openedSince } = filters;
   const narrowed: FindingFilters =
     inUse !== undefined && filters.checkId === undefined && filters.resourceType === undefined
       ? { ...filters, resourceType: 'ecr-image' }
       : filters;
   const chosen = planOf(narrowed);
-  return inUse === undefined ? chosen : { ...chosen, inUse };
+  return {
+    ...chosen,
+    ...(inUse === undefined ? {} : { inUse }),
+    ...(openedSince === undefined ? {} : { openedSince }),
+  };
 }
 
 function planOf(filters: FindingFilters): QueryPlan {

@@ -19,6 +19,8 @@ export interface QueryPlan {
   consistentRead?: boolean;
   /** Only items whose `inUse.running` is above 0 (true) or is 0 (false): ECR image findings. */
   inUse?: boolean;
+  /** Only items whose `openedAt` is at or after this ISO 8601 time (a string comparison). */
+  openedSince?: string;
 }
 
 /** Query calls one page may make before it returns what it has (a short page with a cursor). */
@@ -41,7 +43,8 @@ export async function queryPage(
   const start = cursor === undefined ? { partition: 0, key: undefined } : decodeCursor(cursor, scope);
   let { partition, key } = start;
   const items: Record<string, unknown>[] = [];
-  const filtered = Object.keys(plan.filters).length > 0 || plan.inUse !== undefined;
+  const filtered =
+    Object.keys(plan.filters).length > 0 || plan.inUse !== undefined || plan.openedSince !== undefined;
   for (
     let calls = 0;
     partition < plan.partitions.length && items.length < limit && calls < MAX_CALLS_PER_PAGE;
@@ -117,6 +120,11 @@ function queryCommand(
     values[':none'] = 0;
     conditions.push(`#inUse.#running ${plan.inUse ? '>' : '='} :none`);
   }
+  if (plan.openedSince !== undefined) {
+    names['#openedAt'] = 'openedAt';
+    values[':openedSince'] = plan.openedSince;
+    conditions.push('#openedAt >= :openedSince');
+  }
   return new QueryCommand({
     TableName: context.tableName,
     IndexName: plan.index,
@@ -151,6 +159,7 @@ function scopeOf(plan: QueryPlan): string {
         plan.filters,
         plan.scanForward ?? true,
         ...(plan.inUse === undefined ? [] : [plan.inUse]),
+        ...(plan.openedSince === undefined ? [] : [{ openedSince: plan.openedSince }]),
       ]),
     )
     .digest('base64url')

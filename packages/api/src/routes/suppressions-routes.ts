@@ -1,5 +1,6 @@
 import { CATALOG } from '@customs/core';
 import type { Suppression } from '@customs/store';
+import type { ApiDependencies } from '../dependencies.js';
 import { ApiError } from '../http/api-error.js';
 import { parseParam } from '../http/parse-input.js';
 import { defineRoute } from '../router/route.js';
@@ -11,6 +12,25 @@ import { confirmationNeeded, DEFAULT_MAX_SUPPRESSION_MATCHES } from './confirm-s
 const DAY_MS = 86_400_000;
 const badRequest = { description: 'A parameter or the body is invalid', schema: errorSchema };
 
+/**
+ * After a suppression changed findings (suppressed or reopened them), the day's posture record is
+ * rewritten from the counters, as the pipeline does after an assessment that wrote a finding, so the
+ * trend's today is the posture now. The suppression stands if this fails (the next sweep or change
+ * writes the day again): it is reported, not answered as a failure a client would retry.
+ */
+async function recordPostureAfter(
+  changed: readonly unknown[],
+  { findings, onError }: ApiDependencies,
+  request: { method: string; path: string },
+): Promise<void> {
+  if (changed.length === 0) return;
+  try {
+    await findings.recordDailyPosture();
+  } catch (error) {
+    onError?.(error, request);
+  }
+}
+
 /** A suppression as the API shows it at `now`: with whether it is in force. */
 function present(suppression: Suppression, now: Date) {
   return { ...suppression, active: Date.parse(suppression.expiresAt) > now.getTime() };
@@ -20,16 +40,21 @@ export const listSuppressions = defineRoute({
   method: 'GET',
   path: '/suppressions',
   operationId: 'listSuppressions',
-  summary: 'The suppressions, soonest expiry first, with whether each is still in force.',
+  summary:
+    'The suppressions, soonest expiry first, with whether each is still in force; and the limits a new one meets (`maxSuppressionDays`, `maxSuppressionMatches`).',
   query: suppressionsQuerySchema,
   authenticated: true,
   responses: { 200: { description: 'The suppressions', schema: suppressionsSchema }, 400: badRequest },
-  async handle({ query }, { suppressions, clock }) {
+  async handle({ query }, { suppressions, clock, maxSuppressionDays, maxSuppressionMatches }) {
     const now = (clock ?? (() => new Date()))();
     const all = (await suppressions.list()).map((suppression) => present(suppression, now));
     const wanted =
       query.active === undefined ? all : all.filter((each) => String(each.active) === query.active);
-    return { status: 200, body: { suppressions: wanted } };
+    const limits = {
+      maxSuppressionDays,
+      maxSuppressionMatches: maxSuppressionMatches ?? DEFAULT_MAX_SUPPRESSION_MATCHES,
+    };
+    return { status: 200, body: { suppressions: wanted, ...limits } };
   },
 });
 
@@ -73,6 +98,7 @@ export const createSuppression = defineRoute({
       if (why !== undefined) throw new ApiError(400, 'invalid_body', `confirm: ${why}`);
     }
     const { suppression, changes } = await suppressions.create(request, actor);
+    await recordPostureAfter(changes, dependencies, { method: 'POST', path: '/suppressions' });
     return { status: 201, body: { suppression: present(suppression, now), changes } };
   },
 });
@@ -93,10 +119,15 @@ export const deleteSuppression = defineRoute({
     400: badRequest,
     404: { description: 'No such suppression', schema: errorSchema },
   },
-  async handle({ params, actor }, { suppressions, clock }) {
+  async handle({ params, actor }, dependencies) {
+    const { suppressions, clock } = dependencies;
     const id = parseParam(suppressionIdSchema, 'id', params.id);
     const outcome = await suppressions.delete(id, actor);
     if (!outcome) throw new ApiError(404, 'not_found', `No suppression ${id}`);
+    await recordPostureAfter(outcome.changes, dependencies, {
+      method: 'DELETE',
+      path: `/suppressions/${id}`,
+    });
     const now = (clock ?? (() => new Date()))();
     return {
       status: 200,

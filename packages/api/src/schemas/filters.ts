@@ -101,3 +101,48 @@ export const inUseFilter = z
     return z.NEVER;
   })
   .optional();
+
+/** `YYYY-MM-DD`, optionally `THH:MM[:SS[.fraction]]` with `Z` or `±HH:MM`: no nested repetition. */
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * The instant an ISO 8601 date (`2026-12-01`: that day's 00:00 UTC) or date-time with its zone
+ * (`2026-12-01T09:30:00+01:00`, `…Z`) names, as `toISOString` writes it (how the store keeps
+ * `openedAt`), or why it is not one: an impossible day (2026-02-30) or time is not a date.
+ * @example isoInstant('2026-12-01') // { value: '2026-12-01T00:00:00.000Z' }
+ */
+function isoInstant(raw: string): { value: string } | { problem: string } {
+  const text = raw.trim();
+  const parts = text.length <= 40 ? ISO_INSTANT.exec(text) : null;
+  const notOne = {
+    problem: `${shown(raw)} is not an ISO 8601 date (2026-12-01) or date-time with its zone (2026-12-01T09:30:00Z)`,
+  };
+  if (!parts) return notOne;
+  const [, year, month, day, hour = '00', minute = '00', second = '00'] = parts;
+  const date = `${year}-${month}-${day}`;
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== date) return notOne;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return notOne;
+  const at = Date.parse(parts[4] === undefined ? `${date}T00:00:00Z` : text);
+  return Number.isNaN(at) ? notOne : { value: new Date(at).toISOString() };
+}
+
+/**
+ * `openedSince`: findings whose current or last failure began at or after this date (00:00 UTC)
+ * or date-time; a filter condition (`openedAt >=`) on the query the other filters choose.
+ * @example openedSinceFilter.parse('2026-12-01') // '2026-12-01T00:00:00.000Z'
+ */
+export const openedSinceFilter = z
+  .string()
+  .max(100)
+  .describe(
+    'Findings whose current or last failure began (`openedAt`) at or after this ISO 8601 date (its 00:00 UTC) or date-time with its zone (`Z` or `±HH:MM`); findings that never failed have no `openedAt` and never match. A filter condition on the query the other filters choose.',
+  )
+  .transform(function parseOpenedSince(raw, context): string {
+    const result = isoInstant(raw);
+    if ('value' in result) return result.value;
+    context.addIssue({ code: 'custom', message: result.problem });
+    return z.NEVER;
+  })
+  .optional();

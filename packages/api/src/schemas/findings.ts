@@ -7,7 +7,7 @@ import {
   STATUSES,
 } from '@customs/core';
 import * as z from 'zod';
-import { checkIdFilter, enumFilter, inUseFilter, patternFilter } from './filters.js';
+import { checkIdFilter, enumFilter, inUseFilter, openedSinceFilter, patternFilter } from './filters.js';
 
 const limit = z.coerce
   .number()
@@ -42,6 +42,7 @@ export const findingsQuerySchema = z
     accountId: patternFilter(/^\d{12}$/, 'an AWS account id (12 digits)', 'The AWS account id.'),
     region: patternFilter(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as eu-west-1', 'The AWS region.'),
     inUse: inUseFilter,
+    openedSince: openedSinceFilter,
     limit,
     cursor: cursor.optional(),
     format: z

@@ -188,7 +188,19 @@ export const suppressionChangeSchema = z.object({
   suppression: suppressionSchema,
   changes: z.array(change).describe('The findings it suppressed (POST) or reopened (DELETE).'),
 });
-export const suppressionsSchema = z.object({ suppressions: z.array(suppressionSchema) });
+export const suppressionsSchema = z.object({
+  suppressions: z.array(suppressionSchema),
+  maxSuppressionDays: z
+    .number()
+    .int()
+    .positive()
+    .describe('The furthest ahead a new suppression may expire, in days (config `maxSuppressionDays`).'),
+  maxSuppressionMatches: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('The most open findings a new suppression mutes without `"confirm": true`.'),
+});
 export const sweepStartedSchema = z.object({
   sweep: z.object({ status: z.enum(['started', 'completed']), startedAt: time, id: z.string().optional() }),
 });

@@ -24,6 +24,3 @@ export const RECOMMENDATION_NAMES: Readonly<Record<Recommendation, string>> = {
   'CSA-4': 'Secure orchestration and scheduler stack',
   'CSA-5': 'Access control and strong authentication',
 };
-
-/** The most days ahead a suppression may expire by default (the API says when configured otherwise). */
-export const DEFAULT_MAX_SUPPRESSION_DAYS = 90;

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type ApiHandler, MAX_BODY_BYTES, requireBearerToken } from '@customs/api';
-import { DASHBOARD_CONFIG_PATH, type DashboardConfig, sendDashboardConfig } from './dashboard-config.js';
 import { readBody } from './read-body.js';
 import { toHttpApiEvent } from './to-event.js';
 import { writeHttpApiResult } from './write-result.js';
@@ -17,11 +16,9 @@ export interface ApiServerOptions {
   bodyLimit?: (path: string) => number;
   /** Told of a failure of the adapter itself (answered 500), with the request's method and path. */
   onError?: (error: unknown, request: string) => void;
-  /** Served at `GET /dashboard-config.json` without the token (how the dashboard UI calls the API) [not served]. */
-  dashboardConfig?: DashboardConfig;
   /**
-   * Answers what is not the API's before the API sees it (the dashboard's files: `serveDashboard`
-   * of @customs/dashboard); true when it answered.
+   * Answers what is not the API's before the API sees it, without the token (the dashboard's
+   * files and `/dashboard-config.json`: `dashboardHandler` of @customs/dashboard); true when it answered.
    */
   serveFirst?: (request: IncomingMessage, response: ServerResponse) => boolean;
 }
@@ -55,10 +52,6 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
     try {
       if (options.serveFirst?.(request, response)) return;
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-      if (options.dashboardConfig && path === DASHBOARD_CONFIG_PATH && request.method === 'GET') {
-        sendDashboardConfig(response, options.dashboardConfig);
-        return;
-      }
       const limit = bodyLimit(path);
       const body = await readBody(request, limit);
       if (body === undefined) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createApiHandler, postureOf } from '@customs/api';
 import { CustomsError, isLifecycleChange, LIFECYCLE_CHANGES, safeText } from '@customs/core';
-import { dashboardAssets, serveDashboard } from '@customs/dashboard';
+import { dashboardHandler } from '@customs/dashboard';
 import type { SlackSender } from '@customs/notify';
 import type { SweepOutcome } from '@customs/pipeline';
 import { SuppressionsRepository } from '@customs/store';
@@ -209,17 +209,19 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       ),
       onError: (error, request) => failures.report(error, `${request.method} ${request.path} (answered 500)`),
     });
-    // The dashboard (index.html, assets/, its config) on the API's origin: GET / signs in with the token.
-    const dashboard = { dir: await dashboardAssets(), config: { auth: 'token', apiBase: '' } } as const;
+    // The dashboard (index.html, assets/, its config) on the API's origin: GET / signs in with the
+    // token. Built in the background when it must be: the API answers at once, the UI when built.
+    const dashboard = dashboardHandler({
+      config: { auth: 'token', apiBase: '' },
+      onError: (error) => failures.report(error, 'the dashboard build (the API is unaffected)'),
+    });
     server = await startApiServer({
       port: options.port,
       host,
-      serveFirst: (request, response) => serveDashboard(request, response, dashboard),
+      serveFirst: dashboard,
       handler: withLocalEvents(api, pipeline, { onInternalError: (line) => warn(`internal error: ${line}`) }),
       token,
       bodyLimit: localBodyLimit,
-      // The dashboard UI on this origin asks for the token and sends it as a bearer token.
-      dashboardConfig: { auth: 'token', apiBase: '' },
       onError: (error, request) => failures.report(error, `the local API adapter on ${request}`),
     });
   } catch (error) {

@@ -23,6 +23,7 @@ const API_FILTERS = [
   'resourceType',
   ...TEXT_FILTERS.map((f) => f.name),
   'inUse',
+  'openedSince',
 ];
 const PAGE_SIZES = ['25', '50', '100', '250'];
 
@@ -50,7 +51,7 @@ function FilterForm({
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const values: Record<string, string> = {};
     for (const name of Object.keys(LIST_FILTERS)) values[name] = form.getAll(name).join(',');
-    for (const name of ['resourceType', 'inUse', 'checkId', 'accountId', 'region', 'since', 'limit']) {
+    for (const name of ['resourceType', 'inUse', 'checkId', 'accountId', 'region', 'openedSince', 'limit']) {
       values[name] = String(form.get(name) ?? '').trim();
     }
     location.hash = href('/findings', values);
@@ -102,8 +103,8 @@ function FilterForm({
           </label>
         ) : null}
         <label>
-          New since
-          <input type="date" name="since" defaultValue={params.get('since') ?? ''} />
+          Opened since
+          <input type="date" name="openedSince" defaultValue={params.get('openedSince') ?? ''} />
         </label>
         <label>
           Per page
@@ -121,19 +122,7 @@ function FilterForm({
   );
 }
 
-/** Opened (or first seen) on or after `since` (`YYYY-MM-DD`, UTC). */
-const isNewSince = (finding: Finding, since: string) =>
-  since !== '' && (finding.openedAt ?? finding.firstSeenAt) >= `${since}T00:00:00`;
-
-function FindingsTable({
-  findings,
-  since,
-  caption,
-}: {
-  findings: Finding[];
-  since: string;
-  caption: string;
-}) {
+function FindingsTable({ findings, caption }: { findings: Finding[]; caption: string }) {
   return (
     <table class="findings" data-testid="findings-table">
       <caption>{caption}</caption>
@@ -145,6 +134,7 @@ function FindingsTable({
           <th scope="col">Status</th>
           <th scope="col">State</th>
           <th scope="col">Account / region</th>
+          <th scope="col">Opened</th>
           <th scope="col">Last changed</th>
         </tr>
       </thead>
@@ -157,7 +147,6 @@ function FindingsTable({
             <td>
               <a href={href(`/findings/${finding.id}`)}>{finding.title}</a>
               <div class="muted">{finding.checkId}</div>
-              {isNewSince(finding, since) ? <span class="badge new">new</span> : null}
             </td>
             <td class="resource">
               <span>{finding.resourceName}</span>
@@ -173,6 +162,7 @@ function FindingsTable({
               {finding.accountId}
               <div class="muted">{finding.region}</div>
             </td>
+            <td>{finding.openedAt ? time(finding.openedAt) : '—'}</td>
             <td>{time(finding.lastChangedAt)}</td>
           </tr>
         ))}
@@ -182,13 +172,12 @@ function FindingsTable({
 }
 
 /**
- * Findings: every API filter, one page at a time with the API's cursor (never all of them),
- * "new since" a date marked on the page, a link per row.
+ * Findings: every API filter, "opened since" a date among them (`openedSince`), one page at a
+ * time with the API's cursor (never all of them), a link per row.
  */
 export function FindingsView({ params }: { params: URLSearchParams }) {
   const summary = useApi<Summary>('/summary');
   const inUse = useFindingsParameter('inUse');
-  const since = params.get('since') ?? '';
   const filters = useMemo(() => {
     const values: Record<string, string> = {};
     for (const name of API_FILTERS) {
@@ -212,7 +201,6 @@ export function FindingsView({ params }: { params: URLSearchParams }) {
   const number = cursors.length;
   const shown = page.data?.findings ?? [];
   const from = (number - 1) * Number(limit);
-  const fresh = shown.filter((finding) => isNewSince(finding, since)).length;
   const resourceTypes = Object.keys(summary.data?.byResourceType ?? {});
   return (
     <>
@@ -232,10 +220,10 @@ export function FindingsView({ params }: { params: URLSearchParams }) {
           <p aria-live="polite" data-testid="findings-count">
             Page {number}:{' '}
             {shown.length === 0 ? 'no findings' : `findings ${from + 1}–${from + shown.length}`}
+            {filters.openedSince ? ` opened since ${filters.openedSince}` : ''}
             {page.data.cursor ? ', more on the next page' : ''}
-            {since ? `; ${fresh} on this page new since ${since}` : ''}
           </p>
-          <FindingsTable findings={shown} since={since} caption={`Findings, page ${number}`} />
+          <FindingsTable findings={shown} caption={`Findings, page ${number}`} />
           <div class="pager">
             <button
               type="button"

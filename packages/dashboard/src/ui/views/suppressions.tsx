@@ -5,7 +5,6 @@ import { globMatches } from '../glob.js';
 import { href } from '../route.js';
 import type { Finding, Suppression, SuppressionChange } from '../types.js';
 import { useApi, useApiClient } from '../use-api.js';
-import { DEFAULT_MAX_SUPPRESSION_DAYS } from '../vocabulary.js';
 
 const DAY_MS = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
@@ -47,9 +46,12 @@ function Preview({ request }: { request: Request }) {
 
 function CreateForm({
   params,
+  maxDays,
   onCreated,
 }: {
   params: URLSearchParams;
+  /** The API's `maxSuppressionDays` (GET /suppressions): the furthest expiry it takes. */
+  maxDays: number | undefined;
   onCreated: (outcome: SuppressionChange) => void;
 }) {
   const api = useApiClient();
@@ -116,14 +118,14 @@ function CreateForm({
           <input name="owner" required maxLength={200} />
         </label>
         <label>
-          Expires (UTC, at most {DEFAULT_MAX_SUPPRESSION_DAYS} days unless configured otherwise)
+          Expires (UTC{maxDays === undefined ? '' : `, at most ${maxDays} days ahead`})
           <input
             name="expires"
             type="date"
             required
             min={day(1)}
-            max={day(DEFAULT_MAX_SUPPRESSION_DAYS)}
-            defaultValue={day(30)}
+            {...(maxDays === undefined ? {} : { max: day(maxDays) })}
+            defaultValue={day(Math.min(30, maxDays ?? 30))}
           />
         </label>
       </div>
@@ -203,7 +205,7 @@ function SuppressionRow({
 
 /** Suppressions: the list with what each mutes, create (with the confirm flow), delete. */
 export function SuppressionsView({ params }: { params: URLSearchParams }) {
-  const list = useApi<{ suppressions: Suppression[] }>('/suppressions');
+  const list = useApi<{ suppressions: Suppression[]; maxSuppressionDays?: number }>('/suppressions');
   const muted = useApi<{ findings: Finding[]; cursor?: string }>('/findings?state=SUPPRESSED&limit=1000');
   const [notice, setNotice] = useState<string>();
   const changed = (what: string) => (outcome: SuppressionChange) => {
@@ -226,7 +228,7 @@ export function SuppressionsView({ params }: { params: URLSearchParams }) {
       </p>
       <section aria-labelledby="create-title">
         <h2 id="create-title">Suppress failing findings</h2>
-        <CreateForm params={params} onCreated={changed('Created')} />
+        <CreateForm params={params} maxDays={list.data?.maxSuppressionDays} onCreated={changed('Created')} />
       </section>
       <section aria-labelledby="list-title">
         <h2 id="list-title">In the store</h2>

@@ -1,3 +1,4 @@
+import { trendLabel } from '../trend-label.js';
 import type { PostureDay } from '../types.js';
 
 const WIDTH = 640;
@@ -20,12 +21,10 @@ export function TrendChart({ history, days, today }: { history: PostureDay[]; da
     PAD.left + ((dayNumber(date) - first) / Math.max(1, days - 1)) * (WIDTH - PAD.left - PAD.right);
   const y = (score: number) => PAD.top + (1 - score / 100) * (HEIGHT - PAD.top - PAD.bottom);
   const points = scored.map((day) => `${x(day.date).toFixed(1)},${y(day.overall.score ?? 0).toFixed(1)}`);
-  const firstScore = scored[0]?.overall.score;
-  const lastScore = scored.at(-1)?.overall.score;
-  const label =
-    scored.length === 0
-      ? `No scored day in the last ${days} days`
-      : `Posture score over the last ${days} days: ${firstScore}% on ${scored[0]?.date}, ${lastScore}% on ${scored.at(-1)?.date}`;
+  const label = trendLabel(
+    scored.map((day) => ({ date: day.date, score: day.overall.score })),
+    days,
+  );
   return (
     <figure class="trend">
       <svg

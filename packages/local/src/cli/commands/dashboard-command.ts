@@ -1,18 +1,19 @@
 import { safeText } from '@customs/core';
-import { dashboardAssets, serveDashboard } from '@customs/dashboard';
+import { dashboardHandler } from '@customs/dashboard';
 import type { ServeUi } from '../../proxy/index.js';
 import type { Command } from './command.js';
 import { DASHBOARD_PORT, runDashboard } from './dashboard.js';
 
 /**
- * The UI `customs dashboard` serves: the dashboard's built files (built on first use), told that
- * the proxy signs (`auth: proxy`, so it asks for no token). The proxy answers the API itself.
+ * The UI `customs dashboard` serves: the dashboard's built files (built in the background on first
+ * use: a "building" page until then), told that the proxy signs (`auth: proxy`, so it asks for no
+ * token). The proxy answers the API itself, at once.
  */
-async function dashboardUi(): Promise<ServeUi> {
-  const dashboard = { dir: await dashboardAssets(), config: { auth: 'proxy', apiBase: '' } } as const;
-  return function serveUi(request, response) {
-    return serveDashboard(request, response, dashboard);
-  };
+function dashboardUi(warn: (line: string) => void): ServeUi {
+  return dashboardHandler({
+    config: { auth: 'proxy', apiBase: '' },
+    onError: (error) => warn(`the dashboard UI could not be built: ${(error as Error).message}`),
+  });
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -39,12 +40,16 @@ export const dashboardCommand: Command = {
     region: { type: 'string' },
   },
   async run(values, _positionals, { out, err }) {
+    const warn = (line: string) => err.write(`customs dashboard: ${safeText(line, { maxLength: 2000 })}\n`);
+    // The UI is built (when it must be) once the proxy runs: not for options it refuses.
+    let ui: ServeUi = () => false;
     const proxy = await runDashboard(values, {
-      serveUi: await dashboardUi(),
+      serveUi: (request, response) => ui(request, response),
       env: process.env,
       say: (line) => out.write(`${safeText(line, { maxLength: 2000 })}\n`),
-      warn: (line) => err.write(`customs dashboard: ${safeText(line, { maxLength: 2000 })}\n`),
+      warn,
     });
+    ui = dashboardUi(warn);
     out.write('Press Ctrl-C to stop.\n');
     await untilStopped();
     await proxy.close();
