@@ -16,8 +16,8 @@ export interface SweepOutcome {
 /**
  * Evaluates and stores what a sweep read, then resolves, in each scope it covered, the findings
  * of resources it no longer found — but for what the read could not enumerate (`incomplete`);
- * last, records the day's posture (one Query and one conditional PutItem: a day with a sweep has a
- * record even when nothing changed).
+ * last, records the day's posture, overall and for each account it read (one Query and one
+ * conditional PutItem each: a day with a sweep has a record even when nothing changed).
  * @example return storeSweep(resources, warnings, [{ region, resourceTypes: ['eks-cluster'] }], dependencies);
  */
 export async function storeSweep(
@@ -40,6 +40,7 @@ export async function storeSweep(
     });
     changes.push(...resolved);
   }
-  await repository.recordDailyPosture();
+  const accounts = [collector.scope.accountId, ...resources.map((resource) => resource.accountId)];
+  await repository.recordDailyPosture({ accounts });
   return { resources: resources.length, findings, changes, warnings };
 }
