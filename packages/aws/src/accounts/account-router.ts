@@ -106,13 +106,24 @@ export class AccountRouter implements Collector {
     );
   }
 
-  /** Every resource of every member account × region; a scope that fails leaves the others read. */
+  /**
+   * Every resource of every member account × region; a scope that fails leaves the others read.
+   * A global service's resources (IAM), read by each region's collector of an account, are kept once.
+   */
   async collectAll(): Promise<RoutedResult> {
     const scopes = await this.scopes();
-    return this.#gather(
+    const result = await this.#gather(
       scopes.map(async (scope) => (await this.collectorOf(scope)).collectAll()),
       scopes,
     );
+    const seen = new Set<string>();
+    const resources = result.resources.filter((resource) => {
+      const key = `${resource.type} ${resource.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { ...result, resources };
   }
 
   /** Why the account is not read, or undefined when it is a member. */

@@ -5,3 +5,10 @@ export {
   type RoutedResult,
   type ScopeFailure,
 } from './account-router.js';
+export { type MemberOpenerOptions, memberOpener } from './member-collector.js';
+export {
+  MemberCredentials,
+  type MemberCredentialsOptions,
+  type MemberIdentity,
+  MemberRoleError,
+} from './member-credentials.js';
