@@ -1,3 +1,9 @@
+export {
+  type AccountDirectory,
+  accountDirectory,
+  type DirectoryOptions,
+  homeAccountId,
+} from './account-directory.js';
 export { accountFailure } from './account-failure.js';
 export {
   AccountRouter,
