@@ -2,8 +2,10 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoImageAction } from '../../../../test/helpers/sample-events.js';
 import { DEMO_SNAPSHOT } from '../../src/demo.js';
 import { accountSource } from '../../src/start/account-source.js';
+import { runCli } from '../cli/run-cli.js';
 
 const HOME = '111122223333';
 const MEMBER = '444455556666';
@@ -82,4 +84,45 @@ describe('customs start with several snapshots (one account each)', () => {
       `--snapshot ${DEMO_SNAPSHOT} and ${DEMO_SNAPSHOT} are both account ${HOME}: one folder per account`,
     );
   });
+
+  it("customs replay reads each event in its account's snapshot, and ignores an account no snapshot holds", async () => {
+    // Prepare: the same ECR push (AWS's sample) from the member account and from an unknown one.
+    const digest = 'sha256:44499ddb1996eb549712d822982efae2e112bf51d8c6081aa109b78ed88beef3';
+    const push = demoImageAction('PUSH', 'team/payments-api', digest, 'v2.13.1') as unknown as {
+      account: string;
+    };
+    const events = [
+      { ...push, account: MEMBER },
+      { ...push, account: '999999999999' },
+    ];
+    const file = join(setup.root, 'events.json');
+    await writeFile(file, JSON.stringify(events));
+    // Act
+    const { code, stdout } = await runCli(
+      'replay',
+      file,
+      '--snapshot',
+      DEMO_SNAPSHOT,
+      '--snapshot',
+      setup.member,
+      '--format',
+      'json',
+      '--rejected',
+      join(setup.root, 'rejected.jsonl'),
+    );
+    // Assess
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as {
+      changes: { event: number; resourceId?: string; findingId: string }[];
+      ignored: { event: number; reason: string }[];
+    };
+    expect(report.changes.length).toBeGreaterThan(0);
+    expect(report.changes.every((change) => change.event === 0)).toBe(true);
+    expect(report.ignored).toEqual([
+      {
+        event: 1,
+        reason: expect.stringContaining('account 999999999999 is not in the organisation: ignored'),
+      },
+    ]);
+  }, 300_000);
 });
