@@ -135,6 +135,8 @@ describe('the API contract (/openapi.json) over HTTP', () => {
     await check('GET /resources/{arn}/findings', `/resources/${arn}/findings`);
     await check('GET /resources/{arn}/findings', `/resources/${'a'.repeat(2100)}/findings`);
     await check('GET /summary', '/summary');
+    await check('GET /summary', '/summary?accountId=111122223333&inUse=true');
+    await check('GET /summary', '/summary?accountId=1111');
     await check('GET /checks', '/checks');
     await setup.findings.recordDailyPosture();
     const trend = await check('GET /posture/history', '/posture/history?days=7');

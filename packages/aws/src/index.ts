@@ -1,3 +1,4 @@
+export * from './accounts/index.js';
 export * from './collector/index.js';
 export { type RefFailure, RefReadError, SnapshotError } from './errors.js';
 export * from './kubernetes/index.js';

@@ -5,6 +5,58 @@ import { safeText } from './text/safe-text.js';
 
 const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
 
+/** The most member accounts one Customs deployment reads (an organisation's default quota is 10, its largest 10,000). */
+const MAX_ORGANIZATION_ACCOUNTS = 10_000;
+
+/**
+ * The organisation Customs reads besides its own account (issue 18): the member accounts (a
+ * list, or Organizations ListAccounts' ACTIVE accounts), the role it assumes in each, the regions.
+ * Absent: the deployment's own account only.
+ */
+const organizationSchema = z
+  .object({
+    /** The read-only role in each member account (IAM role names: up to 64 of `\w+=,.@-`). */
+    memberRoleName: z
+      .string()
+      .max(64)
+      .regex(/^[\w+=,.@-]+$/, 'an IAM role name is 1 to 64 letters, digits or +=,.@_-')
+      .default('CustomsReadOnly'),
+    /** The `sts:ExternalId` the member roles' trust requires (STS: 2 to 1,224 of `\w+=,.@:/-`). */
+    externalId: z
+      .string()
+      .min(2)
+      .max(1224)
+      .regex(/^[\w+=,.@:/-]+$/, 'an external id is 2 to 1,224 letters, digits or +=,.@:/_-')
+      .optional(),
+    /** `organization`: the organisation's ACTIVE accounts (ListAccounts); else the member account ids. */
+    accounts: z.union([
+      z.literal('organization'),
+      z
+        .array(accountId)
+        .min(1)
+        .max(MAX_ORGANIZATION_ACCOUNTS)
+        .refine((ids) => new Set(ids).size === ids.length, 'an account is listed twice'),
+    ]),
+    /** The regions read in every account [the deployment's own]. */
+    regions: z
+      .array(
+        z
+          .string()
+          .max(32)
+          .regex(/^[a-z]{2}(-[a-z]+){1,2}-\d{1,2}$/, 'a region name is like "eu-west-1"'),
+      )
+      .min(1)
+      .max(50)
+      .refine((names) => new Set(names).size === names.length, 'a region is listed twice')
+      .optional(),
+    /** The organisation (`o-` and 10 to 32 letters or digits), which the member roles' trust names. */
+    organizationId: z
+      .string()
+      .regex(/^o-[a-z0-9]{10,32}$/, 'an organization id is "o-" and 10 to 32 lowercase letters or digits')
+      .optional(),
+  })
+  .strict();
+
 /** The configuration checks read their thresholds from; every key has the default CHECKS.md gives. */
 export const configSchema = z
   .object({
@@ -105,6 +157,8 @@ export const configSchema = z
      * `*` always needs it): POST /suppressions and `scan --suppressions`.
      */
     maxSuppressionMatches: z.number().int().nonnegative().default(50),
+    /** Several accounts (issue 18): see `organizationSchema`; absent, the deployment's own account. */
+    organization: organizationSchema.optional(),
   })
   .strict();
 

@@ -59,4 +59,43 @@ describe('parseConfig', () => {
     expect(parse).toThrow(/trustedAccounts.0: an AWS account id is 12 digits/);
     expect(parse).toThrow(/unknown key\(s\) colour; valid keys: eksMinVersion/);
   });
+
+  it('reads an organisation: its member role by default, the accounts listed or from Organizations', () => {
+    // Prepare
+    const listed = { accounts: ['111122223333', '444455556666'], regions: ['eu-west-1', 'us-gov-west-1'] };
+    // Act
+    const config = parseConfig({ organization: listed });
+    const fromOrganizations = parseConfig({
+      organization: { accounts: 'organization', externalId: 'customs-7f3a', organizationId: 'o-a1b2c3d4e5' },
+    });
+    // Assess
+    expect(parseConfig({}).organization).toBeUndefined();
+    expect(config.organization).toEqual({ memberRoleName: 'CustomsReadOnly', ...listed });
+    expect(fromOrganizations.organization?.accounts).toBe('organization');
+    expect(fromOrganizations.organization?.externalId).toBe('customs-7f3a');
+  });
+
+  it('refuses an organisation that is malformed or too large, naming the key', () => {
+    // Prepare
+    const tooMany = Array.from({ length: 10_001 }, (_, index) => String(100000000000 + index));
+    const cases: [unknown, RegExp][] = [
+      [{ accounts: ['12345'] }, /organization\.accounts\.0: an AWS account id is 12 digits/],
+      [{ accounts: tooMany }, /organization\.accounts/],
+      [{ accounts: [] }, /organization\.accounts/],
+      [{ accounts: ['111122223333', '111122223333'] }, /an account is listed twice/],
+      [{ accounts: 'all' }, /organization\.accounts/],
+      [{ accounts: 'organization', regions: ['eu-west-1; rm -rf'] }, /a region name is like "eu-west-1"/],
+      [{ accounts: 'organization', memberRoleName: 'role/../Admin' }, /organization\.memberRoleName/],
+      [{ accounts: 'organization', externalId: 'x' }, /organization\.externalId/],
+      [{ accounts: 'organization', organizationId: 'org-1' }, /organization\.organizationId/],
+      [{ accounts: 'organization', colour: 'red' }, /unrecognized|colour/],
+    ];
+    for (const [organization, problem] of cases) {
+      // Act
+      const parse = () => parseConfig({ organization }, 'customs.json');
+      // Assess
+      expect(parse).toThrow(ConfigError);
+      expect(parse).toThrow(problem);
+    }
+  });
 });

@@ -21,8 +21,8 @@ function wroteFinding(change: FindingChange): boolean {
  * collector reports missing (deleted resources, or no longer resources: a task definition revision
  * no longer in use, with the collector's reason) are resolved. An event is a trigger, never the
  * truth, so duplicate, late and out-of-order events converge on the same stored state. When a
- * finding changed, the day's posture is recorded again (so it is the day's last; an event that
- * changed nothing writes nothing more).
+ * finding changed, the day's posture is recorded again, overall and for each account read (so it is
+ * the day's last; an event that changed nothing writes nothing more).
  *
  * Then both directions of the digest → deployments index (docs/DESIGN.md, "Deployed images"):
  * an ECR image ref re-assesses every deployment the index says runs its digest, and a deployment
@@ -73,6 +73,12 @@ async function assessOnce(
     );
     changes.push(...removed);
   }
-  if (changes.some(wroteFinding)) await repository.recordDailyPosture();
+  if (changes.some(wroteFinding)) {
+    const accounts = [
+      ...resources.map((resource) => resource.accountId),
+      ...missing.map((ref) => ref.accountId ?? collector.scope.accountId),
+    ];
+    await repository.recordDailyPosture({ accounts });
+  }
   return { changes, warnings };
 }

@@ -16,10 +16,11 @@ export interface SweepOutcome {
 /**
  * Evaluates and stores what a sweep read, then resolves, in each scope it covered, the findings
  * of resources it no longer found — but for what the read could not enumerate (`incomplete`);
- * then records the day's posture (one Query and one conditional PutItem: a day with a sweep has a
- * record even when nothing changed). Its finding writes are marked with a new sweep run, whose end
- * marker it writes last (one PutItem): the fan-out holds the run's Slack messages until then and
- * sends one digest per webhook (docs/DESIGN.md, "Fan-out of a sweep").
+ * then records the day's posture, overall and for each account it read (one Query and one
+ * conditional PutItem each: a day with a sweep has a record even when nothing changed). Its
+ * finding writes are marked with a new sweep run, whose end marker it writes last (one PutItem):
+ * the fan-out holds the run's Slack messages until then and sends one digest per webhook
+ * (docs/DESIGN.md, "Fan-out of a sweep").
  * @example return storeSweep(resources, warnings, [{ region, resourceTypes: ['eks-cluster'] }], dependencies);
  */
 export async function storeSweep(
@@ -44,7 +45,8 @@ export async function storeSweep(
     });
     changes.push(...resolved);
   }
-  await repository.recordDailyPosture();
+  const accounts = [collector.scope.accountId, ...resources.map((resource) => resource.accountId)];
+  await repository.recordDailyPosture({ accounts });
   await repository.endSweepRun(runId);
   return { resources: resources.length, findings, changes, warnings };
 }

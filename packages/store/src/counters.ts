@@ -6,7 +6,15 @@ import type { StoredFinding } from './model.js';
 export const SUMMARY_DIMENSIONS = ['recommendation', 'severity', 'resourceType'] as const;
 export type SummaryDimension = (typeof SUMMARY_DIMENSIONS)[number];
 
-type Counted = Pick<StoredFinding, 'resourceId' | 'status' | SummaryDimension> & { state?: string };
+/** The partition of the accounts' counters: one `accountId` counter per account (the accounts present). */
+export const ACCOUNTS_PK = `${SUMMARY_PK}#ACCOUNTS`;
+/** The sort key prefix of the in-use counters (ECR image findings whose image runs) in a summary partition. */
+export const IN_USE_PREFIX = 'inUse#';
+
+type Counted = Pick<StoredFinding, 'resourceId' | 'status' | 'accountId' | SummaryDimension> & {
+  state?: string;
+  inUse?: StoredFinding['inUse'];
+};
 
 /** A counter's fields: a status, or `SUPPRESSED` (the FAIL findings a suppression covers). */
 export type CounterField = Status | 'SUPPRESSED';
@@ -14,15 +22,51 @@ export type CounterField = Status | 'SUPPRESSED';
 /** An ADD of +1/-1 per status on one counter item. */
 export interface CounterUpdate {
   key: { PK: string; SK: string };
-  dimension: SummaryDimension;
+  dimension: SummaryDimension | 'accountId';
   value: string;
   deltas: Partial<Record<CounterField, number>>;
 }
 
 /**
+ * The summary partition of one account's counters, or of every account's (no account).
+ * @example summaryPartition('111122223333'); // 'SUMMARY#A#111122223333'
+ */
+export function summaryPartition(accountId?: string): string {
+  return accountId === undefined ? SUMMARY_PK : `${SUMMARY_PK}#A#${accountId}`;
+}
+
+/** Whether a finding counts as in use: an ECR image finding whose image runs somewhere. */
+function inUse(finding: Counted): boolean {
+  return (finding.inUse?.running ?? 0) > 0;
+}
+
+/**
+ * The counter items a finding counts in: each dimension's value in the summary of every account and
+ * in its account's summary — again under {@link IN_USE_PREFIX} when its image runs — and its account
+ * in the accounts partition.
+ */
+function counterKeys(finding: Counted, shard: number): Omit<CounterUpdate, 'deltas'>[] {
+  const partitions = [summaryPartition(), summaryPartition(finding.accountId)];
+  const prefixes = inUse(finding) ? ['', IN_USE_PREFIX] : [''];
+  const keys: Omit<CounterUpdate, 'deltas'>[] = [];
+  for (const PK of partitions) {
+    for (const prefix of prefixes) {
+      for (const dimension of SUMMARY_DIMENSIONS) {
+        const value = finding[dimension];
+        keys.push({ key: { PK, SK: `${prefix}${dimension}#${value}#${shard}` }, dimension, value });
+      }
+    }
+  }
+  const account = { PK: ACCOUNTS_PK, SK: `${finding.accountId}#${shard}` };
+  keys.push({ key: account, dimension: 'accountId', value: finding.accountId });
+  return keys;
+}
+
+/**
  * The counter changes that turn the counts of `before` into those of `after` (either may be absent):
- * nothing when status and dimensions are unchanged, one update per touched counter item otherwise.
- * @example counterUpdates(open, resolved); // FAIL -1, PASS +1 on the recommendation, severity and type counters
+ * nothing when status, account, in-use and dimensions are unchanged, one update per touched counter
+ * item otherwise.
+ * @example counterUpdates(open, resolved); // FAIL -1, PASS +1 on the recommendation, severity, type and account counters
  */
 export function counterUpdates(before: Counted | undefined, after: Counted | undefined): CounterUpdate[] {
   return mergedCounterUpdates([[before, after]]);
@@ -39,14 +83,12 @@ export function mergedCounterUpdates(
   const updates = new Map<string, CounterUpdate>();
   const count = function countFinding(finding: Counted | undefined, delta: number) {
     if (!finding) return;
-    const shard = counterShard(finding.resourceId);
-    for (const dimension of SUMMARY_DIMENSIONS) {
-      const value = finding[dimension];
-      const SK = `${dimension}#${value}#${shard}`;
-      const update = updates.get(SK) ?? { key: { PK: SUMMARY_PK, SK }, dimension, value, deltas: {} };
+    for (const counter of counterKeys(finding, counterShard(finding.resourceId))) {
+      const id = `${counter.key.PK}|${counter.key.SK}`;
+      const update = updates.get(id) ?? { ...counter, deltas: {} };
       update.deltas[finding.status] = (update.deltas[finding.status] ?? 0) + delta;
       if (finding.state === 'SUPPRESSED') update.deltas.SUPPRESSED = (update.deltas.SUPPRESSED ?? 0) + delta;
-      updates.set(SK, update);
+      updates.set(id, update);
     }
   };
   for (const [before, after] of changes) {

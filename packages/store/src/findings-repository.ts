@@ -14,7 +14,13 @@ import {
   recordDailyPosture,
 } from './posture-days.js';
 import { queryAll, queryPage } from './run-query.js';
-import { type FindingsSummary, readSummary } from './summary.js';
+import {
+  type AccountCounts,
+  type FindingsSummary,
+  readAccounts,
+  readSummary,
+  type SummaryScope,
+} from './summary.js';
 import { type SweepRunEnd, writeSweepRunEnd } from './sweep-runs.js';
 import { type IndexOptions, resourceFindings, writeEvaluation, writeRemovals } from './write-findings.js';
 
@@ -229,27 +235,45 @@ export class FindingsRepository {
     return resourceFindings(this.#context, resourceId);
   }
 
-  /** @example const { recommendation } = await repository.summary(); recommendation['CSA-4']?.score; */
-  summary(): Promise<FindingsSummary> {
-    return readSummary(this.#context);
+  /**
+   * The summary of every current finding, or of one account's (`accountId`), or of the ECR image
+   * findings whose image runs only (`inUse: true`): one Query on the scope's counters.
+   * @example const { recommendation } = await repository.summary({ accountId: '111122223333' }); recommendation['CSA-4']?.score;
+   */
+  summary(scope: Omit<SummaryScope, 'consistent'> = {}): Promise<FindingsSummary> {
+    return readSummary(this.#context, scope);
+  }
+
+  /**
+   * The accounts that hold current findings, in id order, with their counts (one Query).
+   * @example (await repository.accounts()).map((account) => account.accountId); // ['111122223333']
+   */
+  accounts(): Promise<AccountCounts[]> {
+    return readAccounts(this.#context);
   }
 
   /**
    * Records the current summary as today's (UTC) posture: one consistent Query of the counters and
-   * one conditional PutItem that a later reading of the day wins (README.md, "Daily posture").
-   * @example await repository.recordDailyPosture(); // { date: '2026-11-21', asOf: '…', written: true }
+   * one conditional PutItem that a later reading of the day wins (README.md, "Daily posture"); and
+   * the same for each of `accounts` (the accounts whose findings the caller wrote).
+   * @example await repository.recordDailyPosture({ accounts: ['111122223333'] }); // { date: '2026-11-21', asOf: '…', written: true, accounts: [...] }
    */
-  recordDailyPosture(): Promise<PostureRecorded> {
-    return recordDailyPosture(this.#context);
+  recordDailyPosture(options: { accounts?: readonly string[] } = {}): Promise<PostureRecorded> {
+    return recordDailyPosture(this.#context, options);
   }
 
   /**
    * The daily posture records from `from` to `to` (UTC days, `YYYY-MM-DD`, both included), oldest
-   * first; days without a record are absent. One Query.
-   * @example const days = await repository.postureDays('2026-11-15', '2026-11-21');
+   * first; days without a record are absent; one account's records with `accountId`, the in-use
+   * images' counts with `inUse`. One Query.
+   * @example const days = await repository.postureDays('2026-11-15', '2026-11-21', { accountId: '111122223333' });
    */
-  postureDays(from: string, to: string): Promise<DailyPosture[]> {
-    return readPostureDays(this.#context, from, to);
+  postureDays(
+    from: string,
+    to: string,
+    options: { accountId?: string; inUse?: boolean } = {},
+  ): Promise<DailyPosture[]> {
+    return readPostureDays(this.#context, from, to, options);
   }
 }
 

@@ -26,7 +26,7 @@ export type { HoldResult } from './outbox-sweep-holds.js';
 export type { ReleaseOptions } from './outbox-writes.js';
 export { POSTURE_TTL_DAYS, utcDay } from './posture-days.js';
 export { createStoreClient } from './store-client.js';
-export type { FindingsSummary, StatusCounts } from './summary.js';
+export type { AccountCounts, FindingsSummary, StatusCounts } from './summary.js';
 export type { Suppression } from './suppressions.js';
 export { resourcePatternMatches } from './suppressions.js';
 export {

@@ -1,7 +1,12 @@
 import { STATUSES, type Status } from '@customs/core';
 import type { StoreContext } from './context.js';
-import { SUMMARY_DIMENSIONS, type SummaryDimension } from './counters.js';
-import { SUMMARY_PK } from './keys.js';
+import {
+  ACCOUNTS_PK,
+  IN_USE_PREFIX,
+  SUMMARY_DIMENSIONS,
+  type SummaryDimension,
+  summaryPartition,
+} from './counters.js';
 import { queryAll } from './run-query.js';
 
 /** Counts of current findings by status, and the posture score PASS / (PASS + FAIL). */
@@ -22,46 +27,108 @@ export type FindingsSummary = Record<SummaryDimension, Record<string, StatusCoun
   total: StatusCounts;
 };
 
+/** Which findings a summary counts: every account's or one's, every finding or the in-use images' only. */
+export interface SummaryScope {
+  /** One account's findings only (12 digits) [every account's]. */
+  accountId?: string;
+  /** Only ECR image findings whose image runs (`inUse.running` above 0) [every finding]. */
+  inUse?: boolean;
+  /** A strongly consistent read (twice the read units), so that no write acknowledged before is missed. */
+  consistent?: boolean;
+}
+
+/** One account present in the store, with the counts of its findings. */
+export interface AccountCounts {
+  accountId: string;
+  counts: StatusCounts;
+}
+
 /**
- * Reads the counters kept by every finding write (one Query on the SUMMARY partition, a few
- * hundred small items at most) and adds up their shards; `consistent` reads them strongly
- * consistently (twice the read units), so that no write acknowledged before is missed.
- * @example (await readSummary(context)).recommendation['CSA-3']?.FAIL;
+ * Reads the counters kept by every finding write (one Query on the scope's summary partition — a
+ * few hundred small items at most, `SUMMARY` for every account, `SUMMARY#A#<account>` for one —
+ * and only its in-use items with `inUse`) and adds up their shards.
+ * @example (await readSummary(context, { accountId: '111122223333', inUse: true })).recommendation['CSA-3']?.FAIL;
  */
-export async function readSummary(
+export async function readSummary(context: StoreContext, scope: SummaryScope = {}): Promise<FindingsSummary> {
+  const { all, inUse } = await readSummaries(context, { ...scope, inUse: scope.inUse === true });
+  return scope.inUse === true ? inUse : all;
+}
+
+/**
+ * Both summaries of a partition from one Query: of every finding and of the in-use images only
+ * (`inUse` in the scope reads the in-use items alone, and `all` is then empty).
+ * @example const { all, inUse } = await readSummaries(context, { accountId, consistent: true });
+ */
+export async function readSummaries(
   context: StoreContext,
-  options: { consistent?: boolean } = {},
-): Promise<FindingsSummary> {
-  const plan = { partitions: [{ pk: SUMMARY_PK }], filters: {}, consistentRead: options.consistent };
+  scope: SummaryScope,
+): Promise<{ all: FindingsSummary; inUse: FindingsSummary }> {
+  const pk = summaryPartition(scope.accountId);
+  const partition = scope.inUse === true ? { pk, prefix: IN_USE_PREFIX } : { pk };
+  const plan = { partitions: [partition], filters: {}, consistentRead: scope.consistent };
   const items = await queryAll(context, plan);
-  const summary = {
-    recommendation: {},
-    severity: {},
-    resourceType: {},
-    total: emptyCounts(),
-  } as FindingsSummary;
+  const all = emptySummary();
+  const inUse = emptySummary();
   for (const item of items) {
-    const dimension = item.dimension as SummaryDimension;
-    if (!SUMMARY_DIMENSIONS.includes(dimension)) continue;
-    const value = String(item.value);
-    const counts = summary[dimension][value] ?? emptyCounts();
-    summary[dimension][value] = counts;
-    for (const status of STATUSES) {
-      const count = Number(item[status] ?? 0);
-      counts[status] += count;
-      if (dimension === 'severity') summary.total[status] += count;
+    const summary = String(item.SK).startsWith(IN_USE_PREFIX) ? inUse : all;
+    addItem(summary, item);
+  }
+  for (const summary of [all, inUse]) {
+    for (const counts of [
+      summary.total,
+      ...SUMMARY_DIMENSIONS.flatMap((name) => Object.values(summary[name])),
+    ]) {
+      finish(counts);
     }
-    const suppressed = Number(item.SUPPRESSED ?? 0);
-    counts.SUPPRESSED += suppressed;
-    if (dimension === 'severity') summary.total.SUPPRESSED += suppressed;
   }
-  for (const counts of [
-    summary.total,
-    ...SUMMARY_DIMENSIONS.flatMap((name) => Object.values(summary[name])),
-  ]) {
-    finish(counts);
+  return { all, inUse };
+}
+
+/**
+ * The accounts that hold current findings, in id order, each with its counts: one Query on the
+ * accounts partition (8 shards of one item per account); an account whose findings are all gone
+ * (counts back to 0) is absent.
+ * @example (await readAccounts(context)).map((account) => account.accountId); // ['111122223333', '444455556666']
+ */
+export async function readAccounts(context: StoreContext): Promise<AccountCounts[]> {
+  const items = await queryAll(context, { partitions: [{ pk: ACCOUNTS_PK }], filters: {} });
+  const accounts = new Map<string, StatusCounts>();
+  for (const item of items) {
+    if (item.dimension !== 'accountId') continue;
+    const accountId = String(item.value);
+    const counts = accounts.get(accountId) ?? emptyCounts();
+    accounts.set(accountId, counts);
+    for (const status of STATUSES) counts[status] += Number(item[status] ?? 0);
+    counts.SUPPRESSED += Number(item.SUPPRESSED ?? 0);
   }
-  return summary;
+  return [...accounts]
+    .map(([accountId, counts]) => {
+      finish(counts);
+      return { accountId, counts };
+    })
+    .filter((account) => account.counts.total > 0)
+    .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+}
+
+function emptySummary(): FindingsSummary {
+  return { recommendation: {}, severity: {}, resourceType: {}, total: emptyCounts() } as FindingsSummary;
+}
+
+/** Adds one counter item (one shard of one dimension value) to a summary. */
+function addItem(summary: FindingsSummary, item: Record<string, unknown>): void {
+  const dimension = item.dimension as SummaryDimension;
+  if (!SUMMARY_DIMENSIONS.includes(dimension)) return;
+  const value = String(item.value);
+  const counts = summary[dimension][value] ?? emptyCounts();
+  summary[dimension][value] = counts;
+  for (const status of STATUSES) {
+    const count = Number(item[status] ?? 0);
+    counts[status] += count;
+    if (dimension === 'severity') summary.total[status] += count;
+  }
+  const suppressed = Number(item.SUPPRESSED ?? 0);
+  counts.SUPPRESSED += suppressed;
+  if (dimension === 'severity') summary.total.SUPPRESSED += suppressed;
 }
 
 function emptyCounts(): StatusCounts {

@@ -5,9 +5,10 @@ import {
   RESOURCE_TYPES,
   SEVERITIES,
 } from '@customs/core';
-import type { FindingsSummary, StatusCounts } from '@customs/store';
+import type { AccountCounts, FindingsSummary, StatusCounts } from '@customs/store';
 import { ApiError } from '../http/api-error.js';
 import { defineRoute } from '../router/route.js';
+import { summaryQuerySchema } from '../schemas/findings.js';
 import { errorSchema, summarySchema } from '../schemas/responses.js';
 
 /**
@@ -51,21 +52,34 @@ export function keyed<K extends string>(keys: readonly K[], counts: Record<strin
   return Object.fromEntries(keys.map((key) => [key, posture(counts[key])])) as Record<K, Posture>;
 }
 
-export const summaryRoute = defineRoute({
+/**
+ * The accounts present as `GET /summary` lists them: each account's id and overall posture.
+ * @example accountsOf(await repository.accounts()); // [{ accountId: '111122223333', overall: { … } }]
+ */
+export function accountsOf(accounts: readonly AccountCounts[]) {
+  return accounts.map((account) => ({ accountId: account.accountId, overall: posture(account.counts) }));
+}
+
+export const summaryRoute = defineRoute<{ accountId?: string; inUse?: boolean }>({
   method: 'GET',
   path: '/summary',
   operationId: 'getSummary',
   summary:
-    'Pass/fail counts and a posture score overall and per CSA recommendation, severity and resource type.',
+    'Pass/fail counts and a posture score overall and per CSA recommendation, severity and resource type — of every account or one (`accountId`), of every finding or only the images in use (`inUse=true`) — and the accounts present.',
+  query: summaryQuerySchema,
   authenticated: true,
   responses: {
-    200: { description: 'The posture of every current finding', schema: summarySchema },
+    200: { description: 'The posture of the current findings in scope', schema: summarySchema },
+    400: {
+      description: '`accountId` is not 12 digits, `inUse` not true or false (or an unknown parameter)',
+      schema: errorSchema,
+    },
     503: {
       description: 'Not ready: the first sweep has not ended (an empty posture would mislead)',
       schema: errorSchema,
     },
   },
-  async handle(_request, { findings, readiness }) {
+  async handle({ query }, { findings, readiness }) {
     const state = readiness?.();
     if (state && !state.ready) {
       const why = state.waitingFor ? `: ${state.waitingFor}` : '';
@@ -73,6 +87,10 @@ export const summaryRoute = defineRoute({
         'retry-after': '5',
       });
     }
-    return { status: 200, body: postureOf(await findings.summary()) };
+    const [summary, accounts] = await Promise.all([
+      findings.summary({ accountId: query.accountId, inUse: query.inUse === true }),
+      findings.accounts(),
+    ]);
+    return { status: 200, body: { ...postureOf(summary), accounts: accountsOf(accounts) } };
   },
 });

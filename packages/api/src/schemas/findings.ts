@@ -69,6 +69,23 @@ export const suppressionsQuerySchema = z
   })
   .strict();
 
+/** One AWS account id (the posture's scope). */
+const accountIdParameter = z
+  .string()
+  .regex(/^\d{12}$/, 'an AWS account id is 12 digits')
+  .optional()
+  .describe("One AWS account's findings only (12 digits); every account's when absent.");
+
+/** `GET /summary`. */
+export const summaryQuerySchema = z
+  .object({
+    accountId: accountIdParameter,
+    inUse: inUseFilter.describe(
+      '`true`: count only the ECR image findings whose image runs in a deployment (an ECS task or Kubernetes pod runs its digest); every finding when absent. `false` is every finding.',
+    ),
+  })
+  .strict();
+
 /** `GET /posture/history`. */
 export const postureHistoryQuerySchema = z
   .object({
@@ -76,6 +93,10 @@ export const postureHistoryQuerySchema = z
       .enum(['7', '30', '90'])
       .default('30')
       .describe('How many UTC days back, today included: 7, 30 or 90 (30 by default).'),
+    accountId: accountIdParameter,
+    inUse: inUseFilter.describe(
+      "`true`: each day's counts of the ECR image findings whose image ran (days recorded before these counts were kept absent); every finding when absent. `false` is every finding.",
+    ),
   })
   .strict();
 

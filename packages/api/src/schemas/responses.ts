@@ -123,6 +123,11 @@ export const summarySchema = z.object({
   byRecommendation: z.record(z.enum(RECOMMENDATIONS), posture),
   bySeverity: z.record(z.enum(SEVERITIES), posture),
   byResourceType: z.record(z.enum(RESOURCE_TYPES), posture),
+  accounts: z
+    .array(z.object({ accountId: z.string(), overall: posture }))
+    .describe(
+      'Every account holding current findings (whatever `accountId` and `inUse` say), in id order, with its overall posture: an account picker',
+    ),
 });
 
 /** `GET /posture/history`: one entry per UTC day that has a record, oldest first. */

@@ -32,6 +32,11 @@ export interface ClientOptions {
   profile?: string;
   /** Attempts per call, throttling included (adaptive retry) [8]. */
   maxAttempts?: number;
+  /**
+   * The credentials to sign with (a member account's: `MemberCredentials.provider`), else the
+   * default chain or `profile`.
+   */
+  credentials?: ClientConfig['credentials'];
   /** Replaces the HTTP handler (tests serve AWS responses from memory). */
   requestHandler?: ECRClient['config']['requestHandler'];
 }
@@ -64,7 +69,7 @@ export const makeEcsClient = (config: ClientConfig): ECSClient => new ECSClient(
  * SDK v3 clients with adaptive retry (client-side rate limiting that backs off on throttling),
  * each made on its first use and reused, by the makers given: a function's bundle holds only
  * the SDK clients of the services it reads; asking for another throws. Credentials come from
- * the default chain or `profile`. Endpoints honour `AWS_ENDPOINT_URL` and
+ * the default chain or `profile`, or `credentials` (a member account's). Endpoints honour `AWS_ENDPOINT_URL` and
  * `AWS_ENDPOINT_URL_<SERVICE>` (`_ECR`, `_EKS`, `_EC2`, `_IAM`, `_ECS`), which the SDK reads itself.
  * IAM is global: its client always talks to us-east-1. `kubernetes(cluster)` reads a cluster's
  * Kubernetes API with an EKS token signed by the same credentials.
@@ -75,6 +80,7 @@ export function createClients(makers: ClientMakers, options: ClientOptions = {})
     retryMode: 'adaptive',
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
     ...(options.requestHandler ? { requestHandler: options.requestHandler } : {}),
   };
   const regional = { ...common, ...(options.region ? { region: options.region } : {}) };

@@ -24,6 +24,8 @@ export interface StartOptions {
   port: number;
   host?: string;
   snapshot?: string;
+  /** Several snapshot folders, one account each: run as one organisation (`--snapshot A --snapshot B`). */
+  snapshots?: string[];
   aws?: boolean;
   regions?: string[];
   profile?: string;

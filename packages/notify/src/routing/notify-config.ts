@@ -2,16 +2,34 @@ import { ConfigError, RECOMMENDATIONS, SEVERITIES } from '@customs/core';
 import * as z from 'zod';
 import { assertWebhookUrl } from '../slack/webhook-url.js';
 
+/** An AWS account id: 12 digits. */
+const accountId = z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits');
+/** An AWS Organizations OU id, as Organizations writes them (`ou-` root id part `-` random part). */
+const organizationalUnitId = z
+  .string()
+  .regex(/^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$/, 'an organizational unit id such as ou-ab12-cd34ef56');
+
 const route = z
   .object({
     recommendation: z.enum(RECOMMENDATIONS).optional(),
     severity: z.enum(SEVERITIES).optional(),
+    /** The findings of these accounts (one id or several). */
+    accountId: z.union([accountId, z.array(accountId).min(1).max(1000)]).optional(),
+    /** The findings of the accounts of this OU (`organizationalUnits` lists them). */
+    organizationalUnit: organizationalUnitId.optional(),
     webhookUrl: z.string().min(1),
   })
   .strict()
-  .refine((value) => value.recommendation !== undefined || value.severity !== undefined, {
-    message: 'a route names a recommendation, a severity or both',
-  });
+  .refine(
+    (value) =>
+      value.recommendation !== undefined ||
+      value.severity !== undefined ||
+      value.accountId !== undefined ||
+      value.organizationalUnit !== undefined,
+    {
+      message: 'a route names a recommendation, a severity or both (or an accountId, an organizationalUnit)',
+    },
+  );
 
 const slack = z
   .object({
@@ -27,6 +45,11 @@ const slack = z
     digestTop: z.number().int().min(1).max(25).default(10),
     /** Overrides of the default webhook, first match wins. */
     routes: z.array(route).default([]),
+    /**
+     * The member accounts of each OU the routes name (`aws organizations list-accounts-for-parent
+     * --parent-id ou-…`): an account's findings take the routes of its OU.
+     */
+    organizationalUnits: z.record(organizationalUnitId, z.array(accountId).max(10_000)).default({}),
     /**
      * ECR image findings take a route that names a severity only while their image runs
      * (`inUse.running > 0`); an image nothing runs goes to a route without a severity, or the
@@ -84,6 +107,12 @@ export function parseNotifyConfig(input: unknown, source = 'the notify configura
   if (config.slack.webhookUrl) assertWebhookUrl(config.slack.webhookUrl, `${source}: slack.webhookUrl`);
   config.slack.routes.forEach((entry, index) => {
     assertWebhookUrl(entry.webhookUrl, `${source}: slack.routes.${index}.webhookUrl`);
+    const unit = entry.organizationalUnit;
+    if (unit !== undefined && config.slack.organizationalUnits[unit] === undefined) {
+      throw new ConfigError(
+        `${source} is invalid: slack.routes.${index}.organizationalUnit: ${unit} is not in slack.organizationalUnits (list its accounts there)`,
+      );
+    }
   });
   return config;
 }

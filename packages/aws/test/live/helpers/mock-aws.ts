@@ -427,6 +427,11 @@ export interface MockOptions {
    * are put in the environment until `restore()` [false: only `clients()`' in-memory fake].
    */
   serveKubernetes?: boolean;
+  /**
+   * Mock these clients only (one account's, made by the code under test), not every client of
+   * each class: several accounts each answer from their own files [every client].
+   */
+  clients?: Pick<AwsClients, Service>;
 }
 
 /** The mocked clients (aws-sdk-client-mock) and every command they answered. */
@@ -506,12 +511,13 @@ export function createAnswerer(files: SnapshotFiles, options: MockOptions = {}):
  * from a snapshot's files (see {@link createAnswerer}).
  */
 export function mockAws(files: SnapshotFiles, options: MockOptions = {}): MockedAws {
+  const only = options.clients;
   const stubs = {
-    ecr: mockClient(ecr.ECRClient),
-    eks: mockClient(eks.EKSClient),
-    ec2: mockClient(ec2.EC2Client),
-    iam: mockClient(iam.IAMClient),
-    ecs: mockClient(ecs.ECSClient),
+    ecr: mockClient(only ? only.ecr : ecr.ECRClient),
+    eks: mockClient(only ? only.eks : eks.EKSClient),
+    ec2: mockClient(only ? only.ec2 : ec2.EC2Client),
+    iam: mockClient(only ? only.iam : iam.IAMClient),
+    ecs: mockClient(only ? only.ecs : ecs.ECSClient),
   } as Record<Service, Stub>;
   const { answer, sent } = createAnswerer(files, options);
   const fake = fakeKubernetes(files);

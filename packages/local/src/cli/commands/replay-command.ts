@@ -8,6 +8,7 @@ import {
   safeReason,
 } from '../../replay/index.js';
 import { startLocalPipeline } from '../../runtime/index.js';
+import { accountSource } from '../../start/account-source.js';
 import { localNotifyConfig, startLocalFanOut } from '../../stream/index.js';
 import { UsageError } from '../errors.js';
 import { renderReplay } from '../format/replay.js';
@@ -17,12 +18,12 @@ import type { Command } from './command.js';
 export const replayCommand: Command = {
   name: 'replay',
   usage:
-    'customs replay FILE [--snapshot DIR] [--format table|json] [--config FILE] [--data DIR] [--rejected FILE] [--to URL --token T]',
+    'customs replay FILE [--snapshot DIR [--snapshot DIR2]...] [--format table|json] [--config FILE] [--data DIR] [--rejected FILE] [--to URL --token T]',
   summary:
     'Feed EventBridge events and CloudWatch Logs subscription payloads of EKS audit logs ({"awslogs": …}, or decoded) (a JSON array or JSON lines) through the deployed rules, subscriptions and handlers onto an embedded DynamoDB Local; print the finding changes, then the ignored and rejected events; fan the transitions out to Slack (SLACK_WEBHOOK_URL) or print the messages.',
   positionals: true,
   options: {
-    snapshot: { type: 'string' },
+    snapshot: { type: 'string', multiple: true },
     format: { type: 'string' },
     config: { type: 'string' },
     data: { type: 'string' },
@@ -61,8 +62,13 @@ export const replayCommand: Command = {
     }
     // A refused SLACK_WEBHOOK_URL stops the run before anything starts.
     const notify = localNotifyConfig(process.env);
+    // Several folders are the accounts of one organisation: each event is read in its account's.
+    const snapshots: string[] = values.snapshot ?? [];
+    const organisation = snapshots.length > 1 ? await accountSource({ snapshots }) : undefined;
     const pipeline = await startLocalPipeline({
-      snapshotDir: values.snapshot ?? DEMO_SNAPSHOT,
+      ...(organisation?.collector
+        ? { collector: organisation.collector }
+        : { snapshotDir: snapshots[0] ?? DEMO_SNAPSHOT }),
       ...(values.data ? { dataDir: values.data } : {}),
       ...(values.config ? { configPath: values.config } : {}),
     });

@@ -33,12 +33,12 @@ function untilStopped(onStop: () => void): Promise<NodeJS.Signals> {
 export const startCommand: Command = {
   name: 'start',
   usage:
-    'customs start [--port 4000] [--snapshot DIR | --aws [--region R]... [--profile P]] [--data DIR] [--config FILE] [--no-story | --story]',
+    'customs start [--port 4000] [--snapshot DIR [--snapshot DIR2]... | --aws [--region R]... [--profile P]] [--data DIR] [--config FILE] [--no-story | --story]',
   summary:
     'The whole pipeline on this machine: DynamoDB Local, the deployed rules and handlers, the fan-out and the API on 127.0.0.1; sweeps the account (the demo by default) and plays the demo story. Data is in memory unless --data DIR (kept across runs; an existing DIR is reused, and the story is not replayed onto it unless --story).',
   options: {
     port: { type: 'string' },
-    snapshot: { type: 'string' },
+    snapshot: { type: 'string', multiple: true },
     aws: { type: 'boolean' },
     region: { type: 'string', multiple: true },
     profile: { type: 'string' },
@@ -65,7 +65,9 @@ export const startCommand: Command = {
     const starting = startStack({
       signal: interrupt.signal,
       port,
-      ...(values.snapshot ? { snapshot: values.snapshot } : {}),
+      // One folder is one account; several are the accounts of one organisation (an AccountRouter).
+      ...(values.snapshot?.length === 1 ? { snapshot: values.snapshot[0] } : {}),
+      ...(values.snapshot?.length > 1 ? { snapshots: values.snapshot } : {}),
       ...(values.aws ? { aws: true, regions: values.region ?? [] } : {}),
       ...(values.profile ? { profile: values.profile } : {}),
       ...(values.data ? { dataDir: values.data } : {}),
