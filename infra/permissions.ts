@@ -57,12 +57,16 @@ const POSTURE_RECORD: Grant = { actions: ['dynamodb:Query'], resources: ['findin
  * ECR images' per-image reads (packages/store, image reads): each repository's recorded facts are
  * one Query of its partition on the table (granted with the posture record's Query), the facts
  * read and the digests gone one BatchWriteItem of puts and deletes, so that a sweep re-reads only
- * images that are new or due. Made by whatever re-reads images: the sweep, its worker, the ECR handler.
+ * images that are new or due. Made by whatever re-reads images: the sweep, its worker, the ECR handler,
+ * and the ECS and Kubernetes audit handlers, which re-read the images whose running digests moved.
  */
 const IMAGE_READS: Grant = {
   actions: ['dynamodb:Query', 'dynamodb:BatchWriteItem'],
   resources: ['findings-table'],
 };
+
+/** The services whose event handlers re-read ECR images (and so record their image reads). */
+const REREADS_IMAGES: ReadonlySet<string> = new Set(['ecr', 'ecs', 'k8s']);
 
 /**
  * Lambda sends events it could not process (after its async retries) to the handler's DLQ: the
@@ -105,7 +109,7 @@ const EVENT_HANDLER_PERMISSIONS = Object.fromEntries(
       ...EVENT_READS[service],
       ...FINDINGS_WRITES,
       POSTURE_RECORD,
-      ...(service === 'ecr' ? [IMAGE_READS] : []),
+      ...(REREADS_IMAGES.has(service) ? [IMAGE_READS] : []),
       DEAD_LETTERS,
     ],
   ]),
