@@ -54,6 +54,21 @@ const FINDINGS_WRITES: readonly Grant[] = [
 const POSTURE_RECORD: Grant = { actions: ['dynamodb:Query'], resources: ['findings-table'] };
 
 /**
+ * ECR images' per-image reads (packages/store, image reads): each repository's recorded facts are
+ * one Query of its partition on the table (granted with the posture record's Query), the facts
+ * read and the digests gone one BatchWriteItem of puts and deletes, so that a sweep re-reads only
+ * images that are new or due. Made by whatever re-reads images: the sweep, its worker, the ECR handler,
+ * and the ECS and Kubernetes audit handlers, which re-read the images whose running digests moved.
+ */
+const IMAGE_READS: Grant = {
+  actions: ['dynamodb:Query', 'dynamodb:BatchWriteItem'],
+  resources: ['findings-table'],
+};
+
+/** The services whose event handlers re-read ECR images (and so record their image reads). */
+const REREADS_IMAGES: ReadonlySet<string> = new Set(['ecr', 'ecs', 'k8s']);
+
+/**
  * Lambda sends events it could not process (after its async retries) to the handler's DLQ: the
  * EventBridge handlers' events, and the audit handler's subscription payloads (CloudWatch Logs
  * invokes it asynchronously).
@@ -90,7 +105,13 @@ const SWEEP_QUEUE_POLLING: Grant = {
 const EVENT_HANDLER_PERMISSIONS = Object.fromEntries(
   SERVICE_NAMES.map((service): [EventHandlerName, readonly Grant[]] => [
     SERVICES[service].handler,
-    [...EVENT_READS[service], ...FINDINGS_WRITES, POSTURE_RECORD, DEAD_LETTERS],
+    [
+      ...EVENT_READS[service],
+      ...FINDINGS_WRITES,
+      POSTURE_RECORD,
+      ...(REREADS_IMAGES.has(service) ? [IMAGE_READS] : []),
+      DEAD_LETTERS,
+    ],
   ]),
 ) as Record<EventHandlerName, readonly Grant[]>;
 
@@ -102,9 +123,17 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
   ...EVENT_HANDLER_PERMISSIONS,
   // The whole sweep, or (too large for one invocation) the deleted repositories and the units
   // queued; the cron's failed asynchronous invocations go to its DLQ.
-  sweep: [...SWEEP_READS, ...FINDINGS_WRITES, SWEEP_PLANNING, POSTURE_RECORD, SWEEP_ENQUEUE, DEAD_LETTERS],
+  sweep: [
+    ...SWEEP_READS,
+    ...FINDINGS_WRITES,
+    SWEEP_PLANNING,
+    POSTURE_RECORD,
+    IMAGE_READS,
+    SWEEP_ENQUEUE,
+    DEAD_LETTERS,
+  ],
   // One unit of a split sweep at a time (iam, ecr-registry, eks, ecs, ecr-repositories), fed by the queue.
-  'sweep-worker': [...SWEEP_READS, ...FINDINGS_WRITES, POSTURE_RECORD, SWEEP_QUEUE_POLLING],
+  'sweep-worker': [...SWEEP_READS, ...FINDINGS_WRITES, POSTURE_RECORD, IMAGE_READS, SWEEP_QUEUE_POLLING],
   'on-finding-change': [
     {
       actions: [

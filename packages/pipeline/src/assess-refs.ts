@@ -3,6 +3,7 @@ import type { FindingChange, MovedDigest } from '@customs/store';
 import type { PipelineDependencies } from './dependencies.js';
 import { evaluateAndStore } from './evaluate-and-store.js';
 import { deploymentRefsOf, imageRefsOf, refKey } from './follow-digests.js';
+import { incrementalReads } from './image-reads.js';
 
 /** What re-assessing some refs did. */
 export interface Assessment {
@@ -57,7 +58,7 @@ async function assessOnce(
   moved: MovedDigest[],
 ): Promise<Assessment> {
   const { collector, repository } = dependencies;
-  const { resources, missing, warnings } = await collector.collect(refs);
+  const { resources, missing, warnings } = await collector.collect(refs, incrementalReads(dependencies));
   const { changes, at } = await evaluateAndStore(resources, dependencies, moved);
   for (const ref of missing) {
     const removed = await repository.resolveNamed(

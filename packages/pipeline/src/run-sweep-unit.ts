@@ -1,6 +1,7 @@
 import type { SweepUnit } from '@customs/aws';
 import { CustomsError, GLOBAL_SERVICES } from '@customs/core';
 import type { PipelineDependencies } from './dependencies.js';
+import { incrementalReads } from './image-reads.js';
 import { type SweepOutcome, storeSweep } from './store-sweep.js';
 import { unitScopes } from './unit-scopes.js';
 
@@ -28,6 +29,9 @@ export async function runSweepUnit(
   const global = (GLOBAL_SERVICES as readonly string[]).includes(unit.service);
   if (!global && unit.region !== collector.scope.region)
     throw new SweepUnitError(`a unit of ${unit.region} reached the collector of ${collector.scope.region}`);
-  const { resources, warnings, incomplete } = await collector.collectUnit(unit);
+  const { resources, warnings, incomplete } = await collector.collectUnit(
+    unit,
+    incrementalReads(dependencies),
+  );
   return storeSweep(resources, warnings, unitScopes(unit, resources), dependencies, incomplete);
 }

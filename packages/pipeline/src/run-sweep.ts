@@ -1,4 +1,5 @@
 import type { PipelineDependencies } from './dependencies.js';
+import { incrementalReads } from './image-reads.js';
 import { type SweepOutcome, storeSweep } from './store-sweep.js';
 import { sweepScopes } from './unit-scopes.js';
 
@@ -21,7 +22,7 @@ export async function runSweep(
 ): Promise<SweepOutcome> {
   const { collector } = dependencies;
   options.onStep?.({ step: 'reading' });
-  const { resources, warnings, incomplete } = await collector.collectAll();
+  const { resources, warnings, incomplete } = await collector.collectAll(incrementalReads(dependencies));
   options.onStep?.({ step: 'storing', resources: resources.length });
   const scopes = sweepScopes(collector.scope.region, resources);
   return storeSweep(resources, warnings, scopes, dependencies, incomplete);

@@ -3,6 +3,7 @@ import type { Finding, ResourceType } from '@customs/core';
 import { type StoreContext, type StoreContextOptions, storeContext } from './context.js';
 import { type DigestDeployment, deploymentsOfDigest, type MovedDigest } from './deployment-index.js';
 import { readEvaluations } from './evaluation-record.js';
+import { type ImageReadFacts, imageReadsOf, recordImageReads } from './image-reads.js';
 import { findingFromItem, historyFromItem } from './items.js';
 import { findingKey, HISTORY_PREFIX } from './keys.js';
 import { type FindingFilters, planListing } from './list-plan.js';
@@ -196,6 +197,27 @@ export class FindingsRepository {
    */
   async getResourceEvaluation(resourceId: string): Promise<ResourceEvaluation | undefined> {
     return (await readEvaluations(this.#context, [resourceId])).get(resourceId);
+  }
+
+  /**
+   * The per-image facts last read of a repository's ECR images (one Query of its partition), so a
+   * sweep re-reads only the images that are new or due (`@customs/aws`, `IncrementalReads`).
+   * @example const facts = await repository.imageReadsOf(repositoryArn); // [{ digest, readAt, … }]
+   */
+  imageReadsOf(repositoryArn: string): Promise<ImageReadFacts[]> {
+    return imageReadsOf(this.#context, repositoryArn);
+  }
+
+  /**
+   * Records the per-image facts just read of a repository's images and forgets the digests gone.
+   * @example await repository.recordImageReads(repositoryArn, [{ digest, referrerArtifactTypes: [], readAt }], []);
+   */
+  recordImageReads(
+    repositoryArn: string,
+    read: readonly ImageReadFacts[],
+    gone: readonly string[],
+  ): Promise<void> {
+    return recordImageReads(this.#context, repositoryArn, read, gone);
   }
 
   /** @example const finding = await repository.getFinding(findingId('ecr-repository-scan-on-push', arn)); */

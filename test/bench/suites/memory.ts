@@ -78,9 +78,13 @@ export async function benchMemory(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'customs-bench-snapshot-'));
   try {
     writeSnapshot(dir);
-    const scan = await peakRss([CUSTOMS, 'scan', '--snapshot', dir]);
-    lines.push(line('customs scan --snapshot DIR (table)', scan.peakMiB, scan.exitCode, scan.wallMs));
-    if (scan.exitCode !== 0) lines.push(`    ${scan.stderr.split('\n')[0]}`);
+    for (const format of ['table', 'json']) {
+      const scan = await peakRss([CUSTOMS, 'scan', '--snapshot', dir, '--format', format]);
+      lines.push(
+        line(`customs scan --snapshot DIR --format ${format}`, scan.peakMiB, scan.exitCode, scan.wallMs),
+      );
+      if (scan.exitCode !== 0) lines.push(`    ${scan.stderr.split('\n')[0]}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import { gatherOutcomes, readEachRef } from '../read/ref-outcome.js';
 import type { CollectorReaders } from '../read/service-readers.js';
 import { typesOfUnit } from '../registry/collector-types.js';
 import type { AwsSession } from '../session/session.js';
-import type { Collector, CollectResult, CollectUnit, RegionInventory } from './collector.js';
+import type { CollectOptions, Collector, CollectResult, CollectUnit, RegionInventory } from './collector.js';
 
 /** Where an {@link AccountCollector} reads from: AWS or a snapshot. */
 export interface SessionSource {
@@ -55,8 +55,8 @@ export class AccountCollector implements Collector {
   }
 
   /** Every resource of the region (and of the global services when this collector reads them). */
-  async collectAll(): Promise<CollectResult> {
-    const context = this.context();
+  async collectAll(options: CollectOptions = {}): Promise<CollectResult> {
+    const context = this.context(options);
     const readers = this.#readers.services;
     const services = SERVICE_NAMES.filter(
       (service) =>
@@ -78,8 +78,8 @@ export class AccountCollector implements Collector {
    * sorted by name, with their images.
    * @example const { resources } = await collector.collectUnit({ service: 'ecr-repositories', start: 0, count: 2 });
    */
-  async collectUnit(unit: CollectUnit): Promise<CollectResult> {
-    const context = this.context();
+  async collectUnit(unit: CollectUnit, options: CollectOptions = {}): Promise<CollectResult> {
+    const context = this.context(options);
     const [type] = typesOfUnit(unit.service);
     const reader =
       type && this.#source.holds(serviceOf(type)) ? this.#readers.services[serviceOf(type)] : undefined;
@@ -91,8 +91,8 @@ export class AccountCollector implements Collector {
    * Re-reads the named resources; those that no longer exist are `missing`. Every ref is read to
    * the end; when some could not be read, throws one `RefReadError` naming each.
    */
-  async collect(refs: ResourceRef[]): Promise<CollectResult> {
-    const context = this.context();
+  async collect(refs: ResourceRef[], options: CollectOptions = {}): Promise<CollectResult> {
+    const context = this.context(options);
     const reach = { label: this.#source.label, readsGlobal: this.#readsGlobal };
     const readers: Partial<Record<Service, RefReader>> = Object.fromEntries(
       Object.entries(this.#readers.services).map(([service, reader]) => [service, reader.ref]),
@@ -109,12 +109,13 @@ export class AccountCollector implements Collector {
   }
 
   /** The readers' context of one collect call. */
-  protected context(): ReadContext {
+  protected context(options: CollectOptions = {}): ReadContext {
     return {
       session: this.#source.open(),
       scope: this.scope,
       reportPolling: this.#reportPolling,
       incomplete: [],
+      ...(options.imageReads ? { imageReads: options.imageReads } : {}),
     };
   }
 }

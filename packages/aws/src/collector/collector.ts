@@ -1,4 +1,5 @@
 import type { Resource, ResourceRef, ResourceType } from '@customs/core';
+import type { IncrementalReads } from '../read/image-reads.js';
 
 /**
  * Resources a read could not enumerate (a cluster whose Kubernetes API is unreadable, a list it
@@ -31,6 +32,14 @@ export interface CollectResult {
 export type MissingRef = ResourceRef & { reason?: string };
 
 /**
+ * How one collect call reads. `imageReads`: ECR images' per-image reads (signing status,
+ * referrers) only for images new to its ledger or due, the others keeping the facts recorded.
+ */
+export interface CollectOptions {
+  imageReads?: IncrementalReads;
+}
+
+/**
  * A unit of work of a split sweep (see `planSweep`): one service of one region, a slice of the
  * repositories (sorted by name), or a slice of the EKS clusters (sorted by name) whose
  * Kubernetes APIs it reads.
@@ -59,15 +68,15 @@ export interface Collector {
   /** Account and region the collector reads. */
   readonly scope: { accountId: string; region: string };
   /** Every resource in scope (the sweep). */
-  collectAll(): Promise<CollectResult>;
+  collectAll(options?: CollectOptions): Promise<CollectResult>;
   /** Re-reads the named resources; refs that no longer exist are returned in `missing`. */
-  collect(refs: ResourceRef[]): Promise<CollectResult>;
+  collect(refs: ResourceRef[], options?: CollectOptions): Promise<CollectResult>;
   /**
    * One unit of a split sweep (see `planSweep`): the registry, the region's EKS, IAM, or a slice
    * of the region's repositories sorted by name, with their images. Optional: a collector
    * without it only sweeps whole regions.
    */
-  collectUnit?(unit: CollectUnit): Promise<CollectResult>;
+  collectUnit?(unit: CollectUnit, options?: CollectOptions): Promise<CollectResult>;
   /**
    * The region's repositories and clusters (DescribeRepositories and ListClusters), for planning a
    * split sweep; throws when they cannot be listed. Optional: else the planner counts `collectAll`.

@@ -1,5 +1,6 @@
 export { AccountCollector, type AccountCollectorOptions, type SessionSource } from './account-collector.js';
 export type {
+  CollectOptions,
   Collector,
   CollectResult,
   CollectUnit,

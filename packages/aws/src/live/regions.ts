@@ -1,5 +1,5 @@
 import { isGlobalType, type Resource, type ResourceRef } from '@customs/core';
-import type { Collector, CollectResult } from '../collector/collector.js';
+import type { CollectOptions, Collector, CollectResult } from '../collector/collector.js';
 import type { Scope } from '../normalise/wire.js';
 
 /** Makes the collector of one region; `iam` says whether it reads IAM (exactly one does). */
@@ -33,12 +33,12 @@ export class MultiRegionCollector implements Collector {
   }
 
   /** Every region's resources, regions read concurrently. */
-  async collectAll(): Promise<CollectResult> {
-    return merge(await Promise.all(this.collectors.map((collector) => collector.collectAll())));
+  async collectAll(options?: CollectOptions): Promise<CollectResult> {
+    return merge(await Promise.all(this.collectors.map((collector) => collector.collectAll(options))));
   }
 
   /** Each ref read by the collector of its region (IAM refs and refs without a region: the first). */
-  async collect(refs: ResourceRef[]): Promise<CollectResult> {
+  async collect(refs: ResourceRef[], options?: CollectOptions): Promise<CollectResult> {
     const byCollector = new Map<Collector, ResourceRef[]>();
     const unrouted: string[] = [];
     for (const ref of refs) {
@@ -53,7 +53,7 @@ export class MultiRegionCollector implements Collector {
       byCollector.set(collector, [...(byCollector.get(collector) ?? []), ref]);
     }
     const results = await Promise.all(
-      [...byCollector].map(([collector, routed]) => collector.collect(routed)),
+      [...byCollector].map(([collector, routed]) => collector.collect(routed, options)),
     );
     const merged = merge(results);
     return { ...merged, warnings: [...merged.warnings, ...unrouted] };

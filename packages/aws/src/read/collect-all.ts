@@ -3,7 +3,7 @@ import type { CollectUnit } from '../collector/collector.js';
 import { isUnreadable } from '../normalise/unreadable.js';
 import { collectK8s } from './collect-k8s.js';
 import type { ReadContext } from './context.js';
-import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
+import { describeImages, listRepositories, readRegistry, readRepositories } from './read-ecr.js';
 import {
   describeCluster,
   describeNodegroup,
@@ -15,6 +15,7 @@ import {
   readNodegroup,
 } from './read-eks.js';
 import { iamPolicies, iamRoles, readIamAccount, readIamDetails, readIamUsers } from './read-iam.js';
+import { readRepositoryImages } from './read-repository-images.js';
 
 /** Drops what was not found (deleted while being read) or not readable. */
 function present<T>(items: (T | undefined)[]): T[] {
@@ -32,14 +33,39 @@ export async function collectEcr(
   const [registry, normalised, images] = await Promise.all([
     slice ? undefined : readRegistry(context),
     readRepositories(context, repositories, slice === undefined),
-    Promise.all(
-      repositories.map(async function imagesOf(repository) {
-        const details = await describeImages(context, repository.repositoryName ?? '');
-        return details === undefined || isUnreadable(details) ? [] : readImages(context, repository, details);
-      }),
-    ),
+    mapLimited(repositories, REPOSITORIES_IN_FLIGHT, async function imagesOf(repository) {
+      const details = await describeImages(context, repository.repositoryName ?? '');
+      return details === undefined || isUnreadable(details)
+        ? []
+        : readRepositoryImages(context, repository, details, true);
+    }),
   ]);
   return [...(registry ? [registry] : []), ...normalised, ...images.flat()];
+}
+
+/**
+ * Repositories whose images are read at once: enough to keep the ECR limiter busy (a repository
+ * queues up to two calls per image), few enough that the pending reads and bodies of a large
+ * account are not all held at the same time.
+ */
+const REPOSITORIES_IN_FLIGHT = 16;
+
+/** `items.map(work)` with at most `limit` works running at once, in the items' order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function byName(a: { repositoryName?: string }, b: { repositoryName?: string }): number {

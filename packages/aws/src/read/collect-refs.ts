@@ -3,7 +3,7 @@ import { isUnreadable, type Known } from '../normalise/unreadable.js';
 import { readEcsClusterRef, readEcsServiceRef, readRevisionRef } from './collect-ecs.js';
 import type { ReadContext } from './context.js';
 import { iamRefOutcome } from './iam-ref.js';
-import { describeImages, listRepositories, readImages, readRegistry, readRepositories } from './read-ecr.js';
+import { describeImages, listRepositories, readRegistry, readRepositories } from './read-ecr.js';
 import {
   describeCluster,
   describeNodegroup,
@@ -15,6 +15,7 @@ import {
 } from './read-eks.js';
 import { iamPolicies, iamRoles, readIamAccount, readIamDetails, readIamUsers } from './read-iam.js';
 import { readK8sClusterRef, readK8sNamespaceRef, readK8sWorkloadRef } from './read-k8s-refs.js';
+import { readRepositoryImages } from './read-repository-images.js';
 import { found, MISSING, type RefOutcome } from './ref-outcome.js';
 
 /** Where the refs are read: what messages call the source, and whether it reads the global services. */
@@ -89,7 +90,7 @@ export async function readEcrRef(
       return whenPresent(await listRepositories(context, parent), async ([repository]) =>
         repository
           ? whenPresent(await describeImages(context, parent, ref.name), async (details) =>
-              found(await readImages(context, repository, details)),
+              found(await readRepositoryImages(context, repository, details, false)),
             )
           : MISSING,
       );

@@ -22,6 +22,7 @@ import { isUnreadable, type Known } from '../normalise/unreadable.js';
 import type { Wire } from '../normalise/wire.js';
 import { PAGE } from '../registry/call-info.js';
 import type { ReadContext } from './context.js';
+import type { ImageFacts } from './image-reads.js';
 
 /** A repository as DescribeRepositories lists it. */
 export type RepositoryEntry = Wire<Repository>;
@@ -166,12 +167,14 @@ export async function describeImages(
 
 /**
  * Images with their signing status and OCI referrers, and the scan findings a snapshot may hold
- * (DescribeImageScanFindings, never called: DescribeImages carries the counts).
+ * (DescribeImageScanFindings, never called: DescribeImages carries the counts). An image in
+ * `known` is not asked for its signing status and referrers: it keeps the facts given.
  */
 export function readImages(
   context: ReadContext,
   repository: RepositoryEntry,
   details: Wire<ImageDetail>[],
+  known: ReadonlyMap<string, ImageFacts> = new Map(),
 ): Promise<EcrImage[]> {
   const { session } = context;
   const repositoryName = repository.repositoryName ?? '';
@@ -179,14 +182,21 @@ export function readImages(
     details.map(async function readImage(detail) {
       const imageDigest = detail.imageDigest ?? '';
       const keys = [repositoryName, imageDigest];
+      const facts = known.get(imageDigest);
       const [scanFindings, signing, referrers] = await Promise.all([
         session.stored({ service: 'ecr', operation: 'DescribeImageScanFindings', keys }),
-        session.send({ service: 'ecr', operation: 'DescribeImageSigningStatus', keys }, (aws) =>
-          aws.ecr.send(new DescribeImageSigningStatusCommand({ repositoryName, imageId: { imageDigest } })),
-        ),
-        session.paginate({ service: 'ecr', operation: 'ListImageReferrers', keys }, (aws) =>
-          referrerPages(aws, repositoryName, imageDigest),
-        ),
+        facts
+          ? { signingStatuses: facts.signingStatus ? [{ status: facts.signingStatus }] : [] }
+          : session.send({ service: 'ecr', operation: 'DescribeImageSigningStatus', keys }, (aws) =>
+              aws.ecr.send(
+                new DescribeImageSigningStatusCommand({ repositoryName, imageId: { imageDigest } }),
+              ),
+            ),
+        facts
+          ? { referrers: facts.referrerArtifactTypes.map((artifactType) => ({ artifactType })) }
+          : session.paginate({ service: 'ecr', operation: 'ListImageReferrers', keys }, (aws) =>
+              referrerPages(aws, repositoryName, imageDigest),
+            ),
       ]);
       return normaliseEcrImage({
         scope: context.scope,

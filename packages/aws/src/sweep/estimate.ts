@@ -90,6 +90,39 @@ export function ecrCalls(repositories: number, images: number): number {
   return callsFor({ region: 1, 'ecr-repository': repositories, 'ecr-image': images }, ['ecr']).ecr;
 }
 
+/** How an incremental sweep re-reads images (`IncrementalReads`): every image once a period, plus the new ones. */
+export interface ImageRereads {
+  /** Every image is re-read at least once in this many days [7]. */
+  periodDays?: number;
+  /** Images pushed since the last sweep that no event read [0]. */
+  newImages?: number;
+}
+
+/**
+ * The images whose per-image calls (signing status, referrers) a steady-state incremental sweep
+ * makes in a day: the day's share of the rolling re-read, ⌈I ÷ period⌉, plus the new ones.
+ * @example imagesRead(100_000) // 14_286
+ */
+export function imagesRead(images: number, rereads: ImageRereads = {}): number {
+  const period = Math.max(1, Math.floor(rereads.periodDays ?? 7));
+  return Math.min(images, Math.ceil(images / period) + (rereads.newImages ?? 0));
+}
+
+/**
+ * The ECR calls of a steady-state day of the incremental sweep: every call of {@link ecrCalls}
+ * but the per-image ones, which are made only for {@link imagesRead} images (the first sweep
+ * reads every image: `ecrCalls`).
+ * @example incrementalEcrCalls(2000, 100_000) // 34_657: 6,085 + 2 × 14,286
+ */
+export function incrementalEcrCalls(
+  repositories: number,
+  images: number,
+  rereads: ImageRereads = {},
+): number {
+  const perImage = callsFor({ 'ecr-image': 1 }, ['ecr']).ecr;
+  return ecrCalls(repositories, images) - perImage * (images - imagesRead(images, rereads));
+}
+
 /**
  * The calls one more repository of `imagesPerRepository` images adds: its policy, lifecycle
  * policy, DescribeImages pages, its images' reads and its share of a scanning-configuration batch.

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONCURRENCY,
   ecrCalls,
+  imagesRead,
+  incrementalEcrCalls,
   kubernetesCalls,
   LAMBDA_BUDGET,
   planSweep,
@@ -21,6 +23,19 @@ describe('ecrCalls', () => {
     // 3 registry calls, 2 DescribeRepositories pages, 80 scanning batches, 3 per repository, 2 per image
     expect(ecrCalls(2000, 100_000)).toBe(3 + 2 + 80 + 6000 + 200_000);
     expect(ecrCalls(0, 0)).toBe(4);
+  });
+});
+
+describe('incrementalEcrCalls', () => {
+  it("counts a steady-state day's per-image reads only for the day's share of the weekly re-read and the new images", () => {
+    // 100,000 images re-read weekly: 14,286 a day, 2 calls each, on top of the 6,085 other calls
+    expect(imagesRead(100_000)).toBe(14_286);
+    expect(incrementalEcrCalls(2000, 100_000)).toBe(3 + 2 + 80 + 6000 + 2 * 14_286);
+    expect(incrementalEcrCalls(2000, 100_000, { newImages: 600 })).toBe(6085 + 2 * 14_886);
+    // a longer period reads fewer; a period of one day is a full read
+    expect(incrementalEcrCalls(2000, 100_000, { periodDays: 56 })).toBe(6085 + 2 * 1786);
+    expect(incrementalEcrCalls(2000, 100_000, { periodDays: 1 })).toBe(ecrCalls(2000, 100_000));
+    expect(imagesRead(10, { newImages: 50 })).toBe(10);
   });
 });
 

@@ -4,6 +4,21 @@ import { terminalOf } from '../format/terminal.js';
 import type { Command } from './command.js';
 import { runScan } from './scan.js';
 
+/**
+ * Writes a chunk and, when the stream says its buffer is full (`write` gives false), waits for it
+ * to drain (or to close or fail), so the chunks of a large report do not pile up in memory.
+ */
+function written(out: NodeJS.WritableStream, chunk: string): Promise<void> {
+  if (out.write(chunk) !== false) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      for (const event of ['drain', 'close', 'error']) out.removeListener(event, done);
+      resolve();
+    };
+    for (const event of ['drain', 'close', 'error']) out.once(event, done);
+  });
+}
+
 export const scanCommand: Command = {
   name: 'scan',
   usage:
@@ -34,7 +49,7 @@ export const scanCommand: Command = {
       progress: progressLine(err, process.env),
     });
     for (const warning of warnings) err.write(`warning: ${safeText(warning, { maxLength: 1000 })}\n`);
-    out.write(output);
+    for (const chunk of output) await written(out, chunk);
     if (failing === 0) return undefined;
     err.write(`customs: ${failing} failing finding(s) at or above ${failOn} (--fail-on ${failOn})\n`);
     return 1;

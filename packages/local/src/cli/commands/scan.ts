@@ -2,7 +2,7 @@ import { type Collector, type CollectResult, SnapshotCollector } from '@customs/
 import { CATALOG, evaluateAll, STATUSES } from '@customs/core';
 import { loadConfigFile } from '../../config-file.js';
 import { UsageError } from '../errors.js';
-import { renderFindings } from '../format/findings.js';
+import { renderFindingChunks } from '../format/findings.js';
 import { parseOutputs, writeOutputs } from '../format/outputs.js';
 import type { ProgressLine } from '../format/progress.js';
 import type { Terminal } from '../format/terminal.js';
@@ -41,7 +41,8 @@ export interface ScanOptions {
 
 /** What a scan printed and wrote, and whether `--fail-on` failed it. */
 export interface ScanResult {
-  output: string;
+  /** What goes to stdout, in chunks (JSON a finding at a time: see `findingsJson`). */
+  output: Iterable<string>;
   warnings: string[];
   /** The failing findings at or above `--fail-on` (none without it). */
   failing: number;
@@ -80,12 +81,12 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
       : suppressed.findings.filter((f) => statuses.includes(f.status));
   const view = { details: options.details === true, all: options.all === true || statuses.length > 0 };
   // Files get every row the terminal would, at no width and without colour.
-  await writeOutputs(outputs, (each) => renderFindings(findings, each, view));
+  await writeOutputs(outputs, (each) => renderFindingChunks(findings, each, view));
   // A suppressed failure is a decision taken: it does not fail the gate.
   const open = findings.filter((f) => (f as { state?: string }).state !== 'SUPPRESSED');
   const failing = failOn === undefined ? 0 : failingAtOrAbove(open, failOn).length;
   return {
-    output: renderFindings(findings, format, {
+    output: renderFindingChunks(findings, format, {
       ...view,
       ...(options.terminal ? { terminal: options.terminal } : {}),
     }),

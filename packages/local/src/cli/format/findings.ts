@@ -13,6 +13,7 @@ import { toCsv } from './csv.js';
 import { detailBlock } from './details.js';
 import { findingsTable, severityStatusSummary, shownStatus } from './findings-table.js';
 import { renderAsff, renderOcsf } from './interchange.js';
+import { findingsJson } from './json-stream.js';
 import { renderJunit } from './junit/index.js';
 import { toSafeJson } from './safe-json.js';
 import { renderSarif } from './sarif/index.js';
@@ -145,4 +146,17 @@ export function renderFindings(findings: Finding[], format: Format, view: TableV
   if (format === 'asff') return renderAsff(findings);
   if (format === 'ocsf') return renderOcsf(findings);
   return tableReport(findings, view);
+}
+
+/**
+ * {@link renderFindings} in chunks: JSON a finding at a time (`findingsJson`: the same bytes, for
+ * any number of findings), the other formats as one chunk.
+ * @example for (const chunk of renderFindingChunks(findings, 'json')) process.stdout.write(chunk);
+ */
+export function renderFindingChunks(
+  findings: Finding[],
+  format: Format,
+  view: TableView = {},
+): Iterable<string> {
+  return format === 'json' ? findingsJson(findings) : [renderFindings(findings, format, view)];
 }

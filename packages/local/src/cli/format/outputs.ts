@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { FORMATS, type Format } from '../options.js';
@@ -63,11 +63,19 @@ function checked(output: OutputFile, allowed: readonly Format[]): OutputFile {
  * UsageError naming it.
  * @example await writeOutputs(outputs, (format) => render(findings, format));
  */
-export async function writeOutputs(outputs: OutputFile[], render: (format: Format) => string): Promise<void> {
+export async function writeOutputs(
+  outputs: OutputFile[],
+  render: (format: Format) => Iterable<string>,
+): Promise<void> {
   for (const output of outputs) {
     try {
       await mkdir(dirname(output.path), { recursive: true });
-      await writeFile(output.path, render(output.format));
+      const file = await open(output.path, 'w');
+      try {
+        for (const chunk of render(output.format)) await file.write(chunk);
+      } finally {
+        await file.close();
+      }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new UsageError(`cannot write --output ${output.path} (${code})`, { cause: error });

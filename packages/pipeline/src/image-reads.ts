@@ -1,0 +1,12 @@
+import type { CollectOptions } from '@customs/aws';
+import type { PipelineDependencies } from './dependencies.js';
+
+/**
+ * The collect options of the pipeline's reads: ECR images' per-image reads recorded in the
+ * findings store, and made by a sweep only for images new to it or due (every image at least
+ * weekly, spread by digest), so an image an event read is not read again by the sweep.
+ * @example const { resources } = await collector.collectAll(incrementalReads(dependencies));
+ */
+export function incrementalReads(dependencies: PipelineDependencies): CollectOptions {
+  return { imageReads: { ledger: dependencies.repository, now: dependencies.clock() } };
+}
