@@ -90,7 +90,7 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
       timeout: AUDIT_LOG_HANDLERS.has(name) ? '5 minutes' : '1 minute',
       retries: 2,
       environment,
-      permissions: permissionsOf(name, { table, busArn, deadLetterQueue }),
+      permissions: permissionsOf(name, { table, busArn, deadLetterQueue }, options),
       transform: deadLettersTo(deadLetterQueue),
     });
   }
@@ -102,7 +102,11 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
     memory: '1024 MB',
     timeout: '15 minutes',
     environment: { ...environment, CUSTOMS_SWEEP_QUEUE_URL: sweepQueue.url },
-    permissions: permissionsOf('sweep', { table, busArn, sweepQueue, deadLetterQueue: queues.sweep }),
+    permissions: permissionsOf(
+      'sweep',
+      { table, busArn, sweepQueue, deadLetterQueue: queues.sweep },
+      options,
+    ),
     transform: deadLettersTo(queues.sweep),
   });
 
@@ -120,8 +124,9 @@ export function createFunctions(input: FunctionsInput): CustomsFunctions {
       memory: SWEEP_WORKER.memory,
       timeout: `${SWEEP_WORKER.timeoutSeconds} seconds`,
       concurrency: { reserved: SWEEP_WORKER.reservedConcurrency },
-      environment,
-      permissions: permissionsOf('sweep-worker', { table, busArn, sweepQueue }),
+      // the queue's URL: over an organisation, a worker queues the units of the account it plans
+      environment: { ...environment, CUSTOMS_SWEEP_QUEUE_URL: sweepQueue.url },
+      permissions: permissionsOf('sweep-worker', { table, busArn, sweepQueue }, options),
     }),
     'on-finding-change': new sst.aws.Function('OnFindingChange', {
       ...BASE,

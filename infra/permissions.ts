@@ -206,14 +206,51 @@ export const SECURITY_HUB_TARGET: readonly Grant[] = [
 export interface DeployOptions {
   /** Import the findings into Security Hub (the fan-out's Security Hub target). */
   securityHub: boolean;
+  /**
+   * Several accounts (issue 18; the `organization` configuration key): the member role the readers
+   * assume, and whether the member accounts come from Organizations ListAccounts.
+   */
+  organization?: { memberRoleName: string; listAccounts: boolean };
+}
+
+/** The functions that read the member accounts: the event handlers, the sweep and its worker. */
+const READERS_OF_MEMBERS: ReadonlySet<FunctionName> = new Set([
+  ...EVENT_HANDLER_NAMES,
+  'sweep',
+  'sweep-worker',
+]);
+
+/**
+ * The grants of reading member accounts: `sts:AssumeRole` on the member role's name in any account
+ * (the member role's trust names the organisation), `organizations:ListAccounts` (which takes no
+ * resource: `*`) only when the accounts come from Organizations; the worker queues the units of the
+ * account it plans (SendMessageBatch on the sweep queue).
+ * @example organizationGrants('sweep', { memberRoleName: 'CustomsReadOnly', listAccounts: false })
+ */
+export function organizationGrants(
+  name: FunctionName,
+  organization: NonNullable<DeployOptions['organization']>,
+): readonly Grant[] {
+  if (!READERS_OF_MEMBERS.has(name)) return [];
+  return [
+    {
+      actions: ['sts:AssumeRole'],
+      resources: [`arn:{partition}:iam::*:role/${organization.memberRoleName}`],
+    },
+    ...(organization.listAccounts
+      ? [{ actions: ['organizations:ListAccounts'], resources: ['*' as const] }]
+      : []),
+    ...(name === 'sweep-worker' ? [SWEEP_ENQUEUE] : []),
+  ];
 }
 
 /**
- * A function's grants for a deployment: its own, and on-finding-change's Security Hub target when
- * the deployment enables it.
+ * A function's grants for a deployment: its own, on-finding-change's Security Hub target when
+ * the deployment enables it, and the readers' member-account grants for an organisation.
  * @example grantsOf('on-finding-change', { securityHub: true })
  */
 export function grantsOf(name: FunctionName, options: DeployOptions): readonly Grant[] {
-  const grants = FUNCTION_PERMISSIONS[name];
-  return name === 'on-finding-change' && options.securityHub ? [...grants, ...SECURITY_HUB_TARGET] : grants;
+  const own = FUNCTION_PERMISSIONS[name];
+  const grants = name === 'on-finding-change' && options.securityHub ? [...own, ...SECURITY_HUB_TARGET] : own;
+  return options.organization ? [...grants, ...organizationGrants(name, options.organization)] : grants;
 }

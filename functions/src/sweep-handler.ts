@@ -1,6 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { SweepUnit } from '@customs/aws';
-import { type PipelineDependencies, planOrRunSweep } from '@customs/pipeline';
+import {
+  type AccountSweepMessage,
+  accountSweepMessages,
+  type PipelineDependencies,
+  planOrRunSweep,
+  routerOf,
+} from '@customs/pipeline';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
 
 /** What a sweep invocation returns and logs. */
@@ -16,12 +22,13 @@ export interface SweepResult {
 }
 
 /** Hands the units of a split sweep to the workers. */
-export type Enqueue = (units: SweepUnit[]) => Promise<void>;
+export type Enqueue = (units: readonly (SweepUnit | AccountSweepMessage)[]) => Promise<void>;
 
 /**
  * Builds the sweep handler, the coordinator: plans from the region's size; when one invocation
  * fits, assesses every resource and resolves the findings of resources gone; else resolves the
- * findings of repositories gone and queues the units (see `planOrRunSweep`).
+ * findings of repositories gone and queues the units (see `planOrRunSweep`). Over an organisation
+ * (an AccountRouter), it queues one message per member account × region, which workers plan.
  * @example export const handler = createSweepHandler(lambdaDependencies, () => sqsEnqueuer(sqs, url));
  */
 export function createSweepHandler(
@@ -30,7 +37,24 @@ export function createSweepHandler(
   logger = new Logger({ serviceName: 'customs', persistentKeys: { function: 'sweep' } }),
 ) {
   async function onSchedule(): Promise<SweepResult> {
-    const outcome = await planOrRunSweep(await dependencies(), {
+    const ready = await dependencies();
+    const router = routerOf(ready);
+    if (router) {
+      // an organisation: one message per account × region, each planned by a worker
+      const messages = await accountSweepMessages(router);
+      await enqueuer()(messages);
+      const result = {
+        resources: 0,
+        findings: 0,
+        transitions: {},
+        warnings: [],
+        split: true,
+        enqueued: messages.length,
+      };
+      logger.info('split by account', result);
+      return result;
+    }
+    const outcome = await planOrRunSweep(ready, {
       enqueue: (units) => enqueuer()(units),
     });
     const transitions: Record<string, number> = {};

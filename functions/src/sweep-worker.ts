@@ -1,30 +1,49 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { SweepUnit } from '@customs/aws';
 import { EventValidationError } from '@customs/events';
-import { type PipelineDependencies, runSweepUnit } from '@customs/pipeline';
+import {
+  type AccountSweepMessage,
+  type PipelineDependencies,
+  runAccountSweepMessage,
+  runSweepUnit,
+} from '@customs/pipeline';
 import type { SQSBatchResponse } from 'aws-lambda';
 import * as z from 'zod';
 import { withCustomsMiddleware } from './middleware/customs-middleware.js';
 import { BatchItemFailures } from './runtime/batch-item-failures.js';
+import { requireEnv } from './runtime/environment.js';
 import { lambdaDependencies } from './runtime/lambda-dependencies.js';
+import { sqsEnqueuer } from './runtime/sweep-queue.js';
+import type { Enqueue } from './sweep-handler.js';
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, such as eu-west-1');
+/** The member account of an organisation's sweep (absent: the deployment's own, as before). */
+const accountId = z
+  .string()
+  .regex(/^\d{12}$/, 'an AWS account id is 12 digits')
+  .optional();
 const unitSchema = z.discriminatedUnion('service', [
-  z.object({ service: z.enum(['ecr-registry', 'eks', 'iam', 'ecs']), region }),
+  z.object({ service: z.enum(['ecr-registry', 'eks', 'iam', 'ecs']), region, accountId }),
   z.object({
     service: z.enum(['ecr-repositories', 'k8s-clusters']),
     region,
     start: z.number().int().nonnegative(),
     count: z.number().int().positive(),
+    accountId,
   }),
+  z.object({ service: z.literal('account'), region, accountId: accountId.unwrap() }),
 ]);
 
 const sqsEventSchema = z.object({
   Records: z.array(z.looseObject({ messageId: z.string().min(1), body: z.string() })).min(1),
 });
 
+/** A message of the sweep queue: a unit of the deployment's account, or of an organisation's sweep. */
+type QueueMessage = SweepUnit | AccountSweepMessage;
+
 /** One SQS message: its unit, or why its body is not one. */
-export type QueuedUnit = { messageId: string; unit: SweepUnit } | { messageId: string; invalid: string };
+export type QueuedUnit = { messageId: string; unit: QueueMessage } | { messageId: string; invalid: string };
 
 /**
  * Validates an SQS event (`Records[].messageId`, `body`; a malformed event fails the invocation)
@@ -44,7 +63,7 @@ export function parseSweepQueueEvent(event: unknown): QueuedUnit[] {
     }
     const parsed = unitSchema.safeParse(json);
     return parsed.success
-      ? { messageId, unit: parsed.data }
+      ? { messageId, unit: parsed.data as QueueMessage }
       : { messageId, invalid: z.prettifyError(parsed.error) };
   });
 }
@@ -58,6 +77,7 @@ export function parseSweepQueueEvent(event: unknown): QueuedUnit[] {
  */
 export function createSweepWorker(
   dependencies: () => Promise<PipelineDependencies>,
+  enqueuer: () => Enqueue = () => sqsEnqueuer(new SQSClient({}), requireEnv('CUSTOMS_SWEEP_QUEUE_URL')),
   logger = new Logger({ serviceName: 'customs', persistentKeys: { function: 'sweep-worker' } }),
 ) {
   let resolved: Promise<PipelineDependencies> | undefined;
@@ -75,7 +95,7 @@ export function createSweepWorker(
       await failures.attempt(
         messageId,
         async function sweepUnit() {
-          const outcome = await runSweepUnit(unit, await ready);
+          const outcome = await runQueued(unit, await ready, enqueuer);
           const transitions: Record<string, number> = {};
           for (const change of outcome.changes)
             transitions[change.transition] = (transitions[change.transition] ?? 0) + 1;
@@ -88,6 +108,15 @@ export function createSweepWorker(
     return failures.response();
   }
   return withCustomsMiddleware(onUnits, { logger, parse: parseSweepQueueEvent });
+}
+
+/** Runs one message: a unit of the deployment's account, or a message of an organisation's sweep. */
+async function runQueued(unit: QueueMessage, dependencies: PipelineDependencies, enqueuer: () => Enqueue) {
+  if (!('accountId' in unit) || unit.accountId === undefined)
+    return runSweepUnit(unit as SweepUnit, dependencies);
+  return runAccountSweepMessage(unit as AccountSweepMessage, dependencies, {
+    enqueue: (units) => enqueuer()(units),
+  });
 }
 
 /** Lambda entry point: a worker of the split sweep, fed units by the sweep queue (SQS event source). */

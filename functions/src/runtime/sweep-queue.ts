@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { SweepUnit } from '@customs/aws';
 import { CustomsError } from '@customs/core';
+import type { AccountSweepMessage } from '@customs/pipeline';
 
 /** SendMessageBatch takes at most 10 messages. */
 export const SQS_BATCH = 10;
@@ -27,7 +28,7 @@ export class EnqueueError extends CustomsError {
 }
 
 /**
- * The split sweep's enqueuer: one SQS message per unit (its JSON, as the sweep worker parses it),
+ * The split sweep's enqueuer: one SQS message per unit or account message (its JSON, as the sweep worker parses it),
  * sent with SendMessageBatch 10 at a time; the entries SQS reports `Failed` are sent again (up to
  * `maxAttempts`, unless the failure is the sender's), then an {@link EnqueueError} names them.
  * @example const enqueue = sqsEnqueuer(new SQSClient({}), process.env.CUSTOMS_SWEEP_QUEUE_URL);
@@ -51,7 +52,7 @@ export function sqsEnqueuer(client: SQSClient, queueUrl: string, options: Enqueu
       if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, backoffMs * attempt));
     }
   }
-  return async function enqueue(units: SweepUnit[]): Promise<void> {
+  return async function enqueue(units: readonly (SweepUnit | AccountSweepMessage)[]): Promise<void> {
     for (let start = 0; start < units.length; start += SQS_BATCH) {
       const entries = units.slice(start, start + SQS_BATCH).map((unit, index) => ({
         Id: String(start + index),

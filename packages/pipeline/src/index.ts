@@ -6,6 +6,12 @@ export { processEvent, processParsedEvent } from './process-event.js';
 export { runSweep } from './run-sweep.js';
 export { runSweepUnit } from './run-sweep-unit.js';
 export type { SweepOutcome } from './store-sweep.js';
+export {
+  type AccountSweepMessage,
+  accountSweepMessages,
+  routerOf,
+  runAccountSweepMessage,
+} from './sweep-accounts.js';
 export { inventoryOf } from './sweep-inventory.js';
 export {
   DEFAULT_SWEEP_RATES,
