@@ -9,7 +9,8 @@ import { canSkipFindings } from './unchanged-evaluation.js';
 /**
  * The records of the evaluated resources and their stored findings, eventually consistent (every
  * write after is conditional on what was read: README.md, "Writes"). One resource (an event): both
- * in one BatchGetItem. Several (a sweep): the records first, then only the findings of resources
+ * in one strongly consistent BatchGetItem, as before (under 50 racing writers of one resource the
+ * eventually consistent read and the record-only path retried several times as often). Several (a sweep): the records first, then only the findings of resources
  * whose record does not already say what the evaluation says (`canSkipFindings`).
  */
 export async function readRecordsThenFindings(
@@ -18,7 +19,7 @@ export async function readRecordsThenFindings(
   stamps: ReadonlyMap<string, EvaluationStamp>,
   options: { deployments?: ReadonlyMap<string, ResourceDeployments> },
 ): Promise<{ records: Map<string, ResourceEvaluation>; stored: Map<string, StoredFinding> }> {
-  if (byResource.size <= 1) return readRecordsAndFindings(context, idsOf(byResource), false);
+  if (byResource.size <= 1) return readRecordsAndFindings(context, idsOf(byResource));
   const { records } = await readRecordsAndFindings(
     context,
     idsOf(byResource, () => false),

@@ -45,6 +45,7 @@ export async function writeEvaluation(
   const { records, stored } = await readRecordsThenFindings(context, byResource, stamps, options);
   const suppressions = suppressionsLoader(context, [...latest.values()]);
   const skips = (resourceId: string, group: readonly Finding[]) =>
+    byResource.size > 1 &&
     !options.deployments?.has(resourceId) &&
     canSkipFindings(records.get(resourceId), stamps.get(resourceId) as EvaluationStamp, group);
   const lines = await settleAll(

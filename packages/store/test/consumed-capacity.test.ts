@@ -223,8 +223,8 @@ describe('consumed capacity per store operation (DynamoDB Local, ReturnConsumedC
       byAccountRegion: 12,
       byResourceType: 24,
     });
-    // Unchanged (an event): the record and the 5 findings read eventually consistent (½ RRU each), 1 WRU.
-    expect(sweepFailing).toMatchObject({ writes: 1, reads: 3, calls: ['BatchGetItem', 'UpdateItem'] });
+    // Unchanged (an event, one resource): the record and the 5 findings read strongly consistent (1 RRU each), 1 WRU.
+    expect(sweepFailing).toMatchObject({ writes: 1, reads: 6, calls: ['BatchGetItem', 'UpdateItem'] });
     // Its deletion: 5 status changes, their history, counters and the record, with the TTL.
     expect(deletion).toMatchObject({ writes: 224 });
   }, 240_000);
@@ -256,8 +256,8 @@ describe('consumed capacity per store operation (DynamoDB Local, ReturnConsumedC
       reads: 3.5,
       calls: ['BatchGetItem', 'BatchGetItem', 'UpdateItem', 'UpdateItem'],
     });
-    // One resource (an event): its record and findings in one read.
-    expect(event).toMatchObject({ writes: 1, reads: 3, calls: ['BatchGetItem', 'UpdateItem'] });
+    // One resource (an event): its record and findings in one strongly consistent read.
+    expect(event).toMatchObject({ writes: 1, reads: 6, calls: ['BatchGetItem', 'UpdateItem'] });
   }, 240_000);
 
   it('measures a page of 100 failing findings and a resource listing', async () => {
