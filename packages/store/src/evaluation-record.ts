@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '@customs/core';
+import { FINDING_STATES, type Finding, type FindingState } from '@customs/core';
 import type { StoreContext } from './context.js';
 import { findingFromItem } from './items.js';
 import { EVALUATION_SK, evaluationKey, findingKey } from './keys.js';
@@ -70,6 +70,7 @@ export async function readEvaluations(
 export async function readRecordsAndFindings(
   context: StoreContext,
   groups: Iterable<readonly [string, readonly string[]]>,
+  consistent = true,
 ): Promise<{ records: Map<string, ResourceEvaluation>; stored: Map<string, StoredFinding> }> {
   const keys = new Map<string, { PK: string; SK: string }>();
   for (const [resourceId, findingIds] of groups) {
@@ -77,7 +78,7 @@ export async function readRecordsAndFindings(
   }
   const records = new Map<string, ResourceEvaluation>();
   const stored = new Map<string, StoredFinding>();
-  for (const item of await batchGetItems(context, [...keys.values()])) {
+  for (const item of await batchGetItems(context, [...keys.values()], consistent)) {
     const record = evaluationFromItem(item);
     if (record) records.set(record.resourceId, record);
     else {
@@ -113,10 +114,19 @@ export function evaluationFromItem(item: Record<string, unknown>): ResourceEvalu
     versions: isVersions(item.versions) ? item.versions : {},
   };
   if (typeof item.expiresAt === 'number') record.expiresAt = item.expiresAt;
+  if (isStates(item.states)) record.states = item.states;
   if (typeof item.deployed === 'object' && item.deployed !== null) {
     record.deployed = item.deployed as IndexedDigests;
   }
   return record;
+}
+
+function isStates(value: unknown): value is Record<string, FindingState> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.values(value).every((state) => (FINDING_STATES as readonly unknown[]).includes(state))
+  );
 }
 
 function isVersions(value: unknown): value is Record<string, number> {
@@ -129,6 +139,8 @@ export interface RecordWrite {
   expectedSeq: number | undefined;
   /** Every finding version the record keeps, when findings are written with it. */
   versions?: Record<string, number>;
+  /** The state of each finding of `versions`, written with them. */
+  states?: Record<string, FindingState>;
   /** A removal: TTL deletes the record at this epoch second. */
   expiresAt?: number;
   /** A deployment's digests in the index after this write, when it writes index items. */
@@ -146,7 +158,7 @@ export function evaluationUpdate(
   context: StoreContext,
   resourceId: string,
   stamp: EvaluationStamp,
-  { expectedSeq, versions, expiresAt, deployed }: RecordWrite,
+  { expectedSeq, versions, states, expiresAt, deployed }: RecordWrite,
 ): NonNullable<TransactItem['Update']> {
   const names: Record<string, string> = {
     '#type': 'type',
@@ -157,6 +169,7 @@ export function evaluationUpdate(
     '#expiresAt': 'expiresAt',
   };
   if (versions !== undefined) names['#versions'] = 'versions';
+  if (states !== undefined) names['#states'] = 'states';
   if (deployed !== undefined) names['#deployed'] = 'deployed';
   const values: Record<string, unknown> = {
     ':type': 'evaluation',
@@ -168,10 +181,12 @@ export function evaluationUpdate(
   if (expectedSeq !== undefined) values[':seq'] = expectedSeq;
   if (expiresAt !== undefined) values[':expiresAt'] = expiresAt;
   if (versions !== undefined) values[':versions'] = versions;
+  if (states !== undefined) values[':states'] = states;
   if (deployed !== undefined) values[':deployed'] = deployed;
   const set = [
     'SET #type = :type, #resourceId = :resourceId, #evaluatedAt = :evaluatedAt, #digest = :digest, #seq = :next',
     ...(versions === undefined ? [] : ['#versions = :versions']),
+    ...(states === undefined ? [] : ['#states = :states']),
     ...(deployed === undefined ? [] : ['#deployed = :deployed']),
   ].join(', ');
   return {

@@ -21,8 +21,11 @@ const KEY_ATTRIBUTES = [
   'GSI6SK',
 ];
 
-/** A finding item's keys and the marks of the change that wrote it (change-marks.ts). */
-const FINDING_ITEM_ONLY = new Set<string>([...KEY_ATTRIBUTES, ...CHANGE_ATTRIBUTES]);
+/**
+ * A finding item's keys, the marks of the change that wrote it (change-marks.ts) and its TTL (a
+ * finding of a resource that is gone).
+ */
+const FINDING_ITEM_ONLY = new Set<string>([...KEY_ATTRIBUTES, ...CHANGE_ATTRIBUTES, FINDINGS_TABLE.ttl]);
 /** A history item's keys and its TTL (when DynamoDB deletes it): the table's, never the entry's. */
 const HISTORY_ITEM_ONLY = new Set<string>([...KEY_ATTRIBUTES, FINDINGS_TABLE.ttl]);
 

@@ -33,23 +33,28 @@ export function historyKey(findingId: string, version: number): { PK: string; SK
   return { PK: `F#${findingId}`, SK: `${HISTORY_PREFIX}${String(version).padStart(10, '0')}` };
 }
 
-/** The GSI keys of a stored finding (README.md, "Indexes"). */
+/**
+ * The GSI keys of a stored finding (README.md, "Indexes"). Sort keys end with the finding id (32
+ * hex digits), not the resource's ARN, so the item stays small (its write units are per KB, and
+ * every index of projection ALL holds a copy); byAccountRegion's sort key has no status, so a
+ * status change does not re-key it.
+ */
 export function indexKeys(finding: StoredFinding): Record<string, string> {
   const rank = severityRank(finding.severity);
-  const { status, checkId, resourceId, resourceType } = finding;
+  const { id, status, checkId, resourceId, resourceType } = finding;
   return {
     GSI1PK: `STATUS#${status}`,
-    GSI1SK: `${rank}#${checkId}#${resourceId}`,
+    GSI1SK: `${rank}#${checkId}#${id}`,
     GSI2PK: `CHECK#${checkId}`,
-    GSI2SK: `${status}#${resourceId}`,
+    GSI2SK: `${status}#${id}`,
     GSI3PK: `REC#${finding.recommendation}`,
-    GSI3SK: `${status}#${rank}#${checkId}#${resourceId}`,
+    GSI3SK: `${status}#${rank}#${checkId}#${id}`,
     GSI4PK: `RES#${resourceId}`,
     GSI4SK: checkId,
     GSI5PK: `ACCT#${finding.accountId}#${finding.region}`,
-    GSI5SK: `${resourceType}#${status}#${resourceId}#${checkId}`,
+    GSI5SK: `${resourceType}#${id}`,
     GSI6PK: `TYPE#${resourceType}`,
-    GSI6SK: `${status}#${rank}#${checkId}#${resourceId}`,
+    GSI6SK: `${status}#${rank}#${checkId}#${id}`,
   };
 }
 

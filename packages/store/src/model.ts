@@ -52,6 +52,11 @@ export interface ResourceEvaluation {
    * was read before a write the record was read after.
    */
   versions: Record<string, number>;
+  /**
+   * The state each finding of `versions` was left in by that write (records written before this
+   * field existed have none): what an unchanged evaluation reports without reading the findings.
+   */
+  states?: Record<string, FindingState>;
   /** After a removal (the resource is gone): epoch seconds at which DynamoDB's TTL deletes it. */
   expiresAt?: number;
   /** A deployment's digests in the digest → deployments index, as its last write left them. */

@@ -30,21 +30,28 @@ export const FINDINGS_TABLE = {
     byCheck: { hashKey: 'GSI2PK', rangeKey: 'GSI2SK', projection: 'all' },
     /** Findings of one CSA recommendation, by status then severity. */
     byRecommendation: { hashKey: 'GSI3PK', rangeKey: 'GSI3SK', projection: 'all' },
-    /** Findings of one resource (ARN), by check. */
-    byResource: { hashKey: 'GSI4PK', rangeKey: 'GSI4SK', projection: 'all' },
+    /**
+     * Findings of one resource (ARN), by check: keys only (a resource's findings are then read
+     * with BatchGetItem), so a finding's change never writes this index; only its first write does.
+     */
+    byResource: { hashKey: 'GSI4PK', rangeKey: 'GSI4SK', projection: 'keys-only' },
     /** Findings of one account and region, by resource type then status. */
     byAccountRegion: { hashKey: 'GSI5PK', rangeKey: 'GSI5SK', projection: 'all' },
     /** Findings of one resource type, by status then severity. */
     byResourceType: { hashKey: 'GSI6PK', rangeKey: 'GSI6SK', projection: 'all' },
   },
   stream: 'new-and-old-images',
-  /** Epoch seconds after which DynamoDB deletes the item (history entries only). */
+  /**
+   * Epoch seconds after which DynamoDB deletes the item: history entries, delivered outbox entries,
+   * daily posture records, and the findings and evaluation record of a resource that is gone.
+   */
   ttl: 'expiresAt',
 } as const;
 
 export type FindingsIndexName = keyof typeof FINDINGS_TABLE.globalIndexes;
 
 const ATTRIBUTE_TYPES = { string: 'S', number: 'N', binary: 'B' } as const;
+const PROJECTIONS = { all: 'ALL', 'keys-only': 'KEYS_ONLY' } as const;
 
 /**
  * The CreateTable request for `FINDINGS_TABLE` (on-demand billing, stream with new and old images).
@@ -69,7 +76,7 @@ export function findingsCreateTableInput(tableName: string): CreateTableCommandI
         { AttributeName: index.hashKey, KeyType: 'HASH' },
         { AttributeName: index.rangeKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: PROJECTIONS[index.projection] },
     })),
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };

@@ -6,6 +6,7 @@ import { findingKey, historyKey, indexKeys } from './keys.js';
 import type { Decision } from './lifecycle.js';
 import type { StoredFinding } from './model.js';
 import { readFinding } from './read-findings.js';
+import { FINDINGS_TABLE } from './table-definition.js';
 
 /** One action of a TransactWriteItems request. */
 export type TransactItem = NonNullable<
@@ -71,12 +72,15 @@ async function writeChange(
  * The two Puts of one finding's change: the finding (conditional on the version read, or on not
  * existing yet), marked with the change that wrote it (`transition`, and `notify` when the fan-out
  * announces it: change-marks.ts), and its immutable history entry (conditional on not existing).
+ * `expiresAt` (a removal: its resource is gone) is the finding's TTL; a Put without it (any other
+ * write) replaces the item, so the TTL is cleared when the resource comes back.
  */
 export function findingWriteItems(
   context: StoreContext,
   previous: StoredFinding | undefined,
   next: StoredFinding,
   decision: Decision,
+  expiresAt?: number,
 ): TransactItem[] {
   const TableName = context.tableName;
   const findingPut: TransactItem = {
@@ -89,6 +93,7 @@ export function findingWriteItems(
         ...indexKeys(next),
         ...changeMarks(previous, next, decision.transition, decision.quietInUse === true),
         ...(context.sweepRun === undefined ? {} : { sweepRun: context.sweepRun }),
+        ...(expiresAt === undefined ? {} : { [FINDINGS_TABLE.ttl]: expiresAt }),
       },
       ...(previous
         ? {

@@ -2,15 +2,17 @@ import { type Finding, isDeploymentType, SEVERITIES } from '@customs/core';
 import type { StoreContext } from './context.js';
 import type { MovedDigest, ResourceDeployments } from './deployment-index.js';
 import { StoreWriteError } from './errors.js';
-import { evaluationDigest, readRecordsAndFindings } from './evaluation-record.js';
-import { findingFromItem } from './items.js';
+import { type EvaluationStamp, evaluationDigest, readRecordsAndFindings } from './evaluation-record.js';
 import { decideEvaluation, decideRemoval, isNewer } from './lifecycle.js';
 import type { FindingChange, StoredFinding } from './model.js';
+import { readFindings } from './read-findings.js';
+import { idsOf, readRecordsThenFindings } from './read-for-evaluation.js';
 import { queryAll } from './run-query.js';
 import { type Suppression, suppressionFor } from './suppressions.js';
 import { needsSuppressions, readSuppressions } from './suppressions-store.js';
+import { canSkipFindings, storeUnchanged } from './unchanged-evaluation.js';
 import type { Applied } from './write-change.js';
-import { applyResourceWrite, type ResourceWrite } from './write-resource.js';
+import { applyResourceWrite, type ResourceWrite, readResourceState } from './write-resource.js';
 
 /** The digest → deployments index's part of a write (README.md, "Deployed digests"). */
 export interface IndexOptions {
@@ -34,20 +36,40 @@ export async function writeEvaluation(
 ): Promise<FindingChange[]> {
   const latest = latestPerFinding(findings);
   const byResource = groupBy([...latest.values()], (finding) => finding.resourceId);
-  const { records, stored } = await readRecordsAndFindings(context, idsOf(byResource));
+  const stamps = new Map(
+    [...byResource].map(([id, group]) => [
+      id,
+      { evaluatedAt: latestTime(group), digest: evaluationDigest(group) },
+    ]),
+  );
+  const { records, stored } = await readRecordsThenFindings(context, byResource, stamps, options);
   const suppressions = suppressionsLoader(context, [...latest.values()]);
+  const skips = (resourceId: string, group: readonly Finding[]) =>
+    byResource.size > 1 &&
+    !options.deployments?.has(resourceId) &&
+    canSkipFindings(records.get(resourceId), stamps.get(resourceId) as EvaluationStamp, group);
   const lines = await settleAll(
     [...byResource],
     concurrency,
     async function storeResource([resourceId, group]) {
       const byId = new Map(group.map((finding) => [finding.id, finding]));
-      const evaluatedAt = latestTime(group);
+      const stamp = stamps.get(resourceId) as EvaluationStamp;
+      const record = records.get(resourceId);
+      const quick =
+        skips(resourceId, group) && record ? await storeUnchanged(context, record, stamp, group) : undefined;
+      if (quick) {
+        return quick.known.map((known) =>
+          changeLine({ decision: { transition: quick.transition }, previous: known }),
+        );
+      }
       const deployments = options.deployments?.get(resourceId);
       const lead = inUseLead(group);
       const write: ResourceWrite = {
         resourceId,
-        stamp: { evaluatedAt, digest: evaluationDigest(group) },
-        ...(deployments ? { index: indexOf(group[0] as Finding, evaluatedAt, deployments, options) } : {}),
+        stamp,
+        ...(deployments
+          ? { index: indexOf(group[0] as Finding, stamp.evaluatedAt, deployments, options) }
+          : {}),
         findingIds: [...byId.keys()],
         async decide(id, current) {
           const finding = byId.get(id) as Finding;
@@ -56,10 +78,13 @@ export async function writeEvaluation(
           return lead === undefined || id === lead ? decision : { ...decision, quietInUse: true };
         },
       };
-      const applied = await applyResourceWrite(context, write, {
-        record: records.get(resourceId),
-        stored,
-      });
+      const applied = await applyResourceWrite(
+        context,
+        write,
+        skips(resourceId, group)
+          ? await readResourceState(context, resourceId, write.findingIds)
+          : { record, stored },
+      );
       return group.map(function lineOf(finding) {
         const one = applied.get(finding.id) as Applied;
         return changeLine(one, one.previous || one.decision.next ? undefined : unstored(finding));
@@ -84,7 +109,7 @@ export async function writeRemovals(
 ): Promise<FindingChange[]> {
   const unique = new Map(findings.map((finding) => [finding.id, finding]));
   const byResource = groupBy([...unique.values()], (finding) => finding.resourceId);
-  const { records, stored } = await readRecordsAndFindings(context, idsOf(byResource));
+  const { records, stored } = await readRecordsAndFindings(context, idsOf(byResource), false);
   const expiresAt = Math.floor(context.clock().getTime() / 1000) + context.historyTtlSeconds;
   const lines = await settleAll(
     [...byResource],
@@ -141,14 +166,23 @@ function indexOf(
   };
 }
 
-/** Every stored finding of one resource (Query on byResource). */
-export async function resourceFindings(context: StoreContext, resourceId: string): Promise<StoredFinding[]> {
-  const items = await queryAll(context, {
+/**
+ * Every stored finding of one resource, by check id: a Query on byResource (keys only) and a
+ * BatchGetItem of the findings it names (`consistent`: strongly consistent [eventually]).
+ */
+export async function resourceFindings(
+  context: StoreContext,
+  resourceId: string,
+  consistent = false,
+): Promise<StoredFinding[]> {
+  const keys = await queryAll(context, {
     index: 'byResource',
     partitions: [{ pk: `RES#${resourceId}` }],
     filters: {},
   });
-  return items.map(findingFromItem);
+  const ids = keys.flatMap((key) => (typeof key.PK === 'string' ? [key.PK.slice(2)] : []));
+  const found = await readFindings(context, ids, consistent);
+  return [...found.values()].sort((a, b) => (a.checkId < b.checkId ? -1 : a.checkId > b.checkId ? 1 : 0));
 }
 
 export function changeLine({ decision, previous }: Applied, fallback?: StoredFinding): FindingChange {
@@ -190,11 +224,6 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     else groups.set(key, [item]);
   }
   return groups;
-}
-
-/** Each resource's id with its findings' ids. */
-function idsOf(byResource: Map<string, readonly { id: string }[]>): [string, string[]][] {
-  return [...byResource].map(([resourceId, group]) => [resourceId, group.map((finding) => finding.id)]);
 }
 
 /** The change lines in the order of the given finding ids. */

@@ -36,7 +36,10 @@ export interface ResourceWrite {
   findingIds: readonly string[];
   /** The decision on one finding given what is stored; asked again after every re-read. */
   decide(findingId: string, stored: StoredFinding | undefined): Decision | Promise<Decision>;
-  /** A removal (the resource is gone): the record expires (TTL) at this epoch second. */
+  /**
+   * A removal (the resource is gone): the record and the findings the removal writes expire (TTL)
+   * at this epoch second; the next evaluation that writes them (the resource is back) clears it.
+   */
   expiresAt?: number;
   /**
    * A deployment's digests (README.md, "Deployed digests"), written in the same transactions as
@@ -139,19 +142,24 @@ async function writeChanges(
   }
   let seq = read?.seq;
   const versions = { ...read?.versions };
+  const states = { ...read?.states };
   let deployed = read?.deployed;
   for (const { findings: chunk, index: indexed } of transactions(changes, index?.writes ?? [])) {
     const items: TransactItem[] = chunk.flatMap(([, { decision, previous }]) =>
-      findingWriteItems(context, previous, decision.next as StoredFinding, decision),
+      findingWriteItems(context, previous, decision.next as StoredFinding, decision, expiresAt),
     );
     const counters = mergedCounterUpdates(
       chunk.map(([, { decision, previous }]) => [previous, decision.next]),
     );
-    for (const [id, { decision }] of chunk) versions[id] = decision.next?.version ?? 0;
+    for (const [id, { decision }] of chunk) {
+      versions[id] = decision.next?.version ?? 0;
+      if (decision.next) states[id] = decision.next.state;
+    }
     if (indexed.length > 0) deployed = indexedAfter(deployed, indexed);
     const record = evaluationUpdate(context, resourceId, stamp, {
       expectedSeq: seq,
       versions,
+      states,
       ...removal,
       ...(indexed.length > 0 && deployed ? { deployed } : {}),
     });

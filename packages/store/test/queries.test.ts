@@ -130,6 +130,7 @@ describe('FindingsRepository queries', () => {
     ]);
     expect(setup.store.log.sent.map((command) => [command.name, command.input.IndexName])).toEqual([
       ['QueryCommand', 'byResource'],
+      ['BatchGetItemCommand', undefined],
     ]);
   });
 
