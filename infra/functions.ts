@@ -30,6 +30,8 @@ export interface FunctionsInput {
   options: DeployOptions;
   /** The region the app is deployed to: where the Security Hub target imports. */
   region: string;
+  /** `CUSTOMS_CONFIG` of every function (function-config.ts); unset, the defaults. */
+  config?: string;
 }
 
 export type CustomsFunctions = Record<FunctionName, sst.aws.Function>;
@@ -75,8 +77,12 @@ function deadLettersTo(queue: sst.aws.Queue): NonNullable<sst.aws.FunctionArgs['
  * @example const fns = createFunctions({ table, busName: 'default', busArn, queues, sweepQueue, secrets, apiUrl: api.url });
  */
 export function createFunctions(input: FunctionsInput): CustomsFunctions {
-  const { table, busName, busArn, queues, sweepQueue, secrets, apiUrl, options, region } = input;
-  const environment = { CUSTOMS_TABLE_NAME: table.name, CUSTOMS_BUS_NAME: busName };
+  const { table, busName, busArn, queues, sweepQueue, secrets, apiUrl, options, region, config } = input;
+  const environment = {
+    CUSTOMS_TABLE_NAME: table.name,
+    CUSTOMS_BUS_NAME: busName,
+    ...(config === undefined ? {} : { CUSTOMS_CONFIG: config }),
+  };
 
   /**
    * A service's event handler (`OnEcrEvent`), from functions/src/<name>.ts, with its DLQ. An

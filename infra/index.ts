@@ -2,8 +2,9 @@ import { createAlarms } from './alarms.js';
 import { createApi, routeApi } from './api.js';
 import { createAuditSubscriptions } from './audit-subscriptions.js';
 import { allowOrganization, createEventRules } from './bus.js';
+import { functionConfig } from './function-config.js';
 import { createFunctions } from './functions.js';
-import { organizationOptions } from './member/index.js';
+import { type OrganizationOptions, organizationOptions } from './member/index.js';
 import { createMemberAccounts } from './member-accounts.js';
 import type { DeployOptions } from './permissions.js';
 import { createDeadLetterQueues, createSweepQueue } from './queues.js';
@@ -31,11 +32,14 @@ function homeRegion(): string {
  * deploy` imports the findings into Security Hub (docs/deploy.md). Anything but `true` or unset is
  * refused, so a typo does not deploy without it silently.
  */
-function deployOptions(): DeployOptions {
+function deployOptions(organization: OrganizationOptions | undefined): DeployOptions {
   const value = process.env.CUSTOMS_SECURITY_HUB;
   if (value !== undefined && value !== 'true' && value !== 'false')
     throw new Error(`infra: CUSTOMS_SECURITY_HUB is "${value.slice(0, 20)}"; set it to true or false`);
-  return { securityHub: value === 'true' };
+  const securityHub = value === 'true';
+  // The members come from Organizations ListAccounts (function-config.ts), so it is granted.
+  if (!organization) return { securityHub };
+  return { securityHub, organization: { memberRoleName: organization.memberRoleName, listAccounts: true } };
 }
 
 /**
@@ -48,6 +52,8 @@ export function deployCustoms() {
   const account = aws.getCallerIdentityOutput().accountId;
   const busArn = $interpolate`arn:${partition}:events:${region}:${account}:event-bus/${BUS_NAME}`;
 
+  // An organisation (docs/deploy.md, "Several accounts"): its events on the home bus, the members' StackSet.
+  const organization = organizationOptions(process.env, region);
   const table = createFindingsTable();
   const secrets = {
     slackWebhook: new sst.Secret('SlackWebhookUrl'),
@@ -65,7 +71,8 @@ export function deployCustoms() {
     sweepQueue,
     secrets,
     apiUrl: api.url,
-    options: deployOptions(),
+    options: deployOptions(organization),
+    config: functionConfig(process.env, organization),
     region,
   });
   routeApi(api, functions.api);
@@ -78,8 +85,6 @@ export function deployCustoms() {
   const alarmTopic = createAlarms({ functions, queues, remoteQueues });
   const outputs = { apiUrl: api.url, tableName: table.name, alarmTopicArn: alarmTopic.arn };
 
-  // An organisation (docs/deploy.md, "Several accounts"): its events on the home bus, the members' StackSet.
-  const organization = organizationOptions(process.env, region);
   if (!organization) return outputs;
   allowOrganization(busArn, organization.organizationId);
   const memberStackSet = createMemberAccounts({
