@@ -15,6 +15,13 @@ export interface Summary {
   byRecommendation: Record<string, Posture>;
   bySeverity: Record<string, Posture>;
   byResourceType: Record<string, Posture>;
+  /** Every account the store holds, with its overall posture, whatever the filter (GET /summary). */
+  accounts?: AccountPosture[];
+}
+
+export interface AccountPosture {
+  accountId: string;
+  overall: Posture;
 }
 
 export interface PostureDay {

@@ -4,6 +4,7 @@ import { href } from '../route.js';
 import type { Posture, PostureDay, Summary } from '../types.js';
 import { useApi } from '../use-api.js';
 import { RECOMMENDATION_NAMES, RECOMMENDATIONS, SEVERITIES } from '../vocabulary.js';
+import { AccountPicker, accountOf } from './account-picker.js';
 import { TrendChart } from './trend-chart.js';
 
 const PERIODS = [7, 30, 90] as const;
@@ -57,8 +58,9 @@ function PostureTable({
   );
 }
 
-function Trend({ days }: { days: number }) {
-  const history = useApi<{ days: PostureDay[] }>(`/posture/history?days=${days}`);
+function Trend({ days, accountId }: { days: number; accountId: string | undefined }) {
+  const scope = accountId ? `&accountId=${accountId}` : '';
+  const history = useApi<{ days: PostureDay[] }>(`/posture/history?days=${days}${scope}`);
   const today = new Date().toISOString().slice(0, 10);
   // Before the store keeps a daily record (or on an API without the route), there is no history.
   const missing = history.error instanceof ApiFailure && history.error.status === 404;
@@ -69,7 +71,7 @@ function Trend({ days }: { days: number }) {
         {PERIODS.map((period) => (
           <a
             key={period}
-            href={href('/posture', { days: String(period) })}
+            href={href('/posture', { days: String(period), accountId })}
             aria-current={period === days ? 'true' : undefined}
           >
             {period} days
@@ -92,7 +94,8 @@ function Trend({ days }: { days: number }) {
 
 /** Posture: overall, per CSA recommendation and severity (GET /summary), and the trend (GET /posture/history). */
 export function PostureView({ params }: { params: URLSearchParams }) {
-  const summary = useApi<Summary>('/summary');
+  const accountId = accountOf(params);
+  const summary = useApi<Summary>(accountId ? `/summary?accountId=${accountId}` : '/summary');
   const asked = Number(params.get('days'));
   const days = (PERIODS as readonly number[]).includes(asked) ? asked : 30;
   const data = summary.data;
@@ -103,10 +106,11 @@ export function PostureView({ params }: { params: URLSearchParams }) {
       {summary.error ? <ErrorNote error={summary.error} retry={summary.reload} /> : null}
       {data ? (
         <>
+          <AccountPicker accounts={data.accounts ?? []} chosen={accountId} days={days} />
           <p class="headline" data-testid="overall">
             <span class="score">{score(data.overall)}</span> passed: {data.overall.passed} of{' '}
             {data.overall.evaluated} evaluated;{' '}
-            <a href={href('/findings', { state: 'OPEN' })}>{open(data.overall)} open failures</a>,{' '}
+            <a href={href('/findings', { state: 'OPEN', accountId })}>{open(data.overall)} open failures</a>,{' '}
             {data.overall.suppressed} suppressed, {data.overall.errors} errors ({data.total} findings)
           </p>
           <PostureTable
@@ -114,7 +118,7 @@ export function PostureView({ params }: { params: URLSearchParams }) {
             rows={RECOMMENDATIONS.map((id) => ({
               name: `${id} ${RECOMMENDATION_NAMES[id]}`,
               posture: data.byRecommendation[id] ?? emptyPosture,
-              link: href('/findings', { recommendation: id, state: 'OPEN' }),
+              link: href('/findings', { recommendation: id, state: 'OPEN', accountId }),
             }))}
           />
           <PostureTable
@@ -122,12 +126,12 @@ export function PostureView({ params }: { params: URLSearchParams }) {
             rows={SEVERITIES.map((severity) => ({
               name: severity,
               posture: data.bySeverity[severity] ?? emptyPosture,
-              link: href('/findings', { severity, state: 'OPEN' }),
+              link: href('/findings', { severity, state: 'OPEN', accountId }),
             }))}
           />
         </>
       ) : null}
-      <Trend days={days} />
+      <Trend days={days} accountId={accountId} />
     </>
   );
 }
