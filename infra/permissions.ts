@@ -165,13 +165,15 @@ export const FUNCTION_PERMISSIONS: Readonly<Record<FunctionName, readonly Grant[
     DEAD_LETTERS,
   ],
   api: [
-    // Reads (GetItem, Query: history, summary, the daily posture records); suppressions: PutItem, DeleteItem, and each
+    // Reads (GetItem, Query: history, summary, the daily posture records; BatchGetItem: a
+    // resource's findings, listed keys-only by byResource); suppressions: PutItem, DeleteItem, and each
     // finding they suppress or reopen one TransactWriteItems of PutItems (its status unchanged)
     // with an UpdateItem of the summary's SUPPRESSED counter; then the day's posture record (a
     // Query of the summary items, a conditional PutItem) when it changed findings.
     {
       actions: [
         'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
         'dynamodb:Query',
         'dynamodb:PutItem',
         'dynamodb:DeleteItem',

@@ -169,7 +169,14 @@ describe('infra/permissions', () => {
 
     // Act & Assess
     expect([...new Set(actionsOf('on-k8s-audit'))].sort()).toEqual(
-      ['ecr:DescribeRegistry', ...DEPLOYED_IMAGE_READS, 'eks:DescribeCluster', ...FINDINGS_ACTIONS].sort(),
+      [
+        'ecr:DescribeRegistry',
+        ...DEPLOYED_IMAGE_READS,
+        'eks:DescribeCluster',
+        ...FINDINGS_ACTIONS,
+        // what it read of each image, recorded for the incremental sweep
+        'dynamodb:BatchWriteItem',
+      ].sort(),
     );
     expect(
       granted.filter((action) => kubernetes.includes(action as never) || action.startsWith('k8s:')),
