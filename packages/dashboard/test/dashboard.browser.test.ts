@@ -390,6 +390,8 @@ describe('the dashboard in Chromium, on the demo stack', () => {
   );
 
   /** The finding ids of the table's rows, in order. */
+  /** The table may still show the previous view's rows (same caption) until the new page arrives. */
+  const POLL = { timeout: 30_000 };
   const rowIds = async () =>
     (
       await page
@@ -410,16 +412,16 @@ describe('the dashboard in Chromium, on the demo stack', () => {
       // Act and Assess: page 1, the next, the previous
       await page.goto(`${stack.url}/#/findings?limit=25`);
       await page.getByText(/^Page 1: findings 1–25, more on the next page/).waitFor();
-      expect(await rowIds()).toEqual(first.findings.map((f) => f.id));
+      await expect.poll(rowIds, POLL).toEqual(first.findings.map((f) => f.id));
       expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
       apiUrls.length = 0;
       await page.getByRole('button', { name: 'Next page' }).click();
       await page.getByText(/^Page 2: findings 26–/).waitFor();
-      expect(await rowIds()).toEqual(second.findings.map((f) => f.id));
+      await expect.poll(rowIds, POLL).toEqual(second.findings.map((f) => f.id));
       expect(apiUrls.some((url) => url.startsWith('/findings?') && url.includes('cursor='))).toBe(true);
       await page.getByRole('button', { name: 'Previous page' }).click();
       await page.getByText(/^Page 1: findings 1–25/).waitFor();
-      expect(await rowIds()).toEqual(first.findings.map((f) => f.id));
+      await expect.poll(rowIds, POLL).toEqual(first.findings.map((f) => f.id));
     },
     STEP_TIMEOUT_MS,
   );
@@ -444,7 +446,7 @@ describe('the dashboard in Chromium, on the demo stack', () => {
       // Assess: the API was asked, the rows are its page, and the next page keeps the filter
       await page.getByText(`Page 1: findings 1–25 opened since ${today}, more on the next page`).waitFor();
       expect(apiUrls).toContain(`/findings?openedSince=${today}&limit=25`);
-      expect(await rowIds()).toEqual(opened.findings.map((f) => f.id));
+      await expect.poll(rowIds, POLL).toEqual(opened.findings.map((f) => f.id));
       apiUrls.length = 0;
       await page.getByRole('button', { name: 'Next page' }).click();
       await page.getByText(/^Page 2: findings 26–/).waitFor();
