@@ -139,7 +139,7 @@ describe('customs replay', () => {
     expect(first.changes.filter((change) => change.transition === 'opened').length).toBeGreaterThan(0);
     expect(second.changes.length).toBe(first.changes.length);
     expect(second.changes.filter((change) => change.transition !== 'unchanged')).toEqual([]);
-  });
+  }, 120_000); // two `customs replay` processes, each starting DynamoDB Local
 
   it('prints a table of the lifecycle changes by default', async () => {
     const { file } = await eventsFile([demoImageAction('PUSH', 'team/payments-api', VULNERABLE, 'v2.13.1')]);
