@@ -6,17 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { findFreePort, type RunningStack, startStack } from '@customs/local';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DEMO = fileURLToPath(new URL('../../local/snapshots/demo/', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/dashboard/', import.meta.url));
 const TOKEN = `dashboard-accounts-${process.pid}`;

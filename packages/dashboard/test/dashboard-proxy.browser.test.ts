@@ -16,18 +16,9 @@ import {
 } from '../../local/test/cli/sigv4-api.js';
 import { at, CHECKS, cluster, finding, repository } from '../../store/test/helpers/findings.js';
 import { dashboardHandler } from '../src/node/index.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './helpers/chromium.js';
 
 /** `customs dashboard --api URL` in Chromium: the UI through the signing proxy to a loopback "API Gateway". */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TIMEOUT_MS = 300_000;
 const dynamo = useDynamoDbLocal();
 const FINDINGS = [

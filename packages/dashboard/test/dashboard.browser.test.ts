@@ -7,19 +7,8 @@ import { findingId } from '@customs/core';
 import { findFreePort, type RunningStack, startStack } from '@customs/local';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from './helpers/chromium.js';
 
-/** Debian's Chromium (.ci/run installs it when missing); Playwright downloads no browser here. */
-const CHROMIUM = '/usr/bin/chromium';
-/** The flags that keep Chromium off the network it cannot reach (the node machine's doc). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SCREENSHOTS = fileURLToPath(new URL('../../../test-results/dashboard/', import.meta.url));
 const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
 const TOKEN = `dashboard-test-${process.pid}`;
