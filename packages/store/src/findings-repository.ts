@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Finding, ResourceType } from '@customs/core';
+import type { Finding } from '@customs/core';
 import { type StoreContext, type StoreContextOptions, storeContext } from './context.js';
 import { type DigestDeployment, deploymentsOfDigest, type MovedDigest } from './deployment-index.js';
 import { readEvaluations } from './evaluation-record.js';
@@ -14,7 +14,8 @@ import {
   readPostureDays,
   recordDailyPosture,
 } from './posture-days.js';
-import { queryAll, queryPage } from './run-query.js';
+import { type MissingScope, type NamedResource, namedFindings, unseenFindings } from './removal-scope.js';
+import { queryPage } from './run-query.js';
 import {
   type AccountCounts,
   type FindingsSummary,
@@ -35,35 +36,6 @@ export interface PageOptions {
   limit?: number;
   /** The cursor of the previous page. */
   cursor?: string;
-}
-
-/** The sweep scope in which findings of resources that were not seen are resolved. */
-export interface MissingScope {
-  accountId: string;
-  region: string;
-  /** The resource types the sweep enumerated; findings of other types are left alone. */
-  resourceTypes: readonly ResourceType[];
-  /** Ids (ARNs) of every resource the sweep found. */
-  presentResourceIds: Iterable<string>;
-  reason: string;
-  /** When the sweep read the account; findings evaluated after it are left alone. */
-  at: string;
-  /**
-   * Narrows the candidates further (a split sweep's unit read only some repositories): only the
-   * unseen findings it accepts are resolved [every one].
-   */
-  inScope?: (finding: StoredFinding) => boolean;
-}
-
-/** A resource known by its name, account, region and type (not its ARN). */
-export interface NamedResource {
-  accountId: string;
-  region: string;
-  resourceType: ResourceType;
-  resourceName: string;
-  reason: string;
-  /** When the resource was found missing; findings evaluated after it are left alone. */
-  at: string;
 }
 
 /**
@@ -151,23 +123,7 @@ export class FindingsRepository {
     scope: MissingScope,
     options: { moved?: MovedDigest[] } = {},
   ): Promise<FindingChange[]> {
-    const present = new Set(scope.presentResourceIds);
-    const missing: StoredFinding[] = [];
-    for (const resourceType of new Set(scope.resourceTypes)) {
-      const pk = `ACCT#${scope.accountId}#${scope.region}`;
-      const plan = {
-        index: 'byAccountRegion' as const,
-        partitions: [{ pk, prefix: `${resourceType}#` }],
-        filters: {},
-      };
-      const items = await queryAll(this.#context, plan);
-      const inScope = scope.inScope ?? (() => true);
-      missing.push(
-        ...items
-          .map(findingFromItem)
-          .filter((finding) => !present.has(finding.resourceId) && inScope(finding)),
-      );
-    }
+    const missing = await unseenFindings(this.#context, scope);
     return writeRemovals(this.#context, missing, scope.reason, scope.at, this.#concurrency, options);
   }
 
@@ -180,13 +136,7 @@ export class FindingsRepository {
     named: NamedResource,
     options: { moved?: MovedDigest[] } = {},
   ): Promise<FindingChange[]> {
-    const pk = `ACCT#${named.accountId}#${named.region}`;
-    const plan = {
-      index: 'byAccountRegion' as const,
-      partitions: [{ pk, prefix: `${named.resourceType}#` }],
-      filters: { resourceName: named.resourceName },
-    };
-    const findings = (await queryAll(this.#context, plan)).map(findingFromItem);
+    const findings = await namedFindings(this.#context, named);
     return writeRemovals(this.#context, findings, named.reason, named.at, this.#concurrency, options);
   }
 

@@ -11,6 +11,14 @@ const FINDING_SK = 'FINDING';
 export const EVALUATION_SK = 'EVALUATION';
 const RESOURCE_PREFIX = 'RES#';
 
+/**
+ * The byAccountRegion partition of an account's region (GSI5PK).
+ * @example accountRegionKey('111122223333', 'eu-west-1') // 'ACCT#111122223333#eu-west-1'
+ */
+export function accountRegionKey(accountId: string, region: string): string {
+  return `ACCT#${accountId}#${region}`;
+}
+
 /** 1 for critical … 5 for informational, so that a sort key orders the most severe first. */
 export function severityRank(severity: Severity): number {
   return SEVERITIES.indexOf(severity) + 1;
@@ -51,7 +59,7 @@ export function indexKeys(finding: StoredFinding): Record<string, string> {
     GSI3SK: `${status}#${rank}#${checkId}#${id}`,
     GSI4PK: `RES#${resourceId}`,
     GSI4SK: checkId,
-    GSI5PK: `ACCT#${finding.accountId}#${finding.region}`,
+    GSI5PK: accountRegionKey(finding.accountId, finding.region),
     GSI5SK: `${resourceType}#${id}`,
     GSI6PK: `TYPE#${resourceType}`,
     GSI6SK: `${status}#${rank}#${checkId}#${id}`,
