@@ -7,38 +7,24 @@ import {
   CHECKS,
   cluster,
   finding,
-  REGION,
-  type ResourceMeta,
+  inUseImageFinding,
+  MEMBER,
   repository,
 } from '../../store/test/helpers/findings.js';
 import { apiOn } from './helpers/api.js';
 
 const dynamo = useDynamoDbLocal();
 
-/** A member account of the organisation (AWS's documentation's example id). */
-const MEMBER = '444455556666';
-const DIGEST = 'sha256:4a1c6567c38904384ebc64e35b7eeddd8451110c299e3368d2210066487d97e5';
-
-function imageOf(accountId: string): ResourceMeta {
-  const repositoryArn = repository('payments-api', accountId).id;
-  return { id: `${repositoryArn}@${DIGEST}`, name: `payments-api@${DIGEST}`, accountId, region: REGION };
-}
-
-const imageFinding = (accountId: string, running: number, minutes: number): Finding => ({
-  ...finding(CHECKS.noCritical, imageOf(accountId), 'FAIL', at(minutes)),
-  inUse: { running, where: running > 0 ? ['payments/payments-api'] : [] },
-});
-
 const HOME: Finding[] = [
   finding(CHECKS.scanOnPush, repository('team/app'), 'FAIL', at(0)),
   finding(CHECKS.tagImmutability, repository('team/app'), 'PASS', at(0)),
   finding(CHECKS.endpointNotPublic, cluster('prod'), 'FAIL', at(0)),
-  imageFinding(ACCOUNT, 0, 0),
+  inUseImageFinding(ACCOUNT, 0, 0),
 ];
 const MEMBERS: Finding[] = [
   finding(CHECKS.scanOnPush, repository('payments-api', MEMBER), 'PASS', at(0)),
   finding(CHECKS.tagImmutability, repository('payments-api', MEMBER), 'PASS', at(0)),
-  imageFinding(MEMBER, 2, 0),
+  inUseImageFinding(MEMBER, 2, 0),
 ];
 
 const setup = { api: undefined as unknown as ReturnType<typeof apiOn> };
@@ -79,10 +65,10 @@ describe('GET /summary per account and of the images in use', () => {
     // Act
     const before = await setup.api.call('GET', '/summary', { query: { inUse: 'true' } });
     const everything = await setup.api.call('GET', '/summary', { query: { inUse: 'false' } });
-    await setup.api.dependencies.findings.applyEvaluation([imageFinding(MEMBER, 0, 10)]);
+    await setup.api.dependencies.findings.applyEvaluation([inUseImageFinding(MEMBER, 0, 10)]);
     const after = await setup.api.call('GET', '/summary', { query: { accountId: MEMBER, inUse: 'TRUE' } });
     // Assess: only the member's image runs (2 tasks); the home account's runs nowhere.
-    expect(postureOnly(before.json)).toEqual(plain(summarize([imageFinding(MEMBER, 2, 0)])));
+    expect(postureOnly(before.json)).toEqual(plain(summarize([inUseImageFinding(MEMBER, 2, 0)])));
     expect(postureOnly(everything.json)).toEqual(plain(summarize([...HOME, ...MEMBERS])));
     expect(after.json.overall).toMatchObject({ failed: 0, evaluated: 0 });
     expect(after.json.byResourceType).toMatchObject({ 'ecr-image': { failed: 0 } });
@@ -132,7 +118,7 @@ describe('GET /posture/history per account', () => {
       plain(summarize([...HOME, ...MEMBERS]).overall),
     );
     expect((inUse.json.days as { overall: unknown }[])[0]?.overall).toEqual(
-      plain(summarize([imageFinding(MEMBER, 2, 0)]).overall),
+      plain(summarize([inUseImageFinding(MEMBER, 2, 0)]).overall),
     );
     expect(unrecorded.json.days).toEqual([]);
   });

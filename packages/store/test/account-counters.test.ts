@@ -7,43 +7,24 @@ import {
   CHECKS,
   cluster,
   finding,
-  REGION,
-  type ResourceMeta,
+  inUseImageFinding,
+  MEMBER,
   repository,
 } from './helpers/findings.js';
 import { repositoryOn } from './helpers/repository.js';
 
 const dynamo = useDynamoDbLocal();
 
-/** The second account of an organisation (AWS's documentation's example member id). */
-const MEMBER = '444455556666';
-const DIGEST = 'sha256:4a1c6567c38904384ebc64e35b7eeddd8451110c299e3368d2210066487d97e5';
-
-/** An ECR image of `accountId`'s registry (the resource id is the repository ARN @ digest). */
-function imageOf(accountId: string, repositoryName: string): ResourceMeta {
-  const repositoryArn = repository(repositoryName, accountId).id;
-  return { id: `${repositoryArn}@${DIGEST}`, name: `${repositoryName}@${DIGEST}`, accountId, region: REGION };
-}
-
-/** An image finding that `running` tasks run (`payments/payments-api` of the demo's ECS service). */
-function imageFinding(accountId: string, running: number, minutes: number): Finding {
-  const where = running > 0 ? ['payments/payments-api'] : [];
-  return {
-    ...finding(CHECKS.noCritical, imageOf(accountId, 'payments-api'), 'FAIL', at(minutes)),
-    inUse: { running, where },
-  };
-}
-
 const HOME: Finding[] = [
   finding(CHECKS.scanOnPush, repository('team/app'), 'FAIL', at(0)),
   finding(CHECKS.tagImmutability, repository('team/app'), 'PASS', at(0)),
   finding(CHECKS.endpointNotPublic, cluster('prod'), 'FAIL', at(0)),
-  imageFinding(ACCOUNT, 0, 0),
+  inUseImageFinding(ACCOUNT, 0, 0),
 ];
 const MEMBERS: Finding[] = [
   finding(CHECKS.scanOnPush, repository('payments-api', MEMBER), 'PASS', at(0)),
   finding(CHECKS.tagImmutability, repository('payments-api', MEMBER), 'FAIL', at(0)),
-  imageFinding(MEMBER, 3, 0),
+  inUseImageFinding(MEMBER, 3, 0),
 ];
 
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
@@ -83,9 +64,9 @@ describe('the counters per account and of the images in use', () => {
     const before = await store.summary({ inUse: true });
     const memberBefore = await store.summary({ accountId: MEMBER, inUse: true });
     // Act: the deployment rolls the fix out (the member's image runs nowhere), the home's image starts.
-    await store.applyEvaluation([imageFinding(MEMBER, 0, 10)]);
-    await store.applyEvaluation([imageFinding(ACCOUNT, 2, 10)]);
-    await store.applyEvaluation([imageFinding(ACCOUNT, 2, 10)]); // the same assessment again
+    await store.applyEvaluation([inUseImageFinding(MEMBER, 0, 10)]);
+    await store.applyEvaluation([inUseImageFinding(ACCOUNT, 2, 10)]);
+    await store.applyEvaluation([inUseImageFinding(ACCOUNT, 2, 10)]); // the same assessment again
     const after = await store.summary({ inUse: true });
     const [home, member, all] = await Promise.all([
       store.summary({ accountId: ACCOUNT, inUse: true }),

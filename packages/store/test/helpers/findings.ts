@@ -10,6 +10,8 @@ import {
 /** Test data: findings as `evaluate` returns them, for checks of CHECKS.md on realistic ARNs. */
 export const ACCOUNT = '111122223333';
 export const REGION = 'eu-west-1';
+/** A member account of the organisation (AWS's documentation's example member id). */
+export const MEMBER = '444455556666';
 
 export interface CheckMeta {
   checkId: string;
@@ -68,13 +70,24 @@ export function repository(name: string, accountId = ACCOUNT, region = REGION): 
   return { id: `arn:aws:ecr:${region}:${accountId}:repository/${name}`, name, accountId, region };
 }
 
-export function image(repositoryName: string, digest: string): ResourceMeta {
-  const repositoryArn = repository(repositoryName).id;
+export function image(repositoryName: string, digest: string, accountId = ACCOUNT): ResourceMeta {
+  const repositoryArn = repository(repositoryName, accountId).id;
   return {
     id: `${repositoryArn}@${digest}`,
     name: `${repositoryName}@${digest}`,
-    accountId: ACCOUNT,
+    accountId,
     region: REGION,
+  };
+}
+
+const PAYMENTS_DIGEST = 'sha256:4a1c6567c38904384ebc64e35b7eeddd8451110c299e3368d2210066487d97e5';
+
+/** `accountId`'s payments-api image failing no-critical, run by `running` tasks (`payments/payments-api`). */
+export function inUseImageFinding(accountId: string, running: number, minutes: number): Finding {
+  const where = running > 0 ? ['payments/payments-api'] : [];
+  return {
+    ...finding(CHECKS.noCritical, image('payments-api', PAYMENTS_DIGEST, accountId), 'FAIL', at(minutes)),
+    inUse: { running, where },
   };
 }
 
