@@ -141,6 +141,23 @@ describe('globsIntersect and globCovers', () => {
     expect(unsound).toEqual([]);
   });
 
+  it('answers literal and `*` patterns without compiling them, as the compiled glob does, whatever the options', () => {
+    const options = [{}, { ignoreCase: true }, { questionMark: false }];
+    const cased = stringsUpTo(['a', 'A', '*', '?'], 3);
+    const wrong = options.flatMap((option) =>
+      cased.flatMap((a) => {
+        const glob = compileGlob(a, option);
+        return cased
+          .filter(
+            (b) =>
+              globCovers(a, b, option) !== glob.covers(b) || globMatches(a, b, option) !== glob.matches(b),
+          )
+          .map((b) => `${JSON.stringify(option)} ${a}~${b}`);
+      }),
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('sees the coverings IAM questions need', () => {
     const iam = { ignoreCase: true };
     expect(globCovers('*', 'ecr:*', iam)).toBe(true);

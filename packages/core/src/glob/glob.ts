@@ -1,4 +1,14 @@
-import { ANY, accepts, codePoints, type GlobOptions, patternTokens, STAR } from './tokens.js';
+import {
+  ANY,
+  accepts,
+  codePoints,
+  folded,
+  type GlobOptions,
+  isAllStars,
+  isLiteral,
+  patternTokens,
+  STAR,
+} from './tokens.js';
 
 /** A `*`-free run of a pattern; KMP's failure table when it holds no `?`. */
 interface Segment {
@@ -95,17 +105,24 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): Glob {
 
 /**
  * Does the glob match the whole text? See `Glob` for the syntax and the linear-time guarantee.
+ * A pattern without wildcards, or of `*` alone, is answered without compiling it (the answer the
+ * compiled glob gives: policies are mostly such patterns).
  * @example globMatches('ecr:*', 'ECR:PutImage', { ignoreCase: true }); // true
  */
 export function globMatches(pattern: string, text: string, options: GlobOptions = {}): boolean {
+  if (isAllStars(pattern)) return true;
+  if (isLiteral(pattern, options)) return folded(pattern, options) === folded(text, options);
   return new Glob(pattern, options).matches(text);
 }
 
 /**
  * Does pattern `a` match every string pattern `b` matches? Sound, not complete (see `Glob.covers`).
+ * Shortcuts as `globMatches`: `*` covers everything, a literal only the same literal.
  * @example globCovers('*', 'ecr:*'); // true
  */
 export function globCovers(a: string, b: string, options: GlobOptions = {}): boolean {
+  if (isAllStars(a)) return true;
+  if (isLiteral(a, options)) return isLiteral(b, options) && folded(a, options) === folded(b, options);
   return new Glob(a, options).covers(b);
 }
 

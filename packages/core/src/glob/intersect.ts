@@ -1,4 +1,5 @@
-import { ANY, type GlobOptions, patternTokens, STAR } from './tokens.js';
+import { globMatches } from './glob.js';
+import { ANY, folded, type GlobOptions, isAllStars, isLiteral, patternTokens, STAR } from './tokens.js';
 
 /**
  * Is there a string both globs match? Exact: a walk over the pairs of positions in the two
@@ -9,6 +10,18 @@ import { ANY, type GlobOptions, patternTokens, STAR } from './tokens.js';
  * @example globsIntersect('ecr:*', 'iam:*'); // false
  */
 export function globsIntersect(a: string, b: string, options: GlobOptions = {}): boolean {
+  // Shortcuts with the walk's answer: every pattern matches some string, so `*` meets it; a
+  // literal meets a pattern exactly when the pattern matches it.
+  if (isAllStars(a) || isAllStars(b)) return true;
+  const literalA = isLiteral(a, options);
+  const literalB = isLiteral(b, options);
+  if (literalA && literalB) return folded(a, options) === folded(b, options);
+  if (literalA) return globMatches(b, a, options);
+  if (literalB) return globMatches(a, b, options);
+  return productIntersect(a, b, options);
+}
+
+function productIntersect(a: string, b: string, options: GlobOptions): boolean {
   const left = patternTokens(a, options);
   const right = patternTokens(b, options);
   const width = right.length + 1;

@@ -14,14 +14,33 @@ export interface GlobOptions {
   questionMark?: boolean;
 }
 
+/** The string as the matcher compares it: lower-cased when the options ignore case. */
+export function folded(text: string, options: GlobOptions): string {
+  return options.ignoreCase ? text.toLowerCase() : text;
+}
+
+/**
+ * Has the pattern no wildcard (no `*`, and no `?` unless `questionMark` is false)? Such a pattern
+ * matches exactly itself: the matchers then compare strings instead of compiling it.
+ */
+export function isLiteral(pattern: string, options: GlobOptions): boolean {
+  return !pattern.includes('*') && (options.questionMark === false || !pattern.includes('?'));
+}
+
+/** Is the pattern only `*`s (one or more)? It matches, and covers, everything. */
+export function isAllStars(pattern: string): boolean {
+  if (pattern.length === 0) return false;
+  for (let index = 0; index < pattern.length; index += 1) if (pattern.charCodeAt(index) !== 42) return false;
+  return true;
+}
+
 /**
  * A string as a list of code points: a `?` matches one code point, so a character outside the
  * Basic Multilingual Plane counts as one; a lone surrogate counts as one too.
  */
 export function codePoints(text: string, options: GlobOptions): number[] {
-  const folded = options.ignoreCase ? text.toLowerCase() : text;
   const points: number[] = [];
-  for (const character of folded) points.push(character.codePointAt(0) as number);
+  for (const character of folded(text, options)) points.push(character.codePointAt(0) as number);
   return points;
 }
 
