@@ -138,10 +138,12 @@ function isDigit(code: number): boolean {
 
 function dedupe(callers: Caller[]): Caller[] {
   const seen = new Set<string>();
-  return callers.filter(function firstOfItsKind(caller) {
+  const unique: Caller[] = [];
+  for (const caller of callers) {
     const key = `${caller.type}|${caller.account}|${caller.arn}|${caller.orgId}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    unique.push(caller);
+  }
+  return unique;
 }

@@ -1,14 +1,14 @@
 import { globMatches } from '../glob/index.js';
 import type {
+  PolicyCaller,
   PolicyDecision,
   PolicyDocument,
   PolicyGrant,
   PolicyQuestion,
   StatementRef,
 } from '../types/policy.js';
-import { callersFor } from './callers.js';
 import { type ConditionOutcome, evaluateConditions } from './conditions.js';
-import { type NormalStatement, normaliseStatement } from './normalise-statement.js';
+import type { NormalStatement } from './normalise-statement.js';
 import {
   ACTION,
   describeWitness,
@@ -18,6 +18,7 @@ import {
   RESOURCE,
   witnessesOf,
 } from './pattern-sets.js';
+import { PreparedPolicy } from './prepared-policy.js';
 import { type Caller, entryNames } from './principals.js';
 import { contextFor } from './request-context.js';
 
@@ -68,26 +69,45 @@ interface CallerOutcome {
  * });
  * answer.grants.map((grant) => `${grant.statement.label} allows ${grant.principal}`);
  */
-export function evaluatePolicy(policy: PolicyDocument, question: PolicyQuestion): PolicyDecision {
-  const statements = policy.Statement.map(normaliseStatement);
-  const callers = callersFor(question.principal ?? { kind: 'attached' }, statements);
-  return merge(callers.map((caller) => judgeCaller(statements, caller, question)));
+export function evaluatePolicy(
+  policy: PolicyDocument | PreparedPolicy,
+  question: PolicyQuestion,
+): PolicyDecision {
+  const prepared = policy instanceof PreparedPolicy ? policy : new PreparedPolicy(policy);
+  const statements = prepared.statements;
+  const callers = prepared.callersFor(question.principal ?? ATTACHED);
+  const assumeRole = globMatches(question.action, 'sts:AssumeRole', ACTION);
+  const outcomes: CallerOutcome[] = [];
+  for (const caller of callers) outcomes.push(judgeCaller(statements, caller, question, assumeRole));
+  return merge(outcomes);
 }
 
-function judgeCaller(statements: NormalStatement[], caller: Caller, question: PolicyQuestion): CallerOutcome {
-  const assumeRole = globMatches(question.action, 'sts:AssumeRole', ACTION);
+const ATTACHED: PolicyCaller = { kind: 'attached' };
+
+function judgeCaller(
+  statements: NormalStatement[],
+  caller: Caller,
+  question: PolicyQuestion,
+  assumeRole: boolean,
+): CallerOutcome {
   const lookup = contextFor(caller, assumeRole ? 'sts:AssumeRole' : question.action);
-  const judged = statements.flatMap(function applying(statement): Judged[] {
+  const allows: Judged[] = [];
+  const denies: Judged[] = [];
+  for (const statement of statements) {
     const via = principalVia(statement, caller);
-    if (via === undefined) return [];
-    return [
-      { statement, ...via, condition: evaluateConditions(statement.conditions, lookup, statement.effect) },
-    ];
-  });
-  const allows = judged.filter(
-    (each) => each.statement.effect === 'Allow' && each.condition.holds !== 'false',
-  );
-  const denies = judged.filter((each) => each.statement.effect === 'Deny' && each.condition.holds === 'true');
+    if (via === undefined) continue;
+    const condition = evaluateConditions(statement.conditions, lookup, statement.effect);
+    const judged: Judged = {
+      statement,
+      principal: via.principal,
+      named: via.named,
+      account: via.account,
+      condition,
+    };
+    if (statement.effect === 'Allow') {
+      if (condition.holds !== 'false') allows.push(judged);
+    } else if (condition.holds === 'true') denies.push(judged);
+  }
   return question.scope === 'some'
     ? judgeSome(allows, denies, question)
     : judgeEvery(allows, denies, question);
@@ -114,19 +134,24 @@ function principalVia(
 
 /** Every action (and resource) the question matches must be allowed, and no Deny may touch any. */
 function judgeEvery(allows: Judged[], denies: Judged[], question: PolicyQuestion): CallerOutcome {
-  const coversResource = (each: Judged) => listCovers(each.statement.resources, question.resource, RESOURCE);
-  let covering = allows.filter(
-    (each) => coversResource(each) && listCovers(each.statement.actions, question.action, ACTION),
-  );
-  if (covering.length === 0) covering = complementCover(allows, question.action, coversResource);
-  if (covering.length === 0) return { grants: [], allowedBy: [], deniedBy: [] };
-  const deniedBy = denies
-    .filter(
-      (each) =>
-        listTouches(each.statement.actions, question.action, ACTION) &&
-        listTouches(each.statement.resources, question.resource, RESOURCE),
+  let covering: Judged[] = [];
+  for (const each of allows) {
+    if (
+      listCovers(each.statement.resources, question.resource, RESOURCE) &&
+      listCovers(each.statement.actions, question.action, ACTION)
     )
-    .map((each) => each.statement.ref);
+      covering.push(each);
+  }
+  if (covering.length === 0) covering = complementCover(allows, question.action, question.resource);
+  if (covering.length === 0) return { grants: [], allowedBy: [], deniedBy: [] };
+  const deniedBy: StatementRef[] = [];
+  for (const each of denies) {
+    if (
+      listTouches(each.statement.actions, question.action, ACTION) &&
+      listTouches(each.statement.resources, question.resource, RESOURCE)
+    )
+      deniedBy.push(each.statement.ref);
+  }
   const grants = deniedBy.length > 0 ? [] : covering.map((each) => grantOf(each, [question.action]));
   return { grants, allowedBy: covering.map((each) => each.statement.ref), deniedBy };
 }
@@ -135,29 +160,27 @@ function judgeEvery(allows: Judged[], denies: Judged[], question: PolicyQuestion
  * An Allow with `NotAction` whose left-out actions other Allows grant back (`NotAction: iam:*` and
  * `Action: iam:*`) covers the question together with them.
  */
-function complementCover(
-  allows: Judged[],
-  action: string,
-  coversResource: (each: Judged) => boolean,
-): Judged[] {
+function complementCover(allows: Judged[], action: string, resource: string | undefined): Judged[] {
   for (const base of allows) {
     const actions = base.statement.actions;
-    if (!actions.negated || !coversResource(base)) continue;
+    if (!actions.negated || !listCovers(base.statement.resources, resource, RESOURCE)) continue;
     const fillers: Judged[] = [];
-    const holes = actions.patterns.filter((pattern) =>
-      listTouches({ patterns: [pattern], negated: false }, action, ACTION),
-    );
-    const complete = holes.every(function filled(hole) {
+    let complete = true;
+    for (const hole of actions.patterns) {
+      if (!listTouches({ patterns: [hole], negated: false }, action, ACTION)) continue;
       const filler = allows.find(
         (each) =>
           each !== base &&
-          coversResource(each) &&
+          listCovers(each.statement.resources, resource, RESOURCE) &&
           listCovers(each.statement.actions, hole, ACTION) &&
           !each.statement.actions.negated,
       );
-      if (filler && !fillers.includes(filler)) fillers.push(filler);
-      return filler !== undefined;
-    });
+      if (filler === undefined) {
+        complete = false;
+        break;
+      }
+      if (!fillers.includes(filler)) fillers.push(filler);
+    }
     if (complete) return [base, ...fillers].sort((a, b) => a.statement.ref.index - b.statement.ref.index);
   }
   return [];

@@ -16,7 +16,8 @@ const known = (...values: string[]): KeyState => ({ state: 'known', values });
  */
 export function contextFor(caller: Caller, action: string): (key: string) => KeyState {
   const assumeRole = action.toLowerCase() === 'sts:assumerole';
-  return function lookup(key) {
+  // An unnamed arrow: a named function made per call costs a `name` definition under tsx's keepNames.
+  return (key) => {
     if (key === 'sts:externalid') return assumeRole ? { state: 'supplied' } : ABSENT;
     switch (caller.type) {
       case 'aws':

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, pass } from '../../check/outcome.js';
-import { evaluatePolicy } from '../../policy/index.js';
+import { evaluatePolicy, preparePolicy } from '../../policy/index.js';
 import type { PolicyDocument, PolicyQuestion, StatementRef } from '../../types/policy.js';
 import { grantee, PUSH_ACTIONS, unrestrictingConditions } from './repository-policy.js';
 
@@ -11,8 +11,9 @@ function outsidePushGrants(
   repositoryArn: string,
 ): string[] {
   const byStatement = new Map<number, { ref: StatementRef; actions: string[]; grantees: string[] }>();
+  const prepared = preparePolicy(policy);
   for (const action of PUSH_ACTIONS) {
-    for (const grant of evaluatePolicy(policy, { principal, action, resource: repositoryArn }).grants) {
+    for (const grant of evaluatePolicy(prepared, { principal, action, resource: repositoryArn }).grants) {
       const entry = byStatement.get(grant.statement.index) ?? {
         ref: grant.statement,
         actions: [],

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, pass } from '../../check/outcome.js';
+import { preparePolicy } from '../../policy/index.js';
 import type { EcsTaskDefinition, EcsTaskRole } from '../../types/ecs.js';
 import { adminAccess, CONTAINER_WILDCARDS, labels, wildcardGrants } from '../iam/policy-support.js';
 
@@ -15,13 +16,14 @@ function excessGrants(role: EcsTaskRole, accountId: string): string[] {
     if (policy.document === undefined) {
       return [`${who}: policy ${policy.name} has no readable document, so its grants are unknown`];
     }
-    const admin = adminAccess(policy.document, accountId);
+    const document = preparePolicy(policy.document);
+    const admin = adminAccess(document, accountId);
     if (admin.decision === 'allowed') {
       return [
         `${who}: policy ${policy.name} allows "*" on Resource "*" in ${labels(admin.grants.map((g) => g.statement))}`,
       ];
     }
-    return wildcardGrants(policy.document, accountId, ROLE_WILDCARDS).map(
+    return wildcardGrants(document, accountId, ROLE_WILDCARDS).map(
       ({ ref, wildcards }) =>
         `${who}: policy ${policy.name} allows ${wildcards.join(' and ')} on Resource "*" in ${ref.label}`,
     );

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
+import { preparePolicy } from '../../policy/index.js';
 import { adminAccess, CONTAINER_WILDCARDS, isAttached, wildcardGrants } from './policy-support.js';
 
 /**
@@ -35,13 +36,14 @@ export const iamPolicyNoContainerWildcard = defineCheck({
     if (policy.document === undefined) {
       return fail(`Policy ${policy.name}: its document is unknown, so ecr:* and eks:* cannot be ruled out`);
     }
-    const admin = adminAccess(policy.document, policy.accountId);
+    const document = preparePolicy(policy.document);
+    const admin = adminAccess(document, policy.accountId);
     if (admin.decision === 'allowed') {
       return pass(
         `Policy ${policy.name} allows "*" on Resource "*" (iam-policy-no-admin's finding), so ecr:* and eks:* are not reported apart`,
       );
     }
-    const offending = wildcardGrants(policy.document, policy.accountId, CONTAINER_WILDCARDS).map(
+    const offending = wildcardGrants(document, policy.accountId, CONTAINER_WILDCARDS).map(
       ({ ref, wildcards }) => `${wildcards.join(' and ')} on Resource "*" in ${ref.label}`,
     );
     return offending.length > 0

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../check/define-check.js';
 import { fail, notApplicable, pass } from '../../check/outcome.js';
-import { evaluatePolicy } from '../../policy/index.js';
+import { evaluatePolicy, preparePolicy } from '../../policy/index.js';
 import type { PolicyCaller, PolicyDocument, PolicyGrant } from '../../types/policy.js';
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
@@ -35,17 +35,17 @@ function describeTrust(grant: PolicyGrant): string {
 /** The grants of the assume actions to callers outside the trusted accounts, one per statement and principal. */
 function untrustedGrants(trustPolicy: PolicyDocument, outside: PolicyCaller, roleArn: string): PolicyGrant[] {
   const seen = new Set<string>();
-  return ASSUME_ACTIONS.flatMap(
-    (action) => evaluatePolicy(trustPolicy, { principal: outside, action, resource: roleArn }).grants,
-  )
-    .filter((grant) => !guardedThirdParty(grant))
-    .filter(function firstOfItsKind(grant) {
+  const prepared = preparePolicy(trustPolicy);
+  const untrusted: PolicyGrant[] = [];
+  for (const action of ASSUME_ACTIONS) {
+    for (const grant of evaluatePolicy(prepared, { principal: outside, action, resource: roleArn }).grants) {
       const key = `${grant.statement.index}|${grant.principal}`;
-      if (seen.has(key)) return false;
+      if (guardedThirdParty(grant) || seen.has(key)) continue;
       seen.add(key);
-      return true;
-    })
-    .sort((a, b) => a.statement.index - b.statement.index);
+      untrusted.push(grant);
+    }
+  }
+  return untrusted.sort((a, b) => a.statement.index - b.statement.index);
 }
 
 /**

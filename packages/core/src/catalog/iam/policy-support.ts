@@ -1,4 +1,4 @@
-import { evaluatePolicy } from '../../policy/index.js';
+import { evaluatePolicy, type PreparedPolicy } from '../../policy/index.js';
 import type { PolicyDecision, PolicyDocument, PolicyQuestion, StatementRef } from '../../types/policy.js';
 import type { IamPolicy } from '../../types/resource.js';
 
@@ -27,7 +27,7 @@ export function labels(refs: readonly StatementRef[]): string {
  * the principals it is attached to, after Deny?
  * @example adminAccess(document, '123456789012').decision === 'allowed' // a full administrator
  */
-export function adminAccess(document: PolicyDocument, accountId: string): PolicyDecision {
+export function adminAccess(document: PolicyDocument | PreparedPolicy, accountId: string): PolicyDecision {
   return evaluatePolicy(document, { principal: { kind: 'attached', accountId }, action: '*', resource: '*' });
 }
 
@@ -38,7 +38,7 @@ export function adminAccess(document: PolicyDocument, accountId: string): Policy
  * @example wildcardGrants(document, '123456789012', CONTAINER_WILDCARDS) // [{ ref: Statement[0], wildcards: ['ecr:*'] }]
  */
 export function wildcardGrants(
-  document: PolicyDocument,
+  document: PolicyDocument | PreparedPolicy,
   accountId: string,
   wildcards: readonly string[],
 ): { ref: StatementRef; wildcards: string[] }[] {
