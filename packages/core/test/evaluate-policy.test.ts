@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePolicy, parsePolicyDocument } from '../src/policy/index.js';
+import { evaluatePolicy, parsePolicyDocument, preparePolicy } from '../src/policy/index.js';
 import type { PolicyCaller, PolicyDocument } from '../src/types/policy.js';
 
 /**
@@ -444,5 +444,50 @@ describe('a document at the size bound', () => {
     expect(answer.decision).toBe('denied');
     expect(answer.allowedBy).toHaveLength(125);
     expect(answer.deniedBy).toHaveLength(125);
+  });
+});
+
+describe('preparePolicy: one reading of a document for several questions', () => {
+  it('answers each question as the document itself does, whatever principal and action it asks', () => {
+    // Prepare: a resource policy naming an outside account, everyone under an org condition, a third party with an external id, and a Deny
+    const document = policy(
+      { Sid: 'Partner', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 'ecr:*' },
+      {
+        Sid: 'Org',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: ['ecr:BatchGetImage', 'sts:AssumeRole'],
+        Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+      },
+      {
+        Sid: 'Vendor',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${TRUSTED}:role/vendor` },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': 'vendor-7' } },
+      },
+      { Sid: 'NoDelete', Effect: 'Deny', Principal: '*', Action: 'ecr:Delete*', Resource: '*' },
+      { Sid: 'AllButIam', Effect: 'Allow', NotAction: 'iam:*', Resource: '*' },
+    );
+    const principals: (PolicyCaller | undefined)[] = [
+      OUTSIDE,
+      ANYONE,
+      aws(`arn:aws:iam::${OTHER}:user/dev`),
+      { kind: 'attached', accountId: OWN },
+      undefined,
+    ];
+    const actions = ['ecr:PutImage', 'ecr:*', 'ecr:DeleteRepository', 'sts:AssumeRole', '*', 'iam:PassRole'];
+    const questions = principals.flatMap((principal) =>
+      actions.flatMap((action) =>
+        (['every', 'some'] as const).map((scope) => ({ principal, action, resource: '*', scope })),
+      ),
+    );
+    // Act: one prepared policy for every question, principal objects reused across questions
+    const prepared = preparePolicy(document);
+    const answers = questions.map((question) => evaluatePolicy(prepared, question));
+    // Assess
+    expect(answers).toEqual(questions.map((question) => evaluatePolicy(document, question)));
+    expect(answers.filter((answer) => answer.decision === 'allowed').length).toBeGreaterThan(10);
+    expect(answers.some((answer) => answer.decision === 'not-granted')).toBe(true);
   });
 });
