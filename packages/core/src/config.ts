@@ -157,6 +157,12 @@ export const configSchema = z
      * `*` always needs it): POST /suppressions and `scan --suppressions`.
      */
     maxSuppressionMatches: z.number().int().nonnegative().default(50),
+    /**
+     * The sweep's rolling re-read of every ECR image's signing status and referrers, in days
+     * (`@customs/aws` DEFAULT_REREAD_DAYS): a safety net, as a changed listing already makes the
+     * images it concerns read (packages/aws/README.md, "The incremental sweep").
+     */
+    imageRereadDays: z.number().int().positive().max(3650).default(60),
     /** Several accounts (issue 18): see `organizationSchema`; absent, the deployment's own account. */
     organization: organizationSchema.optional(),
   })

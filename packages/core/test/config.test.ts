@@ -18,6 +18,7 @@ describe('parseConfig', () => {
       credentialMaxUnusedDays: 45,
       maxSuppressionDays: 90,
       maxSuppressionMatches: 50,
+      imageRereadDays: 60,
       approvedRegistries: [],
       trustedImageAccounts: DEFAULT_CONFIG.trustedImageAccounts,
       fargateLatestVersions: { linux: '1.4.0', windows: '1.0.0' },

@@ -11,6 +11,8 @@ export interface ImageReadFacts {
   referrerArtifactTypes: string[];
   /** When they were read (ISO 8601). */
   readAt: string;
+  /** How DescribeImages listed the digest then (`@customs/aws` listingOf), when known. */
+  listed?: string;
 }
 
 /** A repository's image reads are one partition, one item per digest. No GSI key: no index holds them. */
@@ -31,6 +33,7 @@ function factsFromItem(item: Record<string, unknown>): ImageReadFacts | undefine
     ...(typeof item.signingStatus === 'string' ? { signingStatus: item.signingStatus } : {}),
     referrerArtifactTypes: types.filter((type): type is string => typeof type === 'string'),
     readAt: item.readAt,
+    ...(typeof item.listed === 'string' ? { listed: item.listed } : {}),
   };
 }
 
@@ -82,6 +85,7 @@ export async function recordImageReads(
           ...(facts.signingStatus ? { signingStatus: facts.signingStatus } : {}),
           referrerArtifactTypes: facts.referrerArtifactTypes,
           readAt: facts.readAt,
+          ...(facts.listed === undefined ? {} : { listed: facts.listed }),
         },
       },
     })),

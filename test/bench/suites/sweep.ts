@@ -5,6 +5,7 @@ import {
   AwsCollector,
   createAwsClients,
   createLimiter,
+  DEFAULT_REREAD_DAYS,
   type ImageFacts,
   type ImageReadLedger,
   iamCalls,
@@ -55,11 +56,14 @@ export function generateAccount(): SnapshotFiles {
   });
   files.set('ecr/DescribeRepositories.json', { repositories });
   const perRepository = SIZE.images / SIZE.repositories;
-  for (const { repositoryName } of repositories) {
+  for (const [number, { repositoryName }] of repositories.entries()) {
+    // Each repository's own digests (an account's images are mostly distinct builds): the rolling
+    // re-read spreads them by digest, which 50 digests shared by every repository would bunch up.
+    const prefix = number.toString(16).padStart(4, '0');
     const imageDetails = Array.from({ length: perRepository }, (_, index) => ({
       ...image,
       repositoryName,
-      imageDigest: `sha256:${index.toString(16).padStart(8, '0')}${'0'.repeat(56)}`,
+      imageDigest: `sha256:${prefix}${index.toString(16).padStart(4, '0')}${'0'.repeat(56)}`,
       imageTags: [`v1.${index}.0`],
     }));
     files.set(snapshotPath('ecr', 'DescribeImages', repositoryName), { imageDetails });
@@ -124,6 +128,13 @@ async function sdkSendsAlone(clients: ReturnType<typeof createAwsClients>, calls
 /** The image reads the store keeps (FindingsRepository.imageReadsOf / recordImageReads), in memory. */
 class MemoryLedger implements ImageReadLedger {
   readonly #facts = new Map<string, Map<string, ImageFacts>>();
+
+  /** A copy, so that two next days (two periods) start from the same first sweep. */
+  copy(): MemoryLedger {
+    const copy = new MemoryLedger();
+    for (const [arn, facts] of this.#facts) copy.#facts.set(arn, new Map(facts));
+    return copy;
+  }
 
   async imageReadsOf(repositoryArn: string): Promise<ImageFacts[]> {
     return [...(this.#facts.get(repositoryArn)?.values() ?? [])];
@@ -199,29 +210,36 @@ export async function benchSweep(): Promise<string[]> {
 }
 
 /**
- * The next day's sweep of the same account (nothing changed): per-image reads only for the day's
- * share of the weekly re-read, next to `incrementalEcrCalls` (the new minimum) and to the first
- * sweep's (every image), and its time at the README's 20 ECR requests a second.
+ * The next day's sweep of the same account (nothing changed, so every listing is as recorded):
+ * per-image reads only for the day's share of the rolling re-read, at the default period
+ * (`DEFAULT_REREAD_DAYS`) and at 7 days, each next to `incrementalEcrCalls` (the new minimum) and
+ * to the first sweep's (every image), and its time at the README's 20 ECR requests a second.
  */
 async function steadyState(
   collector: AwsCollector,
-  ledger: ImageReadLedger,
+  ledger: MemoryLedger,
   sent: { action: string }[],
   firstDay: Date,
   before: number,
 ): Promise<string[]> {
-  sent.splice(0);
   const nextDay = new Date(firstDay.getTime() + 86_400_000);
-  const start = performance.now();
-  await collector.collectAll({ imageReads: { ledger, now: nextDay } });
-  const wallMs = performance.now() - start;
-  const made = sent.filter((command) => command.action.startsWith('ecr:')).length;
-  // DescribeRegistry is not called when the account id is given
-  const minimum = incrementalEcrCalls(SIZE.repositories, SIZE.images) - 1;
-  const seconds = (calls: number) => fmt(calls / ECR_RATE / 60, 1);
-  return [
-    `  steady state (the next day, nothing changed: signing status and referrers only for the images due, weekly by digest)`,
-    `  ecr  ${fmt(made).padStart(8)} calls  minimum ${fmt(minimum).padStart(8)}  ratio ${fmt(made / minimum, 3)}  first sweep ${fmt(before)} (ratio ${fmt(made / before, 3)})  wall ${fmt(wallMs)} ms`,
-    `       at ${ECR_RATE} requests/s: ${seconds(made)} min  (first sweep ${seconds(before)} min; target 15 min, 10,000 calls)`,
+  const minutes = (calls: number) => fmt(calls / ECR_RATE / 60, 1);
+  const lines = [
+    `  steady state (the next day, no listing changed: signing status and referrers only for the images due, by digest)`,
   ];
+  for (const periodDays of [DEFAULT_REREAD_DAYS, 7]) {
+    sent.splice(0);
+    const start = performance.now();
+    await collector.collectAll({ imageReads: { ledger: ledger.copy(), now: nextDay, periodDays } });
+    const wallMs = performance.now() - start;
+    const made = sent.filter((command) => command.action.startsWith('ecr:')).length;
+    // DescribeRegistry is not called when the account id is given
+    const minimum = incrementalEcrCalls(SIZE.repositories, SIZE.images, { periodDays }) - 1;
+    const label = periodDays === DEFAULT_REREAD_DAYS ? `${periodDays} days (default)` : `${periodDays} days`;
+    lines.push(
+      `  ecr  ${fmt(made).padStart(8)} calls  minimum ${fmt(minimum).padStart(8)}  ratio ${fmt(made / minimum, 3)}  first sweep ${fmt(before)} (ratio ${fmt(made / before, 3)})  re-read every ${label}  wall ${fmt(wallMs)} ms`,
+      `       at ${ECR_RATE} requests/s: ${minutes(made)} min  (first sweep ${minutes(before)} min; target 15 min, 10,000 calls: ${made <= 10_000 && made / ECR_RATE <= 900 ? 'met' : 'NOT met'})`,
+    );
+  }
+  return lines;
 }

@@ -14,6 +14,11 @@ export interface ImageFacts {
   referrerArtifactTypes: string[];
   /** When they were read (ISO 8601). */
   readAt: string;
+  /**
+   * How DescribeImages listed the digest when they were read ({@link listingOf}): its status, media
+   * types and subject. Absent in facts recorded before it was kept: such a digest is read again.
+   */
+  listed?: string;
 }
 
 /**
@@ -40,12 +45,46 @@ export interface IncrementalReads {
   ledger: ImageReadLedger;
   /** The time of the read: which images are due. */
   now: Date;
-  /** Every image is re-read at least once in this many days [7]. */
+  /** Every image is re-read at least once in this many days [{@link DEFAULT_REREAD_DAYS}]. */
   periodDays?: number;
 }
 
-/** The period of the rolling re-read, in days, when none is given. */
-export const DEFAULT_REREAD_DAYS = 7;
+/**
+ * The period of the rolling re-read, in days, when none is given (config `imageRereadDays`): a
+ * safety net only, as an unchanged listing already tells that no image's referrers or signature
+ * changed (read-repository-images.ts). 60 keeps a steady-state day of 2,000 repositories of 50
+ * images at 6,085 + 2 × 1,667 = 9,419 ECR calls; 7 would cost 34,657 (packages/aws/README.md).
+ */
+export const DEFAULT_REREAD_DAYS = 60;
+
+/** The fields of a DescribeImages entry that say whether a digest is, or stopped being, a referrer of another. */
+export interface ListedImage {
+  imageStatus?: string;
+  imageManifestMediaType?: string;
+  artifactMediaType?: string;
+  subjectManifestDigest?: string;
+}
+
+/**
+ * How DescribeImages lists a digest, as one string: its status (an archived referrer is no longer
+ * listed by ListImageReferrers), its media types and the digest of its subject (set for referrers:
+ * signatures, SBOMs, attestations are manifests in the same repository).
+ * @example listingOf({ artifactMediaType: 'application/vnd.cncf.notary.signature', subjectManifestDigest: 'sha256:…' });
+ */
+export function listingOf(detail: ListedImage): string {
+  return [
+    detail.imageStatus ?? '',
+    detail.imageManifestMediaType ?? '',
+    detail.artifactMediaType ?? '',
+    detail.subjectManifestDigest ?? '',
+  ].join(' ');
+}
+
+/** The subject a listing names (the last of {@link listingOf}'s fields), if any. */
+export function subjectOfListing(listed: string): string | undefined {
+  const subject = listed.slice(listed.lastIndexOf(' ') + 1);
+  return subject === '' ? undefined : subject;
+}
 
 /** FNV-1a (32-bit) of a string: a cheap, stable spread of digests over the days of the period. */
 function spreadOf(text: string): number {

@@ -1,3 +1,4 @@
+import { DEFAULT_REREAD_DAYS } from '../read/image-reads.js';
 import type { CallInfo, Entity } from '../registry/call-info.js';
 import { type ApiService, everyCall } from '../registry/calls.js';
 import type { K8S_CALLS } from '../registry/k8s-calls.js';
@@ -92,7 +93,7 @@ export function ecrCalls(repositories: number, images: number): number {
 
 /** How an incremental sweep re-reads images (`IncrementalReads`): every image once a period, plus the new ones. */
 export interface ImageRereads {
-  /** Every image is re-read at least once in this many days [7]. */
+  /** Every image is re-read at least once in this many days [60, `DEFAULT_REREAD_DAYS`]. */
   periodDays?: number;
   /** Images pushed since the last sweep that no event read [0]. */
   newImages?: number;
@@ -101,10 +102,10 @@ export interface ImageRereads {
 /**
  * The images whose per-image calls (signing status, referrers) a steady-state incremental sweep
  * makes in a day: the day's share of the rolling re-read, ⌈I ÷ period⌉, plus the new ones.
- * @example imagesRead(100_000) // 14_286
+ * @example imagesRead(100_000) // 1_667 (60 days)
  */
 export function imagesRead(images: number, rereads: ImageRereads = {}): number {
-  const period = Math.max(1, Math.floor(rereads.periodDays ?? 7));
+  const period = Math.max(1, Math.floor(rereads.periodDays ?? DEFAULT_REREAD_DAYS));
   return Math.min(images, Math.ceil(images / period) + (rereads.newImages ?? 0));
 }
 
@@ -112,7 +113,7 @@ export function imagesRead(images: number, rereads: ImageRereads = {}): number {
  * The ECR calls of a steady-state day of the incremental sweep: every call of {@link ecrCalls}
  * but the per-image ones, which are made only for {@link imagesRead} images (the first sweep
  * reads every image: `ecrCalls`).
- * @example incrementalEcrCalls(2000, 100_000) // 34_657: 6,085 + 2 × 14,286
+ * @example incrementalEcrCalls(2000, 100_000) // 9_419: 6,085 + 2 × 1,667 (60 days; 7 days: 34,657)
  */
 export function incrementalEcrCalls(
   repositories: number,

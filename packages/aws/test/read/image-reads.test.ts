@@ -71,7 +71,7 @@ function perImageReads(): string[] {
 const imagesOf = (resources: { type: string }[]) =>
   resources.filter((resource): resource is EcrImage => resource.type === 'ecr-image');
 
-describe('the incremental sweep: per-image reads only for new or due images', () => {
+describe('the incremental sweep: per-image reads only for new, changed or due images', () => {
   it('reads every image on the first sweep; a second sweep asks nothing per image and gives the same images', async () => {
     // Prepare
     const ledger = new MemoryLedger();
@@ -124,7 +124,7 @@ describe('the incremental sweep: per-image reads only for new or due images', ()
     expect(imagesOf(resources).find((image) => image.digest === pushed)?.referrerArtifactTypes).toEqual([]);
   });
 
-  it('re-reads each image on its day: over a week of daily sweeps every image once, spread over the days', async () => {
+  it('re-reads each image on its day: with a 7-day period, over a week of daily sweeps every image once, spread over the days', async () => {
     // Prepare
     const ledger = new MemoryLedger();
     const collector = await open(demoEcr());
@@ -135,7 +135,9 @@ describe('the incremental sweep: per-image reads only for new or due images', ()
     const reads: string[] = [];
     for (let day = 1; day <= 7; day++) {
       aws?.sent.splice(0);
-      await collector.collectAll({ imageReads: { ledger, now: new Date(start + day * DAY) } });
+      await collector.collectAll({
+        imageReads: { ledger, now: new Date(start + day * DAY), periodDays: 7 },
+      });
       reads.push(...perImageReads());
     }
 
@@ -148,14 +150,15 @@ describe('the incremental sweep: per-image reads only for new or due images', ()
     // Prepare: a digest, its latest re-read day, and a read just before it began
     const digest = SIGNED;
     const now = new Date('2026-12-01T06:00:00.000Z');
-    const day = slotStart(digest, now);
+    const day = slotStart(digest, now, 7);
     // Assess
     expect(day).toBeLessThanOrEqual(now.getTime());
     expect(now.getTime() - day).toBeLessThan(7 * DAY);
-    expect(isDue(digest, new Date(day - 1).toISOString(), now)).toBe(true);
-    expect(isDue(digest, new Date(day).toISOString(), now)).toBe(false);
-    // a read eight days ago is due whatever the day
-    expect(isDue(digest, new Date(now.getTime() - 8 * DAY).toISOString(), now)).toBe(true);
+    expect(isDue(digest, new Date(day - 1).toISOString(), now, 7)).toBe(true);
+    expect(isDue(digest, new Date(day).toISOString(), now, 7)).toBe(false);
+    // a read eight days ago is due whatever the day; with the default period (60), 61 days
+    expect(isDue(digest, new Date(now.getTime() - 8 * DAY).toISOString(), now, 7)).toBe(true);
+    expect(isDue(digest, new Date(now.getTime() - 61 * DAY).toISOString(), now)).toBe(true);
     expect(isDue(digest, 'not a date', now)).toBe(true);
   });
 
@@ -166,7 +169,7 @@ describe('the incremental sweep: per-image reads only for new or due images', ()
     // Act
     for (let index = 0; index < 7000; index++) {
       const digest = `sha256:${index.toString(16).padStart(8, '0')}${'0'.repeat(56)}`;
-      const day = slotStart(digest, now);
+      const day = slotStart(digest, now, 7);
       counts.set(day, (counts.get(day) ?? 0) + 1);
     }
     // Assess
@@ -190,6 +193,77 @@ describe('the incremental sweep: per-image reads only for new or due images', ()
     expect(imagesOf(event.resources).map((image) => image.signingStatus)).toEqual(['COMPLETE']);
     expect(perImageReads()).not.toContain(`${NODE_BASE}@${SIGNED}`);
     expect(perImageReads().length).toBeGreaterThan(0);
+  });
+
+  it('re-reads the subject of a referrer added or removed (a change to the listing), and only it', async () => {
+    // Prepare: a first sweep; then a signature of node-base's first image listed in its repository
+    // (a referrer is a manifest of the same repository, DescribeImages gives its subject's digest)
+    const files = demoEcr();
+    const ledger = new MemoryLedger();
+    const now = new Date('2026-12-01T06:00:00.000Z');
+    await (await open(files)).collectAll({ imageReads: { ledger, now } });
+    await aws?.restore();
+    const path = snapshotPath('ecr', 'DescribeImages', NODE_BASE);
+    const before = files.get(path) as { imageDetails: Record<string, unknown>[] };
+    const subject = String(before.imageDetails[0]?.imageDigest);
+    const signature = `sha256:${'5e'.repeat(32)}`;
+    const withSignature = [
+      ...before.imageDetails,
+      {
+        registryId: '111122223333',
+        repositoryName: NODE_BASE,
+        imageDigest: signature,
+        imageManifestMediaType: 'application/vnd.oci.image.manifest.v1+json',
+        artifactMediaType: 'application/vnd.cncf.notary.signature',
+        subjectManifestDigest: subject,
+        imageStatus: 'ACTIVE',
+      },
+    ];
+    files.set(path, { imageDetails: withSignature });
+
+    // Act: the next sweep, then one after the signature is deleted, then one with nothing changed
+    const collector = await open(files);
+    await collector.collectAll({ imageReads: { ledger, now: new Date(now.getTime() + 60_000) } });
+    const added = perImageReads();
+    aws?.sent.splice(0);
+    files.set(path, before);
+    await collector.collectAll({ imageReads: { ledger, now: new Date(now.getTime() + 120_000) } });
+    const removed = perImageReads();
+    aws?.sent.splice(0);
+    await collector.collectAll({ imageReads: { ledger, now: new Date(now.getTime() + 180_000) } });
+
+    // Assess: the signature and its subject, then its subject alone, then nothing
+    expect(added).toEqual([`${NODE_BASE}@${signature}`, `${NODE_BASE}@${subject}`].sort());
+    expect(removed).toEqual([`${NODE_BASE}@${subject}`]);
+    expect(perImageReads()).toEqual([]);
+  });
+
+  it('re-reads an image whose signing was IN_PROGRESS at every sweep, and legacy facts without a listing', async () => {
+    // Prepare: the ledger of a first sweep, one image's signing status recorded IN_PROGRESS and
+    // another's facts recorded before listings were kept
+    const ledger = new MemoryLedger();
+    const collector = await open(demoEcr());
+    const now = new Date('2026-12-01T06:00:00.000Z');
+    const first = await collector.collectAll({ imageReads: { ledger, now } });
+    const [signing, legacy] = imagesOf(first.resources);
+    for (const [image, change] of [
+      [signing, (facts: ImageFacts) => ({ ...facts, signingStatus: 'IN_PROGRESS' })],
+      [legacy, ({ listed: _listed, ...facts }: ImageFacts) => facts],
+    ] as const) {
+      const facts = ledger.byRepository.get(image?.repositoryArn ?? '');
+      const recorded = facts?.get(image?.digest ?? '');
+      if (!facts || !recorded) throw new Error('not recorded');
+      facts.set(recorded.digest, change(recorded));
+    }
+    aws?.sent.splice(0);
+
+    // Act
+    await collector.collectAll({ imageReads: { ledger, now: new Date(now.getTime() + 60_000) } });
+
+    // Assess: those two only
+    expect(perImageReads()).toEqual(
+      [signing, legacy].map((image) => `${image?.repositoryName}@${image?.digest}`).sort(),
+    );
   });
 
   it('reads every image, with a warning, when the ledger cannot be read; keeps no unreadable fact', async () => {

@@ -27,11 +27,14 @@ describe('ecrCalls', () => {
 });
 
 describe('incrementalEcrCalls', () => {
-  it("counts a steady-state day's per-image reads only for the day's share of the weekly re-read and the new images", () => {
-    // 100,000 images re-read weekly: 14,286 a day, 2 calls each, on top of the 6,085 other calls
-    expect(imagesRead(100_000)).toBe(14_286);
-    expect(incrementalEcrCalls(2000, 100_000)).toBe(3 + 2 + 80 + 6000 + 2 * 14_286);
-    expect(incrementalEcrCalls(2000, 100_000, { newImages: 600 })).toBe(6085 + 2 * 14_886);
+  it("counts a steady-state day's per-image reads only for the day's share of the rolling re-read and the new images", () => {
+    // the default period (60 days): 100,000 images, 1,667 a day, 2 calls each, on top of the 6,085 other calls
+    expect(imagesRead(100_000)).toBe(1_667);
+    expect(incrementalEcrCalls(2000, 100_000)).toBe(3 + 2 + 80 + 6000 + 2 * 1_667);
+    expect(incrementalEcrCalls(2000, 100_000)).toBeLessThanOrEqual(10_000);
+    expect(incrementalEcrCalls(2000, 100_000, { newImages: 600 })).toBe(6085 + 2 * 2_267);
+    // a weekly re-read: 14,286 a day, over issue 19's 10,000
+    expect(incrementalEcrCalls(2000, 100_000, { periodDays: 7 })).toBe(6085 + 2 * 14_286);
     // a longer period reads fewer; a period of one day is a full read
     expect(incrementalEcrCalls(2000, 100_000, { periodDays: 56 })).toBe(6085 + 2 * 1786);
     expect(incrementalEcrCalls(2000, 100_000, { periodDays: 1 })).toBe(ecrCalls(2000, 100_000));

@@ -75,6 +75,10 @@ export const describeImages = object({
         imageScanCompletedAt: timestamp.optional(),
         findingSeverityCounts: severityCounts.optional(),
       }).optional(),
+      imageManifestMediaType: z.string().optional(),
+      artifactMediaType: z.string().optional(),
+      subjectManifestDigest: z.string().optional(),
+      imageStatus: z.string().optional(),
     }),
   ),
 });
