@@ -2,7 +2,11 @@ import { CHANGE_ATTRIBUTES } from './change-marks.js';
 import type { HistoryEntry, StoredFinding } from './model.js';
 import { FINDINGS_TABLE } from './table-definition.js';
 
-/** Attributes that exist only for the table's keys and indexes; never part of a returned item. */
+/**
+ * Attributes that exist only for the table's keys and indexes; never part of a returned item.
+ * GSI3 and GSI6 keyed the dropped byRecommendation and byResourceType indexes: items written
+ * before keep them until their next write.
+ */
 const KEY_ATTRIBUTES = [
   'PK',
   'SK',

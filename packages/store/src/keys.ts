@@ -45,7 +45,8 @@ export function historyKey(findingId: string, version: number): { PK: string; SK
  * The GSI keys of a stored finding (README.md, "Indexes"). Sort keys end with the finding id (32
  * hex digits), not the resource's ARN, so the item stays small (its write units are per KB, and
  * every index of projection ALL holds a copy); byAccountRegion's sort key has no status, so a
- * status change does not re-key it.
+ * status change does not re-key it. No key of a resource type or recommendation: a check has one
+ * of each, so byCheck's partitions of the catalog's checks answer those listings (list-plan.ts).
  */
 export function indexKeys(finding: StoredFinding): Record<string, string> {
   const rank = severityRank(finding.severity);
@@ -55,14 +56,10 @@ export function indexKeys(finding: StoredFinding): Record<string, string> {
     GSI1SK: `${rank}#${checkId}#${id}`,
     GSI2PK: `CHECK#${checkId}`,
     GSI2SK: `${status}#${id}`,
-    GSI3PK: `REC#${finding.recommendation}`,
-    GSI3SK: `${status}#${rank}#${checkId}#${id}`,
     GSI4PK: `RES#${resourceId}`,
     GSI4SK: checkId,
     GSI5PK: accountRegionKey(finding.accountId, finding.region),
     GSI5SK: `${resourceType}#${id}`,
-    GSI6PK: `TYPE#${resourceType}`,
-    GSI6SK: `${status}#${rank}#${checkId}#${id}`,
   };
 }
 

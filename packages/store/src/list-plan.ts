@@ -1,4 +1,4 @@
-import type { Recommendation, ResourceType, Severity, Status } from '@customs/core';
+import { CATALOG, type Recommendation, type ResourceType, type Severity, type Status } from '@customs/core';
 import { severityRank } from './keys.js';
 import type { FindingState } from './model.js';
 import type { QueryPlan } from './run-query.js';
@@ -19,7 +19,7 @@ export interface FindingFilters {
   /**
    * ECR image findings whose image runs (true) or runs nowhere (false), by their `inUse`: a
    * filter condition on the query the other filters choose, which reads the ECR image findings
-   * (byResourceType `TYPE#ecr-image`) when no check id or resource type narrows it.
+   * (byCheck's partitions of the ECR image checks) when no check id or resource type narrows it.
    */
   inUse?: boolean;
   /**
@@ -35,6 +35,8 @@ const CONDITION_ONLY = new Set(['inUse', 'openedSince']);
 
 /** Statuses in the order an unfiltered listing returns them: failures first. */
 const LISTING_STATUS_ORDER: readonly Status[] = ['FAIL', 'ERROR', 'PASS', 'NOT_APPLICABLE'];
+/** Statuses in sort key order (a listing by resource type or recommendation without a status). */
+const KEY_STATUS_ORDER: readonly Status[] = ['ERROR', 'FAIL', 'NOT_APPLICABLE', 'PASS'];
 
 type Values = Partial<Record<Exclude<keyof FindingFilters, 'inUse' | 'openedSince'>, string[]>>;
 
@@ -80,14 +82,6 @@ function planOf(filters: FindingFilters): QueryPlan {
   const { status, severity, checkId, resourceType, recommendation, accountId, region } = given;
   const rest = (...inKey: (keyof Values)[]) =>
     Object.fromEntries(Object.entries(given).filter(([name]) => !inKey.includes(name as keyof Values)));
-  /** `status#` or `status#rank#` prefixes (severity only with a status), or one without prefix. */
-  const statusSeverity = (): (string | undefined)[] => {
-    if (status === undefined) return [undefined];
-    if (severity === undefined) return status.map((each) => `${each}#`);
-    return status.flatMap((each) => severity.map((level) => `${each}#${rankOf(level)}#`));
-  };
-  const inStatusSeverity = (): (keyof Values)[] =>
-    status === undefined ? [] : severity === undefined ? ['status'] : ['status', 'severity'];
 
   if (checkId !== undefined) {
     const prefixes = status === undefined ? [undefined] : status.map((each) => `${each}#`);
@@ -97,13 +91,16 @@ function planOf(filters: FindingFilters): QueryPlan {
       rest('checkId', ...(status ? ['status' as const] : [])),
     );
   }
-  if (resourceType !== undefined) {
-    const partitions = product(resourceType, 'TYPE#', statusSeverity());
-    return plan('byResourceType', partitions, rest('resourceType', ...inStatusSeverity()));
-  }
-  if (recommendation !== undefined) {
-    const partitions = product(recommendation, 'REC#', statusSeverity());
-    return plan('byRecommendation', partitions, rest('recommendation', ...inStatusSeverity()));
+  if (resourceType !== undefined || recommendation !== undefined) {
+    const checks = checksOf(resourceType, recommendation, severity);
+    const inKey: (keyof Values)[] = [
+      'resourceType',
+      'recommendation',
+      ...(severity ? ['severity' as const] : []),
+    ];
+    const statuses = status ?? [...KEY_STATUS_ORDER];
+    const partitions = statuses.flatMap((each) => product(checks, 'CHECK#', [`${each}#`]));
+    return plan('byCheck', partitions, rest(...inKey, ...(status ? ['status' as const] : [])));
   }
   const ranks = severity === undefined ? [undefined] : severity.map((level) => `${rankOf(level)}#`);
   if (status !== undefined) {
@@ -119,6 +116,28 @@ function planOf(filters: FindingFilters): QueryPlan {
   }
   const partitions = product([...LISTING_STATUS_ORDER], 'STATUS#', ranks);
   return plan('byStatus', partitions, rest(...(severity ? ['severity' as const] : [])));
+}
+
+/**
+ * The catalog's checks of the given resource types, recommendations and severities (each: any
+ * when absent), most severe first, then by id: a check has one resource type, recommendation and
+ * severity, so byCheck's partitions of these checks hold exactly the findings those filters match,
+ * in the order the dropped byResourceType and byRecommendation indexes kept (status, rank, check).
+ */
+function checksOf(
+  resourceType: string[] | undefined,
+  recommendation: string[] | undefined,
+  severity: string[] | undefined,
+): string[] {
+  return CATALOG.all()
+    .filter(
+      (check) =>
+        (resourceType === undefined || resourceType.includes(check.resourceType)) &&
+        (recommendation === undefined || recommendation.includes(check.recommendation)) &&
+        (severity === undefined || severity.includes(check.severity)),
+    )
+    .sort((a, b) => rankOf(a.severity) - rankOf(b.severity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((check) => check.id);
 }
 
 /** One partition per key value and sort key prefix, in that order. */

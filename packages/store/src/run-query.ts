@@ -45,10 +45,11 @@ export async function queryPage(
   const items: Record<string, unknown>[] = [];
   const filtered =
     Object.keys(plan.filters).length > 0 || plan.inUse !== undefined || plan.openedSince !== undefined;
+  // A call that finds a partition empty (a check without findings of that status) does not count
+  // towards MAX_CALLS_PER_PAGE: the plan's partitions bound those calls.
   for (
     let calls = 0;
     partition < plan.partitions.length && items.length < limit && calls < MAX_CALLS_PER_PAGE;
-    calls++
   ) {
     const room = limit - items.length;
     const response = await context.doc.send(
@@ -62,6 +63,7 @@ export async function queryPage(
       return { items, cursor: encodeCursor({ scope, partition, key: keyOf(plan, last) }) };
     }
     items.push(...found);
+    if (found.length > 0 || response.LastEvaluatedKey || key !== undefined) calls++;
     if (response.LastEvaluatedKey) {
       key = response.LastEvaluatedKey as Record<string, string>;
     } else {

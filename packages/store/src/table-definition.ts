@@ -13,23 +13,20 @@ export const FINDINGS_TABLE = {
     GSI1SK: 'string',
     GSI2PK: 'string',
     GSI2SK: 'string',
-    GSI3PK: 'string',
-    GSI3SK: 'string',
     GSI4PK: 'string',
     GSI4SK: 'string',
     GSI5PK: 'string',
     GSI5SK: 'string',
-    GSI6PK: 'string',
-    GSI6SK: 'string',
   },
   primaryIndex: { hashKey: 'PK', rangeKey: 'SK' },
   globalIndexes: {
     /** Findings by status, then severity. */
     byStatus: { hashKey: 'GSI1PK', rangeKey: 'GSI1SK', projection: 'all' },
-    /** Findings of one check, by status. */
+    /**
+     * Findings of one check, by status; with the catalog (a check has one resource type,
+     * recommendation and severity), also the findings of a resource type or recommendation.
+     */
     byCheck: { hashKey: 'GSI2PK', rangeKey: 'GSI2SK', projection: 'all' },
-    /** Findings of one CSA recommendation, by status then severity. */
-    byRecommendation: { hashKey: 'GSI3PK', rangeKey: 'GSI3SK', projection: 'all' },
     /**
      * Findings of one resource (ARN), by check: keys only (a resource's findings are then read
      * with BatchGetItem), so a finding's change never writes this index; only its first write does.
@@ -37,8 +34,6 @@ export const FINDINGS_TABLE = {
     byResource: { hashKey: 'GSI4PK', rangeKey: 'GSI4SK', projection: 'keys-only' },
     /** Findings of one account and region, by resource type then status. */
     byAccountRegion: { hashKey: 'GSI5PK', rangeKey: 'GSI5SK', projection: 'all' },
-    /** Findings of one resource type, by status then severity. */
-    byResourceType: { hashKey: 'GSI6PK', rangeKey: 'GSI6SK', projection: 'all' },
   },
   stream: 'new-and-old-images',
   /**

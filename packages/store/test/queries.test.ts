@@ -1,4 +1,4 @@
-import type { Finding } from '@customs/core';
+import { CATALOG, type Finding } from '@customs/core';
 import { useDynamoDbLocal } from '@customs/local/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type FindingFilters, InvalidCursorError, type StoredFinding } from '../src/index.js';
@@ -65,13 +65,13 @@ describe('FindingsRepository queries', () => {
     ['severity alone', { severity: 'high' }, 'byStatus'],
     ['check id', { checkId: CHECKS.scanOnPush.checkId }, 'byCheck'],
     ['check id and status', { checkId: CHECKS.scanOnPush.checkId, status: 'FAIL' }, 'byCheck'],
-    ['recommendation', { recommendation: 'CSA-3' }, 'byRecommendation'],
+    ['recommendation', { recommendation: 'CSA-3' }, 'byCheck'],
     [
       'recommendation, status and severity',
       { recommendation: 'CSA-3', status: 'FAIL', severity: 'medium' },
-      'byRecommendation',
+      'byCheck',
     ],
-    ['resource type and status', { resourceType: 'ecr-repository', status: 'PASS' }, 'byResourceType'],
+    ['resource type and status', { resourceType: 'ecr-repository', status: 'PASS' }, 'byCheck'],
     ['account and region', { accountId: '444455556666', region: 'us-west-2' }, 'byAccountRegion'],
     ['region alone', { region: 'us-west-2' }, 'byStatus'],
     ['several severities', { severity: ['critical', 'high'] }, 'byStatus'],
@@ -84,7 +84,7 @@ describe('FindingsRepository queries', () => {
     [
       'several recommendations, statuses and severities',
       { recommendation: ['CSA-3', 'CSA-4'], status: ['FAIL', 'PASS'], severity: ['medium', 'high'] },
-      'byRecommendation',
+      'byCheck',
     ],
     ['several regions (an IN condition)', { region: ['us-west-2', 'eu-west-1'], status: 'FAIL' }, 'byStatus'],
     [
@@ -108,6 +108,43 @@ describe('FindingsRepository queries', () => {
       );
     });
   }
+
+  it('lists a resource type by status, most severe check first, as one index of that type would', async () => {
+    // Prepare
+    const rank = { critical: 1, high: 2, medium: 3, low: 4, informational: 5 } as const;
+    const sortKey = (each: Finding) => `${each.status}#${rank[each.severity]}#${each.checkId}#${each.id}`;
+    const expected = SEED.filter((each) => each.resourceType === 'ecr-repository')
+      .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : 1))
+      .map((each) => each.id);
+    // Act
+    const found = await listAll({ resourceType: 'ecr-repository' }, 2);
+    // Assess
+    expect(found.map((each) => each.id)).toEqual(expected);
+  });
+
+  it('answers a recommendation in one page although most of its checks have no findings', async () => {
+    // Prepare
+    const partitions = CATALOG.byRecommendation('CSA-5').length * 4;
+    setup.store.log.clear();
+    // Act
+    const page = await setup.store.repository.listFindings({ recommendation: 'CSA-5', limit: 100 });
+    // Assess: more partitions than a page's 10 calls, yet no short page: empty ones are free.
+    expect(partitions).toBeGreaterThan(10);
+    expect(page.items.map((each) => each.id).sort()).toEqual(matching({ recommendation: 'CSA-5' }));
+    expect(page.cursor).toBeUndefined();
+    expect(setup.store.log.names()).toHaveLength(partitions);
+  });
+
+  it('takes the checks of a resource type from the catalog, so the test checks must be its own', () => {
+    for (const meta of Object.values(CHECKS)) {
+      const check = CATALOG.get(meta.checkId);
+      expect(check).toMatchObject({
+        resourceType: meta.resourceType,
+        severity: meta.severity,
+        recommendation: meta.recommendation,
+      });
+    }
+  });
 
   it('never splices filter values into expressions', async () => {
     setup.store.log.clear();
