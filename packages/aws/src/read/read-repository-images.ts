@@ -4,6 +4,7 @@ import type { Wire } from '../normalise/wire.js';
 import type { ReadContext } from './context.js';
 import { type ImageFacts, isDue } from './image-reads.js';
 import { type RepositoryEntry, readImages } from './read-ecr.js';
+import { readImageCoverage } from './read-inspector.js';
 
 /** The facts of an image just read, unless a part of them could not be read (then it is read again next time). */
 function factsOf(image: EcrImage, readAt: string): ImageFacts[] {
@@ -36,7 +37,13 @@ export async function readRepositoryImages(
 ): Promise<EcrImage[]> {
   const incremental = context.imageReads;
   const repositoryArn = repository.repositoryArn;
-  if (!incremental || !repositoryArn) return readImages(context, repository, details);
+  // Inspector's view of the images' use (enhanced scanning): the repository's, or one image's
+  const one = !listed && details.length === 1 ? details[0]?.imageDigest : undefined;
+  const coverage =
+    details.length === 0
+      ? undefined
+      : await readImageCoverage(context, repository.repositoryName ?? '', repositoryArn, one);
+  if (!incremental || !repositoryArn) return readImages(context, repository, details, new Map(), coverage);
   const { ledger, now, periodDays } = incremental;
   const prior = listed ? await priorOf(context, repositoryArn) : [];
   const digests = new Set(details.map((detail) => detail.imageDigest ?? ''));
@@ -45,7 +52,7 @@ export async function readRepositoryImages(
       .filter((facts) => digests.has(facts.digest) && !isDue(facts.digest, facts.readAt, now, periodDays))
       .map((facts) => [facts.digest, facts]),
   );
-  const images = await readImages(context, repository, details, known);
+  const images = await readImages(context, repository, details, known, coverage);
   const readAt = now.toISOString();
   const read = images.filter((image) => !known.has(image.digest)).flatMap((image) => factsOf(image, readAt));
   const gone = prior.filter((facts) => !digests.has(facts.digest)).map((facts) => facts.digest);
