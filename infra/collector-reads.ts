@@ -65,6 +65,16 @@ const ECR_REGISTRY_READS: Grant = {
 };
 
 /**
+ * Amazon Inspector's view of the ECR images' use (issue 14): the registry's scan type, and when it
+ * is ENHANCED, ListCoverage of each repository's images (`inUseCount`, `lastInUseAt`). The
+ * Service Authorization Reference gives neither a resource type: `*`.
+ */
+const IMAGE_COVERAGE_READS: Grant = {
+  actions: ['ecr:GetRegistryScanningConfiguration', 'inspector2:ListCoverage'],
+  resources: ['*'],
+};
+
+/**
  * The collector learns its account from ECR DescribeRegistry's `registryId` when it opens, in
  * every handler, the EKS and IAM ones too.
  */
@@ -205,6 +215,7 @@ const IAM_READS: readonly Grant[] = [
 export const SWEEP_READS: readonly Grant[] = [
   ECR_REPOSITORY_READS,
   ECR_REGISTRY_READS,
+  IMAGE_COVERAGE_READS,
   ...EKS_SWEEP_READS,
   ...ECS_SWEEP_READS,
   ...K8S_SWEEP_READS,
@@ -231,9 +242,16 @@ const ECS_REVISION_READS: readonly Grant[] = ECS_REF_READS.map((grant) => ({
  * its own deployed-image state already makes.
  */
 export const EVENT_READS: Readonly<Record<Service, readonly Grant[]>> = {
-  ecr: [ECR_REPOSITORY_READS, ECR_REGISTRY_READS, ...ECS_REVISION_READS, ...K8S_REF_READS],
+  ecr: [
+    ECR_REPOSITORY_READS,
+    ECR_REGISTRY_READS,
+    IMAGE_COVERAGE_READS,
+    ...ECS_REVISION_READS,
+    ...K8S_REF_READS,
+  ],
   eks: [ACCOUNT_LOOKUP, ...EKS_REF_READS],
-  ecs: [ACCOUNT_LOOKUP, ...ECS_REF_READS],
-  k8s: [ACCOUNT_LOOKUP, ...K8S_REF_READS],
+  // the ECR images whose digests started or stopped running are re-read with Inspector's view
+  ecs: [ACCOUNT_LOOKUP, ...ECS_REF_READS, IMAGE_COVERAGE_READS],
+  k8s: [ACCOUNT_LOOKUP, ...K8S_REF_READS, IMAGE_COVERAGE_READS],
   iam: [ACCOUNT_LOOKUP, ...IAM_READS],
 };

@@ -155,8 +155,16 @@ describe('an organisation: events and the sweep across three accounts', () => {
       const mock = mockAws(filesOf(scope.accountId), { clients: made });
       mocks.push(mock);
       // each cluster's Kubernetes API answered from the same files (no network)
-      const { ecr, eks, ec2, iam, ecs } = made;
-      const clients = { ecr, eks, ec2, iam, ecs, kubernetes: mock.clients(scope.region).kubernetes };
+      const { ecr, eks, ec2, iam, ecs, inspector2 } = made;
+      const clients = {
+        ecr,
+        eks,
+        ec2,
+        iam,
+        ecs,
+        inspector2,
+        kubernetes: mock.clients(scope.region).kubernetes,
+      };
       return LiveCollector.open({ readers: ALL_READERS, clients, ...scope });
     };
     const collector = new AccountRouter({

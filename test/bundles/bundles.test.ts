@@ -38,6 +38,8 @@ const CLIENT_OF_PREFIX: Record<string, string> = {
   ec2: 'client-ec2',
   iam: 'client-iam',
   ecs: 'client-ecs',
+  // Inspector's coverage of the ECR images (enhanced scanning, issue 14)
+  inspector2: 'client-inspector2',
   dynamodb: 'client-dynamodb',
   events: 'client-eventbridge',
   sqs: 'client-sqs',

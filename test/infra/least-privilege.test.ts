@@ -8,6 +8,7 @@ import {
   type FunctionName,
   grantsOf,
 } from '../../infra/permissions.js';
+import { withEnhancedScanning } from '../../packages/aws/test/live/helpers/enhanced-scanning.js';
 import { readSnapshotDir } from '../../packages/aws/test/live/helpers/snapshot-files.js';
 import { HANDLER_RUNS, NEW_USER } from './helpers/handler-runs.js';
 import { type DeployedNames, grantedKeys, permissionKey, permissionsFor } from './helpers/iam-actions.js';
@@ -25,7 +26,8 @@ const SWEEP_QUEUE_URL = 'https://sqs.eu-west-1.amazonaws.com/111122223333/custom
 /**
  * Least privilege, derived from the code: each deployed function runs, from its real Lambda entry
  * point and environment, through representative inputs while every AWS SDK client is intercepted
- * (ECR, EKS, EC2 and IAM answered from the demo account's recorded responses, EventBridge, Lambda
+ * (ECR, EKS, EC2, IAM and Inspector answered from the demo account's recorded responses, its
+ * registry's scanning made ENHANCED; EventBridge, Lambda
  * and SQS accepted, DynamoDB reaching a real DynamoDB Local); each command sent is mapped to its IAM
  * actions and compared with what infra/permissions.ts grants the function's code.
  */
@@ -33,8 +35,9 @@ describe('least privilege', () => {
   const dynamo = useDynamoDbLocal();
   const saved = { ...process.env };
   const slack = { down: false };
-  const files = withManagedExecutionRolePolicy(
-    withUserAfterCredentialReport(readSnapshotDir(DEMO), NEW_USER),
+  // Enhanced scanning: the image reads ask Inspector for its view of the images' use (ListCoverage).
+  const files = withEnhancedScanning(
+    withManagedExecutionRolePolicy(withUserAfterCredentialReport(readSnapshotDir(DEMO), NEW_USER)),
   );
   let aws: AwsInterceptor;
 

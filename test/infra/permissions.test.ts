@@ -137,7 +137,10 @@ describe('infra/permissions', () => {
       actionsOf('on-ecs-event')
         .filter((a) => a.startsWith('ecr:'))
         .sort(),
-    ).toEqual([...DEPLOYED_IMAGE_READS, 'ecr:DescribeRegistry'].sort());
+      // the registry's scan type, for Inspector's view of the images whose digests moved
+    ).toEqual(
+      [...DEPLOYED_IMAGE_READS, 'ecr:DescribeRegistry', 'ecr:GetRegistryScanningConfiguration'].sort(),
+    );
     expect(actionsOf('on-ecs-event').some((action) => action.startsWith('eks:'))).toBe(false);
   });
 
@@ -176,6 +179,9 @@ describe('infra/permissions', () => {
         ...FINDINGS_ACTIONS,
         // what it read of each image, recorded for the incremental sweep
         'dynamodb:BatchWriteItem',
+        // Inspector's view of the images whose digests moved (enhanced scanning)
+        'ecr:GetRegistryScanningConfiguration',
+        'inspector2:ListCoverage',
       ].sort(),
     );
     expect(

@@ -1,6 +1,8 @@
 import {
   deploymentDigests,
+  type EcrImage,
   type Finding,
+  type FindingInspectorUse,
   type FindingInUse,
   type Resource,
   runningDigest,
@@ -40,10 +42,26 @@ export function deploymentsOf(resources: readonly Resource[]): Map<string, Resou
 }
 
 /**
+ * What Amazon Inspector says of an image's use, as a finding carries it: its count and last use
+ * (enhanced scanning), or why it is unknown; undefined when Inspector was not asked or does not
+ * cover the image.
+ */
+function inspectorUseOf(image: EcrImage): FindingInspectorUse | undefined {
+  const reason = image.unreadable?.inspector;
+  if (reason !== undefined) return { unreadable: reason };
+  const { inspector } = image;
+  if (!inspector) return undefined;
+  return {
+    ...(inspector.inUseCount !== undefined ? { inUseCount: inspector.inUseCount } : {}),
+    ...(inspector.lastInUseAt ? { lastInUseAt: inspector.lastInUseAt.toISOString() } : {}),
+  };
+}
+
+/**
  * The ECR image findings with `inUse`: the running count and places of the deployments that run
  * the image's digest, from the index (one Query per image of the batch) with the batch's own
- * deployments in place of their index entries (a sweep reads them together). Other findings
- * are returned as they are.
+ * deployments in place of their index entries (a sweep reads them together), and beside them
+ * what Inspector says (`inspector`, from the image's read). Other findings are returned as they are.
  * @example const findings = await withImageUse(evaluateAll(resources), resources, deploymentsOf(resources), repository);
  */
 export async function withImageUse(
@@ -53,15 +71,18 @@ export async function withImageUse(
   repository: FindingsRepository,
 ): Promise<Finding[]> {
   const images = resources.flatMap((resource) =>
-    resource.type === 'ecr-image' ? [[resource.id, runningDigest(resource.digest, 'digest')] as const] : [],
+    resource.type === 'ecr-image'
+      ? [[resource.id, runningDigest(resource.digest, 'digest'), inspectorUseOf(resource)] as const]
+      : [],
   );
   if (images.length === 0) return [...findings];
   const useOf = new Map<string, FindingInUse>();
   let next = 0;
   async function lookUp(): Promise<void> {
     while (next < images.length) {
-      const [id, digest] = images[next++] as (typeof images)[number];
-      useOf.set(id, digest ? await inUseOf(digest, deployments, repository) : { running: 0, where: [] });
+      const [id, digest, inspector] = images[next++] as (typeof images)[number];
+      const inventory = digest ? await inUseOf(digest, deployments, repository) : { running: 0, where: [] };
+      useOf.set(id, inspector ? { ...inventory, inspector } : inventory);
     }
   }
   await Promise.all(Array.from({ length: Math.min(LOOKUP_CONCURRENCY, images.length) }, lookUp));

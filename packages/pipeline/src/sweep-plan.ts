@@ -25,7 +25,8 @@ import type { FindingsSummary } from '@customs/store';
 export const DEFAULT_SWEEP_RATES: SweepRates = {
   latencyMs: 50,
   concurrency: { ...DEFAULT_CONCURRENCY },
-  ratePerSecond: { ecr: 20, ec2: 20, eks: 10, iam: 5, ecs: 20, k8s: 1000 },
+  // Inspector2 (ListCoverage, enhanced scanning only) publishes no rate: planned as EKS, 10 a second.
+  ratePerSecond: { ecr: 20, ec2: 20, eks: 10, iam: 5, ecs: 20, k8s: 1000, inspector2: 10 },
 };
 
 /** What the coordinator counts in its region before planning (DescribeRepositories, ListClusters). */

@@ -1,4 +1,4 @@
-import type { Status } from '@customs/core';
+import { isImageInUse, type Status } from '@customs/core';
 import { counterShard, SUMMARY_PK } from './keys.js';
 import type { StoredFinding } from './model.js';
 
@@ -35,9 +35,12 @@ export function summaryPartition(accountId?: string): string {
   return accountId === undefined ? SUMMARY_PK : `${SUMMARY_PK}#A#${accountId}`;
 }
 
-/** Whether a finding counts as in use: an ECR image finding whose image runs somewhere. */
+/**
+ * Whether a finding counts as in use: an ECR image finding whose image runs somewhere Customs
+ * sees, or that Inspector counts in use (`isImageInUse`).
+ */
 function inUse(finding: Counted): boolean {
-  return (finding.inUse?.running ?? 0) > 0;
+  return isImageInUse(finding.inUse);
 }
 
 /**

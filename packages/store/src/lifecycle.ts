@@ -30,12 +30,27 @@ export const CONTENT_FIELDS = [
 ] as const satisfies readonly (keyof Finding)[];
 
 /**
- * An image finding's `inUse` as compared and digested: its running count and places, or
- * undefined (a finding without one).
+ * An image finding's `inUse` as compared and digested: its running count and places, and what
+ * Inspector says when it was asked (its count, the UTC day of its last use, or why it is unknown:
+ * a `lastInUseAt` that moves within a day is worth no write), or undefined (a finding without one).
  */
 export function inUseKey(finding: Pick<Finding, 'inUse'>): string | undefined {
   const { inUse } = finding;
-  return inUse === undefined ? undefined : JSON.stringify([inUse.running, inUse.where]);
+  if (inUse === undefined) return undefined;
+  const { inspector } = inUse;
+  return JSON.stringify(
+    inspector === undefined
+      ? [inUse.running, inUse.where]
+      : [
+          inUse.running,
+          inUse.where,
+          [
+            inspector.inUseCount ?? null,
+            inspector.lastInUseAt?.slice(0, 10) ?? null,
+            inspector.unreadable ?? null,
+          ],
+        ],
+  );
 }
 
 /** Whether an evaluation repeats the stored finding's content (then it is worth no write), `inUse` included. */

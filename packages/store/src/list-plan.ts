@@ -17,7 +17,8 @@ export interface FindingFilters {
   accountId?: OneOrMore<string>;
   region?: OneOrMore<string>;
   /**
-   * ECR image findings whose image runs (true) or runs nowhere (false), by their `inUse`: a
+   * ECR image findings whose image runs (true) or runs nowhere (false), by their `inUse`
+   * (`running`, or Inspector's `inspector.inUseCount`, above 0): a
    * filter condition on the query the other filters choose, which reads the ECR image findings
    * (byCheck's partitions of the ECR image checks) when no check id or resource type narrows it.
    */

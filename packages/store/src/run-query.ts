@@ -17,7 +17,10 @@ export interface QueryPlan {
   scanForward?: boolean;
   /** A strongly consistent read (the table only; no GSI offers one) [eventually consistent]. */
   consistentRead?: boolean;
-  /** Only items whose `inUse.running` is above 0 (true) or is 0 (false): ECR image findings. */
+  /**
+   * Only ECR image findings in use (true: `inUse.running` or `inUse.inspector.inUseCount` above 0)
+   * or in use nowhere (false: both 0 or no Inspector count).
+   */
   inUse?: boolean;
   /** Only items whose `openedAt` is at or after this ISO 8601 time (a string comparison). */
   openedSince?: string;
@@ -117,10 +120,17 @@ function queryCommand(
     return `#f${index} IN (${placeholders.join(', ')})`;
   });
   if (plan.inUse !== undefined) {
+    // In use: Customs' inventory runs the image, or Inspector counts it in use (isImageInUse).
     names['#inUse'] = 'inUse';
     names['#running'] = 'running';
+    names['#inspector'] = 'inspector';
+    names['#inUseCount'] = 'inUseCount';
     values[':none'] = 0;
-    conditions.push(`#inUse.#running ${plan.inUse ? '>' : '='} :none`);
+    conditions.push(
+      plan.inUse
+        ? '(#inUse.#running > :none OR #inUse.#inspector.#inUseCount > :none)'
+        : '(#inUse.#running = :none AND (attribute_not_exists(#inUse.#inspector.#inUseCount) OR #inUse.#inspector.#inUseCount = :none))',
+    );
   }
   if (plan.openedSince !== undefined) {
     names['#openedAt'] = 'openedAt';

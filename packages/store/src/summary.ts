@@ -31,7 +31,7 @@ export type FindingsSummary = Record<SummaryDimension, Record<string, StatusCoun
 export interface SummaryScope {
   /** One account's findings only (12 digits) [every account's]. */
   accountId?: string;
-  /** Only ECR image findings whose image runs (`inUse.running` above 0) [every finding]. */
+  /** Only ECR image findings whose image runs (`isImageInUse`: `inUse.running` or Inspector's count above 0) [every finding]. */
   inUse?: boolean;
   /** A strongly consistent read (twice the read units), so that no write acknowledged before is missed. */
   consistent?: boolean;

@@ -10,6 +10,7 @@ const COLLECTOR_CLIENTS = {
   EC2Client: 'ec2',
   IAMClient: 'iam',
   ECSClient: 'ecs',
+  Inspector2Client: 'inspector2',
 } as const;
 
 /**

@@ -82,8 +82,8 @@ export function patternFilter(pattern: RegExp, what: string, description: string
 }
 
 /**
- * `inUse`: `true` (ECR image findings whose image a deployment runs) or `false` (whose image runs
- * nowhere), any case; a filter condition on the query the other filters choose (README.md of
+ * `inUse`: `true` (ECR image findings whose image a deployment runs, or that Amazon Inspector
+ * counts in use) or `false` (whose image runs nowhere either sees), any case; a filter condition on the query the other filters choose (README.md of
  * packages/store), so it reads the ECR image findings' partitions and keeps the matching ones.
  * @example inUseFilter.parse('TRUE') // true
  */
@@ -91,7 +91,7 @@ export const inUseFilter = z
   .string()
   .max(10)
   .describe(
-    "ECR image findings whose image runs in a deployment (`true`: an ECS task or Kubernetes pod runs its digest) or runs nowhere (`false`). Reads the ECR image findings' index partitions with a filter condition.",
+    "ECR image findings whose image runs (`true`: an ECS task or Kubernetes pod Customs reads runs its digest, or Amazon Inspector counts it in use with enhanced scanning) or runs nowhere (`false`). Reads the ECR image findings' index partitions with a filter condition.",
   )
   .transform(function parseInUse(raw, context): boolean {
     const value = raw.trim().toLowerCase();

@@ -57,9 +57,26 @@ export const findingSchema = z.object({
       where: z
         .array(z.string())
         .describe('`cluster/service`, `family:revision`, `cluster/namespace/Kind/name`'),
+      inspector: z
+        .object({
+          inUseCount: z
+            .number()
+            .int()
+            .optional()
+            .describe('ECS tasks and EKS pods where Amazon Inspector sees the image in use (ListCoverage)'),
+          lastInUseAt: time.optional().describe('The last time Inspector saw the image in use'),
+          unreadable: z
+            .string()
+            .optional()
+            .describe("Why Inspector's view is unknown (access denied, Inspector not enabled)"),
+        })
+        .optional()
+        .describe('What Amazon Inspector says of the image (enhanced scanning only)'),
     })
     .optional()
-    .describe('ECR image findings: whether a deployment runs the image (the digest → deployments index).'),
+    .describe(
+      "ECR image findings: whether the image runs — `running` and `where` from Customs' digest → deployments index, `inspector` from Amazon Inspector; in use when either counts above 0.",
+    ),
   rationale: z
     .string()
     .optional()

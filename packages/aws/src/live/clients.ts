@@ -3,6 +3,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { GLOBAL_REGION } from '@customs/core';
 import {
   createKubernetesClient,
@@ -17,6 +18,8 @@ export interface AwsClients {
   ec2: EC2Client;
   iam: IAMClient;
   ecs: ECSClient;
+  /** Amazon Inspector (its region's): the coverage of ECR images when enhanced scanning is on. */
+  inspector2: Inspector2Client;
   /**
    * The Kubernetes API client of one EKS cluster (endpoint and CA from DescribeCluster), made on
    * first use and reused for that cluster: its token is cached and re-minted before it expires.
@@ -64,13 +67,15 @@ export const makeIamClient = (config: ClientConfig): IAMClient =>
   new IAMClient({ ...config, region: GLOBAL_REGION });
 /** ECS (its region's). */
 export const makeEcsClient = (config: ClientConfig): ECSClient => new ECSClient(config);
+/** Amazon Inspector (its region's). */
+export const makeInspector2Client = (config: ClientConfig): Inspector2Client => new Inspector2Client(config);
 
 /**
  * SDK v3 clients with adaptive retry (client-side rate limiting that backs off on throttling),
  * each made on its first use and reused, by the makers given: a function's bundle holds only
  * the SDK clients of the services it reads; asking for another throws. Credentials come from
  * the default chain or `profile`, or `credentials` (a member account's). Endpoints honour `AWS_ENDPOINT_URL` and
- * `AWS_ENDPOINT_URL_<SERVICE>` (`_ECR`, `_EKS`, `_EC2`, `_IAM`, `_ECS`), which the SDK reads itself.
+ * `AWS_ENDPOINT_URL_<SERVICE>` (`_ECR`, `_EKS`, `_EC2`, `_IAM`, `_ECS`, `_INSPECTOR2`), which the SDK reads itself.
  * IAM is global: its client always talks to us-east-1. `kubernetes(cluster)` reads a cluster's
  * Kubernetes API with an EKS token signed by the same credentials.
  * @example const clients = createClients({ ecr: makeEcrClient }, { region: 'eu-west-1' });
@@ -110,6 +115,9 @@ export function createClients(makers: ClientMakers, options: ClientOptions = {})
     get ecs() {
       return client('ecs');
     },
+    get inspector2() {
+      return client('inspector2');
+    },
     kubernetes(cluster) {
       const key = `${cluster.name}\n${cluster.endpoint}`;
       let kubernetes = clusters.get(key);
@@ -130,6 +138,7 @@ const ALL_CLIENTS: Required<ClientMakers> = {
   ec2: makeEc2Client,
   iam: makeIamClient,
   ecs: makeEcsClient,
+  inspector2: makeInspector2Client,
 };
 
 /**

@@ -28,6 +28,8 @@ export const DEFAULT_CONCURRENCY: Record<ApiService, number> = {
   iam: 2,
   ecs: 4,
   k8s: 8,
+  // ListCoverage, one request per page of a repository's images (enhanced scanning only)
+  inspector2: 2,
 };
 
 /** How a {@link LiveCollector} reads. */

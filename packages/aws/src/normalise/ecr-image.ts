@@ -5,6 +5,7 @@ import type {
   ListImageReferrersResponse,
 } from '@aws-sdk/client-ecr';
 import type { EcrImage, EcrImageScan } from '@customs/core';
+import { type ImageCoverageEntry, inspectorOf } from './ecr-image-coverage.js';
 import { isUnreadable, type Known, UnreadableProperties, withUnreadable } from './unreadable.js';
 import { locate, type Scope, toDate, type Wire } from './wire.js';
 
@@ -21,6 +22,11 @@ export interface EcrImageInput {
   signing?: Known<Wire<DescribeImageSigningStatusResponse>>;
   /** ListImageReferrers; undefined when not read or none. */
   referrers?: Known<Wire<ListImageReferrersResponse>>;
+  /**
+   * The image's entry of Inspector2 ListCoverage (enhanced scanning), or why the coverage is
+   * unknown; undefined when not read (BASIC scanning) or the image is not covered.
+   */
+  coverage?: ImageCoverageEntry;
 }
 
 /**
@@ -41,6 +47,7 @@ export function normaliseEcrImage(input: EcrImageInput): EcrImage {
   const pushedAt = toDate(image.imagePushedAt);
   const scan = latestScan(image, input.scanFindings, unreadable);
   const signingStatus = signingStatusOf(input.signing, unreadable);
+  const inspector = inspectorOf(input.coverage, unreadable);
   return {
     type: 'ecr-image',
     id: `${repositoryArn}@${digest}`,
@@ -54,6 +61,7 @@ export function normaliseEcrImage(input: EcrImageInput): EcrImage {
     ...(scan ? { scan } : {}),
     ...(signingStatus ? { signingStatus } : {}),
     referrerArtifactTypes: referrerTypes(input.referrers, unreadable),
+    ...(inspector ? { inspector } : {}),
     ...withUnreadable(unreadable),
   };
 }

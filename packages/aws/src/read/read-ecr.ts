@@ -16,6 +16,7 @@ import {
 import type { EcrImage, EcrRegistry, EcrRepository } from '@customs/core';
 import type { AwsClients } from '../live/clients.js';
 import { normaliseEcrImage } from '../normalise/ecr-image.js';
+import { coverageOfImages } from '../normalise/ecr-image-coverage.js';
 import { normaliseEcrRegistry } from '../normalise/ecr-registry.js';
 import { normaliseEcrRepository } from '../normalise/ecr-repository.js';
 import { isUnreadable, type Known } from '../normalise/unreadable.js';
@@ -23,6 +24,7 @@ import type { Wire } from '../normalise/wire.js';
 import { PAGE } from '../registry/call-info.js';
 import type { ReadContext } from './context.js';
 import type { ImageFacts } from './image-reads.js';
+import type { ImageCoverage } from './read-inspector.js';
 
 /** A repository as DescribeRepositories lists it. */
 export type RepositoryEntry = Wire<Repository>;
@@ -168,16 +170,20 @@ export async function describeImages(
 /**
  * Images with their signing status and OCI referrers, and the scan findings a snapshot may hold
  * (DescribeImageScanFindings, never called: DescribeImages carries the counts). An image in
- * `known` is not asked for its signing status and referrers: it keeps the facts given.
+ * `known` is not asked for its signing status and referrers: it keeps the facts given. With
+ * `coverage` (the repository's Inspector coverage, `readImageCoverage`), each image carries
+ * Inspector's view of its use.
  */
 export function readImages(
   context: ReadContext,
   repository: RepositoryEntry,
   details: Wire<ImageDetail>[],
   known: ReadonlyMap<string, ImageFacts> = new Map(),
+  coverage?: ImageCoverage,
 ): Promise<EcrImage[]> {
   const { session } = context;
   const repositoryName = repository.repositoryName ?? '';
+  const coverageOf = coverageOfImages(coverage);
   return Promise.all(
     details.map(async function readImage(detail) {
       const imageDigest = detail.imageDigest ?? '';
@@ -205,6 +211,7 @@ export function readImages(
         scanFindings,
         signing,
         referrers,
+        coverage: coverageOf(imageDigest),
       });
     }),
   );

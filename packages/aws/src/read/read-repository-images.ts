@@ -4,6 +4,7 @@ import type { Wire } from '../normalise/wire.js';
 import type { ReadContext } from './context.js';
 import { type ImageFacts, isDue, listingOf, subjectOfListing } from './image-reads.js';
 import { type RepositoryEntry, readImages } from './read-ecr.js';
+import { readImageCoverage } from './read-inspector.js';
 
 /**
  * The facts of an image just read, unless a part of them could not be read (then it is read again
@@ -90,11 +91,17 @@ export async function readRepositoryImages(
 ): Promise<EcrImage[]> {
   const incremental = context.imageReads;
   const repositoryArn = repository.repositoryArn;
-  if (!incremental || !repositoryArn) return readImages(context, repository, details);
+  // Inspector's view of the images' use (enhanced scanning): the repository's, or one image's
+  const one = !listed && details.length === 1 ? details[0]?.imageDigest : undefined;
+  const coverage =
+    details.length === 0
+      ? undefined
+      : await readImageCoverage(context, repository.repositoryName ?? '', repositoryArn, one);
+  if (!incremental || !repositoryArn) return readImages(context, repository, details, new Map(), coverage);
   const { ledger, now, periodDays } = incremental;
   const prior = listed ? await priorOf(context, repositoryArn) : [];
   const known = unchangedFacts(prior, details, now, periodDays);
-  const images = await readImages(context, repository, details, known);
+  const images = await readImages(context, repository, details, known, coverage);
   const readAt = now.toISOString();
   const listings = new Map<string, string>(
     details.flatMap((detail): [string, string][] =>

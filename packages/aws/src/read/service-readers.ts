@@ -7,6 +7,7 @@ import {
   makeEcsClient,
   makeEksClient,
   makeIamClient,
+  makeInspector2Client,
 } from '../live/clients.js';
 import { isUnreadable } from '../normalise/unreadable.js';
 import { collectEcr, collectEcrUnit, collectEks, collectIam, collectK8sUnit } from './collect-all.js';
@@ -45,12 +46,13 @@ export interface CollectorReaders {
   inventory?: (context: ReadContext) => Promise<Omit<RegionInventory, 'region'>>;
 }
 
-/** ECR: the registry, repositories and images. */
+/** ECR: the registry, repositories and images (with Inspector's coverage when scanning is ENHANCED). */
 export const ECR_READER: ServiceReader = {
   ref: readEcrRef,
   sweep: (context) => collectEcr(context),
   unit: collectEcrUnit,
-  clients: { ecr: makeEcrClient },
+  // Inspector's coverage of the images (enhanced scanning only)
+  clients: { ecr: makeEcrClient, inspector2: makeInspector2Client },
 };
 
 /** EKS: clusters, nodegroups (their subnets and launch templates from EC2), access entries. */

@@ -73,7 +73,7 @@ export function readActions(): string[] {
 
 /**
  * The IAM actions one resource type needs (to list it and read it), sorted.
- * @example actionsOfType('ecr-image') // ['ecr:BatchGetImage', 'ecr:DescribeImageSigningStatus', 'ecr:DescribeImages']
+ * @example actionsOfType('eks-access-entry') // ['eks:DescribeAccessEntry', 'eks:ListAccessEntries', 'eks:ListAssociatedAccessPolicies']
  */
 export function actionsOfType(type: ResourceType): string[] {
   return [

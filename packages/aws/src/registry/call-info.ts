@@ -44,6 +44,8 @@ export const PAGE = {
   ecsServices: 10,
   /** DescribeCapacityProviders: up to 100 names a call (pages of 10, so names are sent 10 at a time). */
   ecsCapacityProviders: 10,
+  /** Inspector2 ListCoverage: up to 200 covered resources a page (`maxResults`). */
+  inspectorCoverage: 200,
   /** The Kubernetes client's `limit` per page of a list (`continue` for the next): its own constant. */
   kubernetes: DEFAULT_PAGE_LIMIT,
 } as const;

@@ -4,6 +4,7 @@ import { ECR_CALLS } from './ecr-calls.js';
 import { ECS_CALLS } from './ecs-calls.js';
 import { EKS_CALLS } from './eks-calls.js';
 import { IAM_CALLS } from './iam-calls.js';
+import { INSPECTOR2_CALLS } from './inspector2-calls.js';
 import { K8S_CALLS } from './k8s-calls.js';
 
 /**
@@ -19,6 +20,7 @@ export const CALLS = {
   iam: IAM_CALLS,
   ecs: ECS_CALLS,
   k8s: K8S_CALLS,
+  inspector2: INSPECTOR2_CALLS,
 } as const;
 
 /** A service the readers call (the snapshot's folder and the IAM action prefix). */

@@ -44,7 +44,13 @@ export const COLLECTOR_TYPES = {
   'ecr-image': {
     unit: 'ecr-repositories',
     enumerate: { list: 'ecr:DescribeImages', of: 'ecr-repository' },
-    reads: ['ecr:DescribeImageSigningStatus', 'ecr:ListImageReferrers'],
+    reads: [
+      'ecr:DescribeImageSigningStatus',
+      'ecr:ListImageReferrers',
+      // Inspector's inUseCount/lastInUseAt, only when the registry's scan type is ENHANCED
+      'ecr:GetRegistryScanningConfiguration',
+      'inspector2:ListCoverage',
+    ],
     stored: ['ecr:DescribeImageScanFindings'],
   },
   'eks-cluster': {

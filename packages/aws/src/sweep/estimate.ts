@@ -74,7 +74,7 @@ function countOf(info: CallInfo, counts: Partial<Record<Entity, number>>): numbe
 
 /** The calls of the services asked, by service, from CALLS' counting rules. */
 function callsFor(counts: Partial<Record<Entity, number>>, services: readonly ApiService[]): CallCounts {
-  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: 0, ecs: 0, k8s: 0 };
+  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: 0, ecs: 0, k8s: 0, inspector2: 0 };
   for (const { service, info } of everyCall()) {
     if (services.includes(service)) calls[service] += countOf(info, counts);
   }

@@ -78,7 +78,7 @@ export function planSweep(
 ): SweepPlan {
   const usableMs = budget.timeoutMs * (1 - budget.margin);
   const perRegion = regions.map(regionCalls);
-  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: iamCalls(iam), ecs: 0, k8s: 0 };
+  const calls: CallCounts = { ecr: 0, eks: 0, ec2: 0, iam: iamCalls(iam), ecs: 0, k8s: 0, inspector2: 0 };
   for (const counts of perRegion)
     for (const service of ['ecr', 'eks', 'ec2', 'ecs', 'iam', 'k8s'] as const)
       calls[service] += counts[service];

@@ -12,6 +12,7 @@ import {
   snapshotPath,
 } from '../../src/index.js';
 import { cliJson } from '../helpers/fixtures.js';
+import { withEnhancedScanning } from './helpers/enhanced-scanning.js';
 import { fixtureAccount, REGION, SLASHED } from './helpers/fixture-account.js';
 import { type MockedAws, mockAws } from './helpers/mock-aws.js';
 
@@ -23,7 +24,8 @@ afterEach(() => aws?.restore());
 /** Runs the collector through every path it has (sweep, refs, no credential report) and lists what it sent. */
 async function everyActionSent(): Promise<string[]> {
   const sent = new Set<string>();
-  const files = fixtureAccount();
+  // enhanced scanning: the image reads also ask Inspector for its coverage (ListCoverage)
+  const files = withEnhancedScanning(fixtureAccount());
   files.set(snapshotPath('iam', 'ListMFADevices', 'Bob'), cliJson('iam/list-mfa-devices.json'));
   const refs: ResourceRef[] = [
     { type: 'ecr-registry', name: '111122223333' },
@@ -80,6 +82,6 @@ describe('the published IAM policy', () => {
     expect(authorizing).not.toContain('ecr:ListImageReferrers');
     expect(JSON.stringify(iamPolicy())).not.toContain('k8s:');
     for (const action of authorizing)
-      expect(action).toMatch(/^(ecr|eks|ec2|iam|ecs):(Describe|Get|List|BatchGet|Generate)/);
+      expect(action).toMatch(/^(ecr|eks|ec2|iam|ecs|inspector2):(Describe|Get|List|BatchGet|Generate)/);
   });
 });

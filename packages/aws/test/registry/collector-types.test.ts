@@ -43,8 +43,13 @@ describe('the collector descriptors (COLLECTOR_TYPES)', () => {
     expect(Object.keys(COLLECTOR_TYPES).sort()).toEqual([...TYPES].sort());
   });
 
-  it('name only calls of CALLS, each of its own service or an auxiliary one (EC2 for EKS; IAM and ECR for ECS; EKS and ECR for Kubernetes)', () => {
-    const auxiliary: Record<string, string[]> = { eks: ['ec2'], ecs: ['iam', 'ecr'], k8s: ['eks', 'ecr'] };
+  it('name only calls of CALLS, each of its own service or an auxiliary one (EC2 for EKS; IAM and ECR for ECS; EKS and ECR for Kubernetes; Inspector for ECR)', () => {
+    const auxiliary: Record<string, string[]> = {
+      eks: ['ec2'],
+      ecs: ['iam', 'ecr'],
+      k8s: ['eks', 'ecr'],
+      ecr: ['inspector2'],
+    };
     for (const type of TYPES) {
       for (const name of [
         ...callsOfType(type),
@@ -79,10 +84,13 @@ describe('the collector descriptors (COLLECTOR_TYPES)', () => {
     expect([...new Set(TYPES.flatMap(actionsOfType))].sort()).toEqual(
       readActions().filter((action) => action !== 'ecr:DescribeRegistry'),
     );
+    // with Inspector's coverage of the images (asked only when the registry's scan type is ENHANCED)
     expect(actionsOfType('ecr-image')).toEqual([
       'ecr:BatchGetImage',
       'ecr:DescribeImageSigningStatus',
       'ecr:DescribeImages',
+      'ecr:GetRegistryScanningConfiguration',
+      'inspector2:ListCoverage',
     ]);
   });
 });

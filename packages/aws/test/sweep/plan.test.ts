@@ -15,7 +15,7 @@ import {
 const RATES: SweepRates = {
   latencyMs: 50,
   concurrency: DEFAULT_CONCURRENCY,
-  ratePerSecond: { ecr: 20, eks: 10, ec2: 20, iam: 5, ecs: 20, k8s: 1000 },
+  ratePerSecond: { ecr: 20, eks: 10, ec2: 20, iam: 5, ecs: 20, k8s: 1000, inspector2: 10 },
 };
 
 describe('ecrCalls', () => {
@@ -115,7 +115,7 @@ describe('planSweep', () => {
     const rates = {
       ...RATES,
       latencyMs: 1000,
-      ratePerSecond: { ecr: 1000, eks: 1000, ec2: 1000, iam: 1000, ecs: 1000, k8s: 1000 },
+      ratePerSecond: { ecr: 1000, eks: 1000, ec2: 1000, iam: 1000, ecs: 1000, k8s: 1000, inspector2: 1000 },
     };
     const size = { region: 'eu-west-1', repositories: 100, images: 1000, clusters: 0 };
     const plan = planSweep([size], { entities: 10 }, rates);

@@ -47,6 +47,23 @@ export interface EcrImage extends ResourceBase<'ecr-image'> {
   signingStatus?: string;
   /** `artifactType` of each OCI referrer pointing at this image (signatures, SBOMs, attestations). */
   referrerArtifactTypes: string[];
+  /**
+   * What Amazon Inspector's coverage says of the image (ListCoverage `resourceMetadata.ecrImage`),
+   * read only when the registry's scan type is ENHANCED; absent with BASIC scanning or when
+   * Inspector does not cover the image. When it could not be read (denied, Inspector not
+   * enabled), `unreadable.inspector` holds why; no check reads it, so the image is still judged.
+   */
+  inspector?: EcrImageInspector;
+}
+
+/** Amazon Inspector's view of an ECR image's use (`EcrContainerImageMetadata`). */
+export interface EcrImageInspector {
+  /** ECS tasks and EKS pods running the image, in any account or cluster Inspector sees. */
+  inUseCount?: number;
+  /** The last time an ECS task or EKS pod used the image. */
+  lastInUseAt?: Date;
+  /** The last time the image was pulled. */
+  imagePulledAt?: Date;
 }
 
 export interface Taint {

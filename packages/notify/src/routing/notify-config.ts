@@ -52,7 +52,7 @@ const slack = z
     organizationalUnits: z.record(organizationalUnitId, z.array(accountId).max(10_000)).default({}),
     /**
      * ECR image findings take a route that names a severity only while their image runs
-     * (`inUse.running > 0`); an image nothing runs goes to a route without a severity, or the
+     * (`inUse.running > 0`, or Amazon Inspector's `inUse.inspector.inUseCount > 0`); an image nothing runs goes to a route without a severity, or the
      * default webhook.
      */
     imageSeverityRoutesInUseOnly: z.boolean().default(false),

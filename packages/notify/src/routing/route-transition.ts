@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '@customs/core';
+import { isImageInUse, SEVERITIES, type Severity } from '@customs/core';
 import type { FindingTransition } from '../transitions/index.js';
 import type { SlackConfig } from './notify-config.js';
 
@@ -37,7 +37,7 @@ export function slackWebhookFor(transition: FindingTransition, slack: SlackConfi
   if (rank(severity) > rank(slack.minSeverity)) return undefined;
   const { recommendation, resourceType, inUse, accountId } = transition.finding;
   const idleImage =
-    slack.imageSeverityRoutesInUseOnly && resourceType === 'ecr-image' && (inUse?.running ?? 0) === 0;
+    slack.imageSeverityRoutesInUseOnly && resourceType === 'ecr-image' && !isImageInUse(inUse);
   const route = slack.routes.find(
     (candidate) =>
       (candidate.recommendation === undefined || candidate.recommendation === recommendation) &&

@@ -3,6 +3,7 @@ import * as ecr from '@aws-sdk/client-ecr';
 import * as ecs from '@aws-sdk/client-ecs';
 import * as eks from '@aws-sdk/client-eks';
 import * as iam from '@aws-sdk/client-iam';
+import * as inspector2 from '@aws-sdk/client-inspector2';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { type AwsClients, createAwsClients, snapshotPath } from '../../../src/index.js';
 import { TEST_CREDENTIALS } from '../../../src/testing/index.js';
@@ -10,7 +11,7 @@ import { fakeKubernetes } from './fake-kubernetes.js';
 import { type SnapshotKubernetes, snapshotKubernetes } from './kubernetes-api.js';
 import { type Paging, pageOf, type SnapshotFiles, sdkShape } from './snapshot-files.js';
 
-type Service = 'ecr' | 'eks' | 'ec2' | 'iam' | 'ecs';
+type Service = 'ecr' | 'eks' | 'ec2' | 'iam' | 'ecs' | 'inspector2';
 type Input = Record<string, unknown> & {
   repositoryName?: string;
   repositoryNames?: string[];
@@ -24,7 +25,12 @@ type Input = Record<string, unknown> & {
   principalArn?: string;
   LaunchTemplateId?: string;
   UserName?: string;
+  filterCriteria?: Record<string, { comparison?: string; value?: string }[] | undefined>;
 };
+
+/** The value of a ListCoverage string filter (`EQUALS`), e.g. `ecrRepositoryName`. */
+const coverageFilter = (input: Input, field: string) =>
+  input.filterCriteria?.[field]?.find((filter) => filter.comparison === 'EQUALS')?.value;
 
 // biome-ignore lint/suspicious/noExplicitAny: the command classes of four SDK clients, as aws-sdk-client-mock takes them
 type CommandClass = new (...args: any[]) => any;
@@ -232,6 +238,19 @@ const ROUTES: Route[] = [
     paging: next(['referrers']),
     notFound: 'ImageNotFoundException',
   },
+  {
+    // Inspector's coverage of a repository's images (its file), narrowed to one resourceId when asked
+    service: 'inspector2',
+    command: inspector2.ListCoverageCommand,
+    keys: (input) => [coverageFilter(input, 'ecrRepositoryName') ?? ''],
+    paging: next(['coveredResources']),
+    narrow: (body, input) => {
+      const resourceId = coverageFilter(input, 'resourceId');
+      if (resourceId === undefined) return body;
+      const covered = (body.coveredResources ?? []) as { resourceId?: string }[];
+      return { ...body, coveredResources: covered.filter((each) => each.resourceId === resourceId) };
+    },
+  },
   { service: 'eks', command: eks.ListClustersCommand, paging: next(['clusters']) },
   {
     service: 'eks',
@@ -381,6 +400,7 @@ const EXCEPTIONS = {
   ec2: ec2.EC2ServiceException,
   iam: iam.IAMServiceException,
   ecs: ecs.ECSServiceException,
+  inspector2: inspector2.Inspector2ServiceException,
 };
 
 /** An error as the SDK throws it for a service's answer. */
@@ -441,6 +461,7 @@ export interface MockedAws {
   ec2: Stub;
   iam: Stub;
   ecs: Stub;
+  inspector2: Stub;
   sent: SentCommand[];
   /** `service:Operation` of every command sent, sorted, without repeats. */
   actions(): string[];
@@ -518,6 +539,7 @@ export function mockAws(files: SnapshotFiles, options: MockOptions = {}): Mocked
     ec2: mockClient(only ? only.ec2 : ec2.EC2Client),
     iam: mockClient(only ? only.iam : iam.IAMClient),
     ecs: mockClient(only ? only.ecs : ecs.ECSClient),
+    inspector2: mockClient(only ? only.inspector2 : inspector2.Inspector2Client),
   } as Record<Service, Stub>;
   const { answer, sent } = createAnswerer(files, options);
   const fake = fakeKubernetes(files);
