@@ -1,5 +1,7 @@
+import { AccountRouter, type ScopeFailure } from '@customs/aws';
 import type { PipelineDependencies } from './dependencies.js';
 import { incrementalReads } from './image-reads.js';
+import { routedSweepScopes } from './routed-scopes.js';
 import { type SweepOutcome, storeSweep } from './store-sweep.js';
 import { sweepScopes } from './unit-scopes.js';
 
@@ -13,7 +15,7 @@ interface SweepStep {
 /**
  * Assesses everything the collector sees and resolves the findings of resources it no longer
  * finds (in its account and region; a global service's, IAM's, in its home region, when it read
- * it). Catches what no event announced. `onStep` is told of each step as it begins.
+ * it; through an {@link AccountRouter}, in each account it read). Catches what no event announced. `onStep` is told of each step as it begins.
  * @example const { changes } = await runSweep(dependencies, { onStep: (step) => console.log(step) });
  */
 export async function runSweep(
@@ -22,8 +24,13 @@ export async function runSweep(
 ): Promise<SweepOutcome> {
   const { collector } = dependencies;
   options.onStep?.({ step: 'reading' });
-  const { resources, warnings, incomplete } = await collector.collectAll(incrementalReads(dependencies));
+  const read = await collector.collectAll(incrementalReads(dependencies));
+  const { resources, warnings, incomplete } = read;
   options.onStep?.({ step: 'storing', resources: resources.length });
-  const scopes = sweepScopes(collector.scope.region, resources);
+  // An organisation's collector (a local one of several snapshots): each account it read resolves.
+  const scopes =
+    collector instanceof AccountRouter
+      ? await routedSweepScopes(collector, resources, (read as { failures?: ScopeFailure[] }).failures)
+      : sweepScopes(collector.scope.region, resources);
   return storeSweep(resources, warnings, scopes, dependencies, incomplete);
 }

@@ -37,8 +37,8 @@ export async function storeSweep(
   const present = resources.map((resource) => resource.id);
   for (const scope of withoutIncomplete(scopes, incomplete)) {
     const resolved = await repository.resolveMissing({
-      accountId: collector.scope.accountId,
       ...scope,
+      accountId: scope.accountId ?? collector.scope.accountId,
       presentResourceIds: present,
       reason: 'Not found by the sweep: the resource no longer exists',
       at,

@@ -14,6 +14,8 @@ import type { StoredFinding } from '@customs/store';
 
 /** Where a sweep, or a unit of it, resolves the findings of resources it did not see. */
 export interface UnitScope {
+  /** The account whose findings it resolves [the collector's]: a routed sweep's member account. */
+  accountId?: string;
   region: string;
   resourceTypes: ResourceType[];
   inScope?: (finding: StoredFinding) => boolean;

@@ -22,6 +22,8 @@ export interface LocalPipelineOptions {
   snapshotDir?: string;
   /** Another collector, e.g. the live AWS one (`customs start --aws`). */
   collector?: Collector;
+  /** The time to assess at [a snapshot collector's `capturedAt`; else the clock's]: several snapshots' (an organisation's). */
+  assessAt?: Date;
   /** Keep DynamoDB's data here across runs; in memory when absent. */
   dataDir?: string;
   configPath?: string;
@@ -64,7 +66,8 @@ async function openCollector(options: LocalPipelineOptions): Promise<Collector> 
 export async function startLocalPipeline(options: LocalPipelineOptions): Promise<LocalPipeline> {
   const collector = await openCollector(options);
   const config = options.config ?? (await loadConfigFile(options.configPath));
-  const capturedAt = collector instanceof SnapshotCollector ? collector.capturedAt : undefined;
+  const capturedAt =
+    options.assessAt ?? (collector instanceof SnapshotCollector ? collector.capturedAt : undefined);
   const dynamo = await startDynamoDbLocal(options.dataDir ? { dataDir: options.dataDir } : {});
   const client = localDynamoClient(dynamo.endpoint);
   const tableName = options.tableName ?? 'customs-findings';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AccountRouter, type Collector, SnapshotCollector } from '@customs/aws';
 import { openLiveCollector } from '../cli/commands/scan-aws.js';
 import { UsageError } from '../cli/errors.js';
-import { DEMO_SNAPSHOT } from '../demo.js';
+import { DEMO_SNAPSHOTS } from '../demo.js';
 
 /** Which account `customs start` assesses, and how it is described to the user. */
 export interface AccountSource {
@@ -12,7 +12,11 @@ export interface AccountSource {
   /** A snapshot folder read afresh on every collect (the demo's is a working copy). */
   snapshotDir?: string;
   collector?: Collector;
-  /** The demo story applies to the demo account only. */
+  /** What the sweep's progress line says it reads: `AWS`, `the snapshot`, `the snapshots`. */
+  reads: string;
+  /** When the snapshots were taken (the home account's `capturedAt`): the time they are assessed at. */
+  capturedAt?: Date;
+  /** The demo story applies to the demo's home account only (`snapshotDir`, its working copy). */
   isDemo: boolean;
   /** Removes what it made (the demo's working copy in the temporary folder); idempotent. */
   cleanUp(): Promise<void>;
@@ -21,8 +25,9 @@ export interface AccountSource {
 const nothing = async () => {};
 
 /**
- * The demo account by default (a working copy in a temporary folder, so the story's changes do
- * not touch the bundled snapshot), another snapshot folder, or the live account (`--aws`).
+ * The demo's two accounts by default (working copies in a temporary folder, so the story's
+ * changes do not touch the bundled snapshots), another snapshot folder or several (one account
+ * each), or the live account (`--aws`).
  * @example const source = await accountSource({});
  */
 export async function accountSource(options: {
@@ -44,6 +49,7 @@ export async function accountSource(options: {
     return {
       label: `AWS account ${collector.scope.accountId} (${collector.scope.region}), read live`,
       collector,
+      reads: 'AWS',
       isDemo: false,
       cleanUp: nothing,
     };
@@ -54,17 +60,41 @@ export async function accountSource(options: {
     return {
       label: `the snapshot in ${snapshot}`,
       snapshotDir: snapshot,
+      reads: 'the snapshot',
       isDemo: false,
       cleanUp: nothing,
     };
+  return demoSource();
+}
+
+/**
+ * The demo's accounts (production and staging, {@link DEMO_SNAPSHOTS}) as one organisation, each
+ * a working copy in one temporary folder, so the story's changes do not touch the bundled
+ * snapshots; the story plays on the production account's copy (`snapshotDir`).
+ */
+async function demoSource(): Promise<AccountSource> {
   const copy = await mkdtemp(join(tmpdir(), 'customs-demo-'));
-  await cp(DEMO_SNAPSHOT, copy, { recursive: true });
-  return {
-    label: `the demo account (Brightwater Payments), a working copy in ${copy}`,
-    snapshotDir: copy,
-    isDemo: true,
-    cleanUp: () => rm(copy, { recursive: true, force: true }),
-  };
+  const cleanUp = () => rm(copy, { recursive: true, force: true });
+  try {
+    const dirs = await Promise.all(
+      DEMO_SNAPSHOTS.map(async (dir, index) => {
+        const target = join(copy, String(index));
+        await cp(dir, target, { recursive: true });
+        return target;
+      }),
+    );
+    const { accounts, ...organisation } = await organisationSource(dirs);
+    return {
+      ...organisation,
+      label: `the demo accounts (Brightwater Payments, production and staging: ${accounts.join(' and ')}), working copies in ${copy}`,
+      snapshotDir: dirs[0] as string,
+      isDemo: true,
+      cleanUp,
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
 }
 
 /**
@@ -74,7 +104,7 @@ export async function accountSource(options: {
  * ignored with the reason (the router's warning). Two folders of one account are refused.
  * @example const source = await organisationSource(['snapshots/demo', 'snapshots/harbour']);
  */
-async function organisationSource(dirs: readonly string[]): Promise<AccountSource> {
+async function organisationSource(dirs: readonly string[]): Promise<AccountSource & { accounts: string[] }> {
   const collectors = await Promise.all(
     dirs.map((dir) => SnapshotCollector.open(dir, { rereadEachCollect: true })),
   );
@@ -101,6 +131,10 @@ async function organisationSource(dirs: readonly string[]): Promise<AccountSourc
   return {
     label: `${collectors.length} accounts from snapshots: ${described.join(', ')}`,
     collector: router,
+    reads: 'the snapshots',
+    // One sweep is assessed at one time: the home snapshot's (a demo's folders share it).
+    ...(home.capturedAt ? { capturedAt: home.capturedAt } : {}),
+    accounts: [...byAccount.keys()],
     isDemo: false,
     cleanUp: nothing,
   };

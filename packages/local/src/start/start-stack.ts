@@ -136,6 +136,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
     pipeline = await startLocalPipeline({
       ...(source.snapshotDir ? { snapshotDir: source.snapshotDir } : {}),
       ...(source.collector ? { collector: source.collector } : {}),
+      ...(source.capturedAt ? { assessAt: source.capturedAt } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       config,
     });
@@ -245,7 +246,7 @@ export async function startStack(options: StartOptions): Promise<RunningStack> {
       reading = step === 'reading';
       progress.update(
         step === 'reading'
-          ? `  reading ${source.collector ? 'AWS…' : 'the snapshot…'}`
+          ? `  reading ${source.reads}…`
           : `  evaluating and storing ${resources ?? 0} resources read…`,
       );
     });

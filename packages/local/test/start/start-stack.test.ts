@@ -30,7 +30,8 @@ describe('customs start: the whole pipeline on one machine', () => {
       progress: { update: (text) => progress.push(text), clear: () => progress.push('clear') },
       env: {},
     });
-  });
+    // The demo's two accounts swept and the story played on DynamoDB Local: minutes on a busy machine.
+  }, 300_000);
   afterAll(async () => {
     await stack?.stop();
   });
@@ -38,10 +39,14 @@ describe('customs start: the whole pipeline on one machine', () => {
   const get = (path: string, token: string | undefined = stack.token) =>
     fetch(`${stack.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
-  it('sweeps the demo account, plays the story and prints the posture', () => {
+  it("sweeps the demo's two accounts, plays the story and prints the posture", () => {
     const output = lines.join('\n');
+    // Production's 83 resources (139 opened) and the staging account's 16 (18 opened)
     expect(output).toMatch(
-      /83 resources read, \d+ findings \(one per check and resource\); changes: 139 opened/,
+      /99 resources read, \d+ findings \(one per check and resource\); changes: 157 opened/,
+    );
+    expect(lines[0]).toMatch(
+      /^Account: the demo accounts \(Brightwater Payments, production and staging: 111122223333 and 555566667777\), working copies in /,
     );
     expect(output).toContain('▸ The fix v2.15.1 is pushed, signed, and rolled out as payments-api:9');
     expect(output).toContain('▸ v2.15.0 is deleted');
@@ -65,7 +70,7 @@ describe('customs start: the whole pipeline on one machine', () => {
 
   it("shows the sweep's steps on the progress line, erased before the sweep's own line", () => {
     const updates = progress.filter((each) => each !== 'clear');
-    expect(updates).toEqual(['  reading the snapshot…', '  evaluating and storing 83 resources read…']);
+    expect(updates).toEqual(['  reading the snapshots…', '  evaluating and storing 99 resources read…']);
     // Erased before the next line was printed
     expect(progress[progress.lastIndexOf(updates[1] as string) + 1]).toBe('clear');
     expect(lines).not.toContainEqual(expect.stringContaining('evaluating and storing'));
@@ -111,6 +116,22 @@ describe('customs start: the whole pipeline on one machine', () => {
         `\n  ${id}  ${each.passed} PASS of ${each.evaluated} evaluated (${each.score}%), ${each.failed} FAIL\n`,
       );
     }
+  });
+
+  it("gives each demo account its posture: the staging account's own, untouched by the story", async () => {
+    // Act
+    const all = (await (await get('/summary')).json()) as PostureSummary & {
+      accounts: { accountId: string; overall: PostureSummary['overall'] }[];
+    };
+    const staging = (await (await get('/summary?accountId=555566667777')).json()) as PostureSummary;
+    const home = (await (await get('/summary?accountId=111122223333')).json()) as PostureSummary;
+    // Assess: both accounts listed; the staging account's verdicts are its snapshot's
+    expect(all.accounts.map((account) => account.accountId)).toEqual(['111122223333', '555566667777']);
+    expect([staging.total, staging.overall.passed, staging.overall.failed, staging.overall.errors]).toEqual([
+      72, 44, 18, 0,
+    ]);
+    expect(home.total + staging.total).toBe(all.total);
+    expect(home.overall.failed + staging.overall.failed).toBe(all.overall.failed);
   });
 
   it('answers the API with the printed token, and 401 without it', async () => {

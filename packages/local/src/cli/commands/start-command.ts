@@ -35,7 +35,7 @@ export const startCommand: Command = {
   usage:
     'customs start [--port 4000] [--snapshot DIR [--snapshot DIR2]... | --aws [--region R]... [--profile P]] [--data DIR] [--config FILE] [--no-story | --story]',
   summary:
-    'The whole pipeline on this machine: DynamoDB Local, the deployed rules and handlers, the fan-out and the API on 127.0.0.1; sweeps the account (the demo by default) and plays the demo story. Data is in memory unless --data DIR (kept across runs; an existing DIR is reused, and the story is not replayed onto it unless --story).',
+    'The whole pipeline on this machine: DynamoDB Local, the deployed rules and handlers, the fan-out and the API on 127.0.0.1; sweeps the account or accounts (by default the demo: its production and staging accounts) and plays the demo story on production. Data is in memory unless --data DIR (kept across runs; an existing DIR is reused, and the story is not replayed onto it unless --story).',
   options: {
     port: { type: 'string' },
     snapshot: { type: 'string', multiple: true },
