@@ -44,10 +44,11 @@ export async function accountSweepMessages(router: AccountRouter): Promise<Accou
  * Runs one message of an organisation's sweep in its account's collector: an `account` message
  * plans that scope (`planOrRunSweep`: whole, or split into units queued with the account: the
  * global services' unit only from the account's first region, so IAM is read once an account); a
- * unit runs as `runSweepUnit`. The scope is assessed as an `aws-account` resource, stored as a
- * sweep's finding (conditional and ordered like any other): a scope that cannot be opened or read
- * (its role missing or denied, its region not enabled, STS throttling after the retries) is an
- * ERROR naming why, reported in `failure` and never thrown (a retry would fail the same way; the
+ * unit runs as `runSweepUnit`. When the router assesses its scopes (`assessScopes`, the Lambda
+ * wiring's), the scope is assessed as an `aws-account` resource, stored as a sweep's finding
+ * (conditional and ordered like any other). A scope that cannot be opened or read (its role
+ * missing or denied, its region not enabled, STS throttling after the retries) is then an ERROR
+ * naming why; either way it is reported in `failure` and never thrown (a retry would fail the same way; the
  * other accounts' messages go on); an `account` message whose scope was read is a PASS, which
  * resolves an earlier ERROR. Any other error is thrown, so the queue retries the message.
  * @example const outcome = await runAccountSweepMessage(message, dependencies, { enqueue });
@@ -67,11 +68,20 @@ export async function runAccountSweepMessage(
   } catch (error) {
     const reason = accountFailure(error);
     if (reason === undefined) throw error;
-    const stored = await storeSweep([router.accountResource(scope, reason)], [], [], dependencies);
     const warning = `account ${scope.accountId} in ${scope.region} could not be read: ${reason}`;
-    return { ...stored, warnings: [warning], failure: reason, enqueued: 0 };
+    const failed = {
+      resources: 0,
+      findings: 0,
+      changes: [],
+      warnings: [warning],
+      failure: reason,
+      enqueued: 0,
+    };
+    if (!router.assessesScopes) return failed;
+    const stored = await storeSweep([router.accountResource(scope, reason)], [], [], dependencies);
+    return { ...failed, ...stored, warnings: [warning] };
   }
-  if (message.service !== 'account') return outcome;
+  if (message.service !== 'account' || !router.assessesScopes) return outcome;
   const reached = await storeSweep([router.accountResource(scope)], [], [], dependencies);
   return {
     ...outcome,

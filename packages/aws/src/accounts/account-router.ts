@@ -82,6 +82,11 @@ export class AccountRouter implements Collector {
     return { collector: opened, fresh: true };
   }
 
+  /** Does the router assess its scopes as `aws-account` resources ({@link AccountRouterOptions.assessScopes})? */
+  get assessesScopes(): boolean {
+    return this.#options.assessScopes !== undefined;
+  }
+
   /**
    * The `aws-account` resource of a scope (see {@link AccountRouterOptions.assessScopes}): read,
    * or not with `failure` as the reason.
