@@ -59,7 +59,8 @@ let home: Promise<string> | undefined;
 /**
  * With `organization` configured: an AccountRouter over the member accounts (the configured list
  * or Organizations ListAccounts), each scope's live collector made on first use, a member's
- * signed with its role (MemberCredentials: `customs-<function>` sessions, the external id).
+ * signed with its role (MemberCredentials: `customs-<function>` sessions, the external id), each
+ * scope assessed as an `aws-account` resource.
  * @example const collector = await organizationCollector(ALL_READERS, config.organization, 'eu-west-1', process.env);
  */
 export async function organizationCollector(
@@ -85,5 +86,7 @@ export async function organizationCollector(
     members: () => directory.members(),
     regions: organization.regions ?? [region],
     open: memberOpener({ homeAccountId: accountId, members, collector: { readers } }),
+    // each scope's aws-account finding: ERROR when it cannot be read, PASS once it is (issue 18)
+    assessScopes: { memberRoleName: organization.memberRoleName },
   });
 }

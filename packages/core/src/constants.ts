@@ -32,8 +32,14 @@ export const RECOMMENDATION_TITLES: Record<(typeof RECOMMENDATIONS)[number], str
 /** Finding statuses. A check returns the first three; evaluation records ERROR. */
 export const STATUSES = ['PASS', 'FAIL', 'NOT_APPLICABLE', 'ERROR'] as const;
 
-/** Check ids are kebab-case and start with the service they assess (a service of SERVICES). */
-export const CHECK_ID_PATTERN = new RegExp(`^(${SERVICE_NAMES.join('|')})-[a-z0-9]+(-[a-z0-9]+)*$`);
+/**
+ * What a check id may start with: a service of SERVICES, or `aws` for the account × region scope
+ * type (`aws-account`, the account itself rather than one service's resource).
+ */
+const CHECK_ID_PREFIXES = [...SERVICE_NAMES, 'aws'];
+
+/** Check ids are kebab-case and start with the service they assess (or `aws-account-`). */
+export const CHECK_ID_PATTERN = new RegExp(`^(${CHECK_ID_PREFIXES.join('|')})-[a-z0-9]+(-[a-z0-9]+)*$`);
 
 /** Security Hub control ids of the services' controls, such as `EKS.2`. */
 export const SECURITY_HUB_CONTROL_PATTERN = new RegExp(

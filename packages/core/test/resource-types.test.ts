@@ -8,6 +8,7 @@ import {
   EVENTBRIDGE_SERVICES,
   GLOBAL_SERVICES,
   isGlobalType,
+  isScopeLevel,
   needsParent,
   REGIONAL_SERVICES,
   RESOURCE_TYPE_INFO,
@@ -80,10 +81,26 @@ describe('the resource-type registry', () => {
     expect(CHECK_ID_PATTERN.test('k8s-workload-no-privileged')).toBe(true);
   });
 
-  it("starts every check's id with the service of the type it assesses", () => {
+  it("starts every check's id with the service of the type it assesses (the account scope's with aws-account-)", () => {
     for (const check of CATALOG.all()) {
-      expect(check.id.startsWith(`${serviceOf(check.resourceType)}-`), check.id).toBe(true);
+      const prefix = isScopeLevel(check.resourceType) ? check.resourceType : serviceOf(check.resourceType);
+      expect(check.id.startsWith(`${prefix}-`), check.id).toBe(true);
     }
+    expect(CHECK_ID_PATTERN.test('aws-account-reachable')).toBe(true);
+    expect(CHECK_ID_PATTERN.test('aws-lambda-runtime')).toBe(true);
+    expect(
+      CATALOG.all()
+        .filter((check) => check.id.startsWith('aws-'))
+        .map((check) => check.resourceType),
+    ).toEqual(['aws-account']);
+  });
+
+  it('keeps the account scope type out of its service: stored in the scope region, no sweep resolves it', () => {
+    expect(isScopeLevel('aws-account')).toBe(true);
+    expect(RESOURCE_TYPES.filter(isScopeLevel)).toEqual(['aws-account']);
+    expect(isGlobalType('aws-account')).toBe(false);
+    expect(regionOfType('aws-account', 'eu-west-1')).toBe('eu-west-1');
+    expect(typesOfService('iam')).not.toContain('aws-account');
   });
 });
 

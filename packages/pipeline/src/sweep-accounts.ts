@@ -3,7 +3,7 @@ import { GLOBAL_SERVICES } from '@customs/core';
 import type { PipelineDependencies } from './dependencies.js';
 import { planOrRunSweep, type SplitOptions } from './plan-or-run-sweep.js';
 import { runSweepUnit } from './run-sweep-unit.js';
-import type { SweepOutcome } from './store-sweep.js';
+import { type SweepOutcome, storeSweep } from './store-sweep.js';
 
 /**
  * A message of an organisation's sweep on the sweep queue: `account`, plan and sweep one account
@@ -44,9 +44,13 @@ export async function accountSweepMessages(router: AccountRouter): Promise<Accou
  * Runs one message of an organisation's sweep in its account's collector: an `account` message
  * plans that scope (`planOrRunSweep`: whole, or split into units queued with the account: the
  * global services' unit only from the account's first region, so IAM is read once an account); a
- * unit runs as `runSweepUnit`. A scope that cannot be opened (its role missing or denied, its
- * region not enabled) is reported in `failure`, never thrown (a retry would fail the same way);
- * any other error is thrown, so the queue retries the message.
+ * unit runs as `runSweepUnit`. When the router assesses its scopes (`assessScopes`, the Lambda
+ * wiring's), the scope is assessed as an `aws-account` resource, stored as a sweep's finding
+ * (conditional and ordered like any other). A scope that cannot be opened or read (its role
+ * missing or denied, its region not enabled, STS throttling after the retries) is then an ERROR
+ * naming why; either way it is reported in `failure` and never thrown (a retry would fail the same way; the
+ * other accounts' messages go on); an `account` message whose scope was read is a PASS, which
+ * resolves an earlier ERROR. Any other error is thrown, so the queue retries the message.
  * @example const outcome = await runAccountSweepMessage(message, dependencies, { enqueue });
  */
 export async function runAccountSweepMessage(
@@ -57,32 +61,57 @@ export async function runAccountSweepMessage(
   const router = routerOf(dependencies);
   if (!router) throw new Error('an account sweep message reached a collector of one account');
   const scope: Scope = { accountId: message.accountId, region: message.region };
-  let collector: Awaited<ReturnType<AccountRouter['collectorOf']>>;
+  let outcome: AccountSweepOutcome;
   try {
-    collector = await router.collectorOf(scope);
+    const collector = await router.collectorOf(scope);
+    outcome = await runInScope(message, router, { ...dependencies, collector }, options);
   } catch (error) {
     const reason = accountFailure(error);
     if (reason === undefined) throw error;
     const warning = `account ${scope.accountId} in ${scope.region} could not be read: ${reason}`;
-    return { resources: 0, findings: 0, changes: [], warnings: [warning], failure: reason, enqueued: 0 };
+    const failed = {
+      resources: 0,
+      findings: 0,
+      changes: [],
+      warnings: [warning],
+      failure: reason,
+      enqueued: 0,
+    };
+    if (!router.assessesScopes) return failed;
+    const stored = await storeSweep([router.accountResource(scope, reason)], [], [], dependencies);
+    return { ...failed, ...stored, warnings: [warning] };
   }
-  const scoped = { ...dependencies, collector };
+  if (message.service !== 'account' || !router.assessesScopes) return outcome;
+  const reached = await storeSweep([router.accountResource(scope)], [], [], dependencies);
+  return {
+    ...outcome,
+    resources: outcome.resources + reached.resources,
+    findings: outcome.findings + reached.findings,
+    changes: [...outcome.changes, ...reached.changes],
+  };
+}
+
+/** The message's work in its scope's collector (`scoped`): the unit, or the scope's plan. */
+async function runInScope(
+  message: AccountSweepMessage,
+  router: AccountRouter,
+  scoped: PipelineDependencies,
+  options: Pick<SplitOptions, 'enqueue' | 'budget' | 'rates'>,
+): Promise<AccountSweepOutcome> {
+  const { accountId, region } = message;
   if (message.service !== 'account') {
     const { accountId: _, ...unit } = message;
     return { ...(await runSweepUnit(unit as SweepUnit, scoped)), enqueued: 0 };
   }
-  const [first] = await router
-    .scopes()
-    .then((all) => all.filter((each) => each.accountId === scope.accountId));
-  const readsGlobal = first?.region === scope.region;
-  const outcome = await planOrRunSweep(scoped, {
+  const [first] = await router.scopes().then((all) => all.filter((each) => each.accountId === accountId));
+  const readsGlobal = first?.region === region;
+  return planOrRunSweep(scoped, {
     ...options,
     enqueue: (units) =>
       options.enqueue(
         units
           .filter((unit) => readsGlobal || !(GLOBAL_SERVICES as readonly string[]).includes(unit.service))
-          .map((unit) => ({ ...unit, accountId: scope.accountId })),
+          .map((unit) => ({ ...unit, accountId })),
       ),
   });
-  return { ...outcome, enqueued: outcome.enqueued };
 }

@@ -1,5 +1,6 @@
-import { RESOURCE_TYPES, type ResourceRef, safeText } from '@customs/core';
+import { RESOURCE_TYPES, type Resource, type ResourceRef, safeText } from '@customs/core';
 import type { Collector, CollectResult, IncompleteScope } from '../collector/collector.js';
+import { normaliseAwsAccount } from '../normalise/aws-account.js';
 import type { Scope } from '../normalise/wire.js';
 import { accountFailure } from './account-failure.js';
 
@@ -15,6 +16,13 @@ export interface AccountRouterOptions {
   members?: () => Promise<readonly string[]> | readonly string[];
   /** The regions read in every account, for `collectAll` [the home region only]. */
   regions?: readonly string[];
+  /**
+   * Assess each scope as an `aws-account` resource (an organisation's deployment): the result
+   * then holds the resource of every scope that failed (ERROR: why), of every scope this call
+   * opened (PASS: its member role was just assumed) and, for `collectAll`, of every scope read.
+   * `memberRoleName` is the role a member's resource names. Absent, no such resource.
+   */
+  assessScopes?: { memberRoleName: string };
 }
 
 /** A scope the router could not read, and why (the account-level finding's reason). */
@@ -58,17 +66,40 @@ export class AccountRouter implements Collector {
    * @example const member = await router.collectorOf({ accountId: '444455556666', region: 'eu-west-1' });
    */
   collectorOf(scope: Scope): Promise<Collector> {
+    return this.#collectorOf(scope).collector;
+  }
+
+  /** The scope's collector, and whether this call is the one that opened it. */
+  #collectorOf(scope: Scope): { collector: Promise<Collector>; fresh: boolean } {
     const key = keyOf(scope);
-    let opened = this.#opened.get(key);
-    if (!opened) {
-      opened = this.#options.open({ ...scope });
-      const kept = opened;
-      opened.catch(() => {
-        if (this.#opened.get(key) === kept) this.#opened.delete(key);
-      });
-      this.#opened.set(key, opened);
-    }
-    return opened;
+    const kept = this.#opened.get(key);
+    if (kept) return { collector: kept, fresh: false };
+    const opened = this.#options.open({ ...scope });
+    opened.catch(() => {
+      if (this.#opened.get(key) === opened) this.#opened.delete(key);
+    });
+    this.#opened.set(key, opened);
+    return { collector: opened, fresh: true };
+  }
+
+  /** Does the router assess its scopes as `aws-account` resources ({@link AccountRouterOptions.assessScopes})? */
+  get assessesScopes(): boolean {
+    return this.#options.assessScopes !== undefined;
+  }
+
+  /**
+   * The `aws-account` resource of a scope (see {@link AccountRouterOptions.assessScopes}): read,
+   * or not with `failure` as the reason.
+   * @example const resource = router.accountResource({ accountId: '444455556666', region: 'eu-west-1' });
+   */
+  accountResource(scope: Scope, failure?: string): Resource {
+    const home = scope.accountId === this.scope.accountId;
+    const memberRoleName = this.#options.assessScopes?.memberRoleName ?? '';
+    return normaliseAwsAccount({
+      scope,
+      ...(home ? {} : { memberRoleName }),
+      ...(failure === undefined ? {} : { failure }),
+    });
   }
 
   /** Every member account × region ({@link AccountRouterOptions.members}, `regions`). */
@@ -96,13 +127,18 @@ export class AccountRouter implements Collector {
       if (!members.has(accountId)) members.set(accountId, this.#notMember(accountId));
       return members.get(accountId) as Promise<string | undefined>;
     };
+    const opened = new Set<string>();
     return this.#gather(
       [...groups.values()].map(async ({ scope, refs: scopeRefs }) => {
         const why = await notMember(scope.accountId);
         if (why) return ignored(why, scopeRefs.length);
-        return (await this.collectorOf(scope)).collect(scopeRefs);
+        const { collector, fresh } = this.#collectorOf(scope);
+        const result = await (await collector).collect(scopeRefs);
+        if (fresh) opened.add(keyOf(scope));
+        return result;
       }),
       [...groups.values()].map((group) => group.scope),
+      (scope) => opened.has(keyOf(scope)),
     );
   }
 
@@ -115,6 +151,7 @@ export class AccountRouter implements Collector {
     const result = await this.#gather(
       scopes.map(async (scope) => (await this.collectorOf(scope)).collectAll()),
       scopes,
+      () => true,
     );
     const seen = new Set<string>();
     const resources = result.resources.filter((resource) => {
@@ -136,8 +173,16 @@ export class AccountRouter implements Collector {
       : `account ${account} is not in the organisation: ignored`;
   }
 
-  /** Settles every scope's read, merges what was read; account failures become warnings. */
-  async #gather(reads: Promise<CollectResult>[], scopes: Scope[]): Promise<RoutedResult> {
+  /**
+   * Settles every scope's read, merges what was read; account failures become warnings (and,
+   * assessing scopes, ERROR resources; `reached` scopes read become PASS resources).
+   */
+  async #gather(
+    reads: Promise<CollectResult>[],
+    scopes: Scope[],
+    reached: (scope: Scope) => boolean,
+  ): Promise<RoutedResult> {
+    const assess = this.#options.assessScopes !== undefined;
     const settled = await Promise.allSettled(reads);
     const merged: CollectResult & { incomplete: IncompleteScope[] } = {
       resources: [],
@@ -154,6 +199,7 @@ export class AccountRouter implements Collector {
         merged.missing.push(...outcome.value.missing);
         merged.warnings.push(...outcome.value.warnings);
         merged.incomplete.push(...(outcome.value.incomplete ?? []));
+        if (assess && reached(scope)) merged.resources.push(this.accountResource(scope));
         return;
       }
       const reason = accountFailure(outcome.reason);
@@ -162,6 +208,7 @@ export class AccountRouter implements Collector {
         return;
       }
       failures.push({ scope, reason });
+      if (assess) merged.resources.push(this.accountResource(scope, reason));
       merged.warnings.push(`account ${scope.accountId} in ${scope.region} could not be read: ${reason}`);
       // A sweep resolves the home account's findings: none of a scope it could not read.
       if (scope.accountId === this.scope.accountId) {

@@ -1,3 +1,4 @@
+export { type AwsAccountInput, normaliseAwsAccount } from './aws-account.js';
 export { type CredentialReportRow, parseCredentialReport, ROOT_ROW } from './credential-report.js';
 export { type EcrImageInput, normaliseEcrImage } from './ecr-image.js';
 export { type EcrRegistryInput, normaliseEcrRegistry } from './ecr-registry.js';

@@ -180,6 +180,11 @@ export const COLLECTOR_TYPES = {
     enumerate: { one: 'account' },
     reads: ['iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:GetAccountSummary'],
   },
+  // Not read by a unit's readers: the AccountRouter assesses each account × region scope of an
+  // organisation from whether it could open and read it (`accountResource`), in the scope's
+  // `account` sweep message and on the event path; its one call, sts:AssumeRole, is the central
+  // functions' own (infra's organizationGrants), never a member's read.
+  'aws-account': { unit: 'iam', enumerate: { one: 'account' }, reads: [] },
 } as const satisfies Record<ResourceType, CollectorTypeInfo>;
 
 /**

@@ -1,4 +1,5 @@
 import { CheckRegistry } from '../check/registry.js';
+import { ACCOUNT_CHECKS } from './aws/index.js';
 import { ECR_CHECKS } from './ecr/index.js';
 import { ECS_CHECKS } from './ecs/index.js';
 import { EKS_CHECKS } from './eks/index.js';
@@ -12,4 +13,5 @@ export const CATALOG = new CheckRegistry([
   ...EKS_CHECKS,
   ...K8S_CHECKS,
   ...IAM_CHECKS,
+  ...ACCOUNT_CHECKS,
 ]);

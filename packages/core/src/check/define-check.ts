@@ -78,7 +78,7 @@ const metadataSchema = z.object({
     .string()
     .regex(
       CHECK_ID_PATTERN,
-      `ids are kebab-case and start with a service: ${SERVICE_NAMES.map((service) => `${service}-`).join(', ')}`,
+      `ids are kebab-case and start with a service: ${SERVICE_NAMES.map((service) => `${service}-`).join(', ')} (or aws-account-)`,
     ),
   title: z.string().min(1).max(MAX_TITLE_LENGTH),
   resourceType: z.enum(RESOURCE_TYPES),

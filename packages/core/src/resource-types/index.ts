@@ -2,6 +2,7 @@ export {
   childTypesOf,
   countedTypesOf,
   isGlobalType,
+  isScopeLevel,
   needsParent,
   regionOfService,
   regionOfType,

@@ -24,7 +24,7 @@ export function serviceOf(type: ResourceType): Service {
  * @example isGlobalType('iam-user') // true
  */
 export function isGlobalType(type: ResourceType): boolean {
-  return SERVICES[serviceOf(type)].scope === 'global';
+  return !isScopeLevel(type) && SERVICES[serviceOf(type)].scope === 'global';
 }
 
 /**
@@ -33,7 +33,17 @@ export function isGlobalType(type: ResourceType): boolean {
  * @example regionOfType('iam-user', 'eu-west-1') // 'us-east-1'
  */
 export function regionOfType(type: ResourceType, region: string): string {
+  if (isScopeLevel(type)) return region;
   return regionOfService(serviceOf(type), region);
+}
+
+/**
+ * Is the type assessed from an account × region scope's outcome, not read by a collector (and so
+ * never resolved by a sweep as unseen)?
+ * @example isScopeLevel('aws-account') // true
+ */
+export function isScopeLevel(type: ResourceType): boolean {
+  return (RESOURCE_TYPE_INFO[type] as ResourceTypeInfo).scopeLevel === true;
 }
 
 /**
@@ -77,8 +87,9 @@ export function countedTypesOf(service: Service): ResourceType[] {
  * @example typesOfService('eks') // ['eks-cluster', 'eks-nodegroup', 'eks-access-entry']
  */
 export function typesOfService(service: Service): ResourceType[] {
+  // the account × region scope types (`aws-account`) are no service's readers' resources
   return (Object.keys(RESOURCE_TYPE_INFO) as ResourceType[]).filter(
-    (type) => RESOURCE_TYPE_INFO[type].service === service,
+    (type) => RESOURCE_TYPE_INFO[type].service === service && !isScopeLevel(type),
   );
 }
 

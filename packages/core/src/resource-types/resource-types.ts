@@ -29,6 +29,13 @@ export interface ResourceTypeInfo {
    * Takes a ResourceRef's `name` and `parent` (not the type itself: the ref's type derives from this registry).
    */
   resourceName?: (ref: { name: string; parent?: string }) => string;
+  /**
+   * Not read by a collector's readers: assessed from whether Customs could open and read an
+   * account × region scope of an organisation (`aws-account`). Its resources carry the scope's
+   * region whatever the service's scope, and no sweep resolves its findings as unseen: every
+   * sweep of the scope assesses it again.
+   */
+  scopeLevel?: true;
 }
 
 const lastSegment = (value: string) => value.split('/').pop() ?? value;
@@ -163,6 +170,15 @@ export const RESOURCE_TYPE_INFO = {
     title: 'IAM account settings',
     refName: 'account id',
     singleton: true,
+  },
+  'aws-account': {
+    // IAM's: what it judges is whether the member role (an IAM role) could be assumed (STS, IAM's
+    // credentials service); one per account × region scope of an organisation (DESIGN.md).
+    service: 'iam',
+    title: 'AWS account and region read by Customs',
+    refName: 'account id',
+    singleton: true,
+    scopeLevel: true,
   },
 } as const satisfies Record<string, ResourceTypeInfo>;
 

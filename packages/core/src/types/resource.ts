@@ -175,6 +175,17 @@ export interface IamAccount extends ResourceBase<'iam-account'> {
   rootMfaEnabled?: boolean;
 }
 
+/**
+ * One account × region scope of an organisation, as Customs reached it (not read from an AWS API):
+ * whether the member role could be assumed and the scope read. Its `id` is
+ * `arn:aws:sts:<region>:<account>:account/<account>`, its `region` the scope's. When the scope
+ * could not be read, `unreadable.access` holds why (bounded, control-escaped, never credentials).
+ */
+export interface AwsAccount extends ResourceBase<'aws-account'> {
+  /** How Customs reads the scope: the member role it assumes, or the deployment's own role (`home`). */
+  access: { via: 'member-role'; roleName: string } | { via: 'home' };
+}
+
 /** Every normalised resource, discriminated by `type`. */
 export type Resource =
   | EcrRegistry
@@ -192,7 +203,8 @@ export type Resource =
   | IamUser
   | IamRole
   | IamPolicy
-  | IamAccount;
+  | IamAccount
+  | AwsAccount;
 
 /** The resource interface of one resource type. */
 export type ResourceOf<T extends ResourceType> = Extract<Resource, { type: T }>;

@@ -22,4 +22,5 @@ export const ASFF_RESOURCE_TYPES: Record<ResourceType, string> = {
   'iam-role': 'AwsIamRole',
   'iam-policy': 'AwsIamPolicy',
   'iam-account': 'AwsAccount',
+  'aws-account': 'AwsAccount',
 };
