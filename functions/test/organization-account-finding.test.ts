@@ -179,8 +179,16 @@ describe('an organisation: the account-level finding (aws-account-reachable)', (
       });
       const mock = mockAws(filesOf(scope.accountId), { clients: made });
       mocks.push(mock);
-      const { ecr, eks, ec2, iam, ecs } = made;
-      const clients = { ecr, eks, ec2, iam, ecs, kubernetes: mock.clients(scope.region).kubernetes };
+      const { ecr, eks, ec2, iam, ecs, inspector2 } = made;
+      const clients = {
+        ecr,
+        eks,
+        ec2,
+        iam,
+        ecs,
+        inspector2,
+        kubernetes: mock.clients(scope.region).kubernetes,
+      };
       return LiveCollector.open({ readers: ALL_READERS, clients, ...scope });
     };
     router = new AccountRouter({
