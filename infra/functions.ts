@@ -38,14 +38,16 @@ export type CustomsFunctions = Record<FunctionName, sst.aws.Function>;
 
 /**
  * Shared by every function. SST bundles each handler with esbuild from its own entry point, so a
- * function carries only the modules its handler imports.
+ * function carries only the modules its handler imports; split, so that what an `import()` loads
+ * (the organisation's STS and Organizations clients, the SDK's credential providers) is its own
+ * file, loaded when first called, not at every cold start (test/bundles).
  */
 const BASE = {
   runtime: 'nodejs22.x',
   architecture: 'arm64',
   memory: '512 MB',
   logging: { retention: '3 months', format: 'json' },
-  nodejs: { format: 'esm', minify: true },
+  nodejs: { format: 'esm', minify: true, splitting: true },
 } satisfies Partial<sst.aws.FunctionArgs>;
 
 /** The handlers a CloudWatch Logs subscription invokes (on-k8s-audit). */

@@ -7,6 +7,7 @@ import { benchMemory, MEMORY_CHILDREN } from './suites/memory.js';
 import { benchPipeline } from './suites/pipeline.js';
 import { benchSweep } from './suites/sweep.js';
 import { benchK8sSweep } from './suites/sweep-k8s.js';
+import { benchOrganizationSweep } from './suites/sweep-organization.js';
 
 /** `npm run bench`: prints figures with their ratio to a baseline measured in the same run. */
 const suites: [string, () => string[] | Promise<string[]>][] = [
@@ -15,6 +16,7 @@ const suites: [string, () => string[] | Promise<string[]>][] = [
   ['pipeline', benchPipeline],
   ['sweep', benchSweep],
   ['sweep-k8s', () => benchK8sSweep(collectorHarness)],
+  ['sweep-organization', benchOrganizationSweep],
   ['fanout', benchFanOut],
   ['api', benchApi],
   ['bundles', benchBundles],

@@ -6,26 +6,32 @@ import { bundleHandler, HANDLERS, type HandlerBundle, sdkClientsOf } from './sst
 const ONE_MB = 1_000_000;
 
 /**
- * The functions whose bundle is over the target today, each with the bound it must stay under
- * (packages/aws README, "Bundles"): they read EKS nodegroups' subnets and launch templates and
- * clusters' security groups with the EC2 client, whose schemas esbuild cannot tree-shake
- * (~560 KB whatever the calls), and the sweep's two hold every service's reader.
+ * The functions whose bundle (what a cold start loads of it) is over the target today, each with
+ * the bound it must stay under (packages/aws README, "Bundles"): they read EKS nodegroups' subnets
+ * and launch templates and clusters' security groups with the EC2 client, whose schemas esbuild
+ * cannot tree-shake (~560 KB whatever the calls), and the sweep's two hold every service's reader.
  */
 const OVER_TARGET: Partial<Record<FunctionName, number>> = {
-  // on-ecr-event re-reads the ECS revisions and EKS workloads running an image (the digest index):
-  // the ECS, IAM and EKS clients its own reads would not need.
-  'on-ecr-event': 1_160_000,
   // on-eks-event: its Kubernetes reader also reads the ECR state of what the workloads run (issue 14).
-  'on-eks-event': 1_630_000,
-  sweep: 1_790_000,
-  'sweep-worker': 1_790_000,
-  // A regression of issue 19's target (issue 18): every reader carries the organisation's path, the
-  // STS client (21 KB; the SDK's own nested STS client is already bundled for the credential
-  // providers) and the Organizations client (33 KB), whether or not it is deployed in one.
-  'on-ecs-event': 1_075_000,
-  'on-k8s-audit': 1_060_000,
-  // The held deliveries of a sweep run and the Slack routes per account (issues 18 and 19).
-  'on-finding-change': 1_010_000,
+  'on-eks-event': 1_445_000,
+  sweep: 1_605_000,
+  'sweep-worker': 1_610_000,
+};
+
+/**
+ * What a cold start of each function under the target loads, bounded a little over what it loads
+ * today (the split bundle, test/bundles/sst-bundle.ts): the organisation's STS and Organizations
+ * clients and the SDK's credential providers are `import()`ed, their own chunks, so that a function
+ * that grows notices here before it reaches 1 MB.
+ */
+const LOADED_BOUND: Partial<Record<FunctionName, number>> = {
+  // on-ecr-event re-reads the ECS revisions and EKS workloads running an image (the digest index).
+  'on-ecr-event': 975_000,
+  'on-ecs-event': 895_000,
+  'on-k8s-audit': 880_000,
+  'on-iam-event': 820_000,
+  'on-finding-change': 890_000,
+  api: 820_000,
 };
 
 /** What reading an organisation's member accounts adds to every reader (issue 18): AssumeRole, ListAccounts. */
@@ -80,9 +86,21 @@ describe('Lambda bundles', () => {
     expect(bundleOf(name).bytes).toBeLessThanOrEqual(ONE_MB);
   });
 
-  it.each(Object.entries(OVER_TARGET))('%s stays under its bound', (name, bound) => {
+  it.each(Object.entries({ ...LOADED_BOUND, ...OVER_TARGET }))('%s stays under its bound', (name, bound) => {
     expect(bundleOf(name as FunctionName).bytes).toBeLessThanOrEqual(bound);
   });
+
+  it.each(HANDLERS)(
+    '%s loads the STS and Organizations clients only when it reads an organisation (their own chunks)',
+    (name) => {
+      const bundle = bundleOf(name);
+      const loaded = sdkClientsOf(bundle, 'loaded');
+      // The organisation's clients, where the function has them at all, are import()ed: never loaded at start.
+      expect(loaded.filter((client) => ORGANIZATION_CLIENTS.includes(client))).toEqual([]);
+      expect(bundle.loadedPackages.has('@aws-sdk/credential-provider-ini')).toBe(false);
+      expect(bundle.bytes).toBeLessThan(bundle.totalBytes);
+    },
+  );
 
   it.each(['on-eks-event', 'sweep', 'sweep-worker'] as const)(
     '%s is over 1 MB by the EC2 client until EC2 is off its path',

@@ -1,16 +1,19 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { FUNCTION_NAMES, type FunctionName } from '../../infra/permissions.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Where the bundle would be written (nothing is: `write: false`); metafile paths are relative to ROOT. */
+const OUT_DIR = `${ROOT}.sst/artifacts/bundle`;
 
 /**
  * The esbuild options SST 4 bundles a Node.js function with (pkg/runtime/node/build.go of
  * sst/sst): bundle for the node platform, ESM, `mainFields` module then main, `keepNames`,
  * the target of the runtime (nodejs22.x: es2023), the `require`/`__filename`/`__dirname`
- * banner, only `sharp` and `pg-native` external (the `@aws-sdk/*` clients are bundled), no
- * code splitting (`nodejs.splitting` defaults to false), and minified as infra/functions.ts
- * asks (`nodejs.minify`). No source map: a deployed function has none unless asked.
+ * banner, only `sharp` and `pg-native` external (the `@aws-sdk/*` clients are bundled), split
+ * and minified as infra/functions.ts asks (`nodejs.splitting`: each `import()` its own file, loaded
+ * when first called; `nodejs.minify`). No source map: a deployed function has none unless asked.
  */
 export const SST_OPTIONS = {
   platform: 'node',
@@ -20,7 +23,7 @@ export const SST_OPTIONS = {
   mainFields: ['module', 'main'],
   keepNames: true,
   minify: true,
-  splitting: false,
+  splitting: true,
   external: ['sharp', 'pg-native'],
   banner: {
     js: [
@@ -33,13 +36,21 @@ export const SST_OPTIONS = {
   },
 } satisfies BuildOptions;
 
-/** One function's bundle: its code, and the bytes each npm package contributes to it. */
+/** One function's bundle: its files, what a cold start loads of them, and the bytes of each npm package. */
 export interface HandlerBundle {
   name: FunctionName;
-  code: Uint8Array;
+  /** Every file of the bundle (the entry `<name>.js`, its chunks), by path relative to the bundle. */
+  files: Map<string, Uint8Array>;
+  /** The entry's path in `files`. */
+  entry: string;
+  /** What a cold start loads: the entry and the chunks it imports statically (not those of an `import()`). */
   bytes: number;
-  /** Bytes in the bundle by npm package (`@aws-sdk/client-eks`), those with none left out. */
+  /** Every file's bytes (the deployed code, `import()`'s chunks included). */
+  totalBytes: number;
+  /** Bytes in the whole bundle by npm package (`@aws-sdk/client-eks`), those with none left out. */
   packages: Map<string, number>;
+  /** Bytes by npm package in what a cold start loads. */
+  loadedPackages: Map<string, number>;
 }
 
 /** The npm package a metafile input belongs to (its last `node_modules/` segment), if any. */
@@ -50,9 +61,10 @@ function packageOf(input: string): string | undefined {
   return scope?.startsWith('@') ? `${scope}/${name}` : scope;
 }
 
-function bytesByPackage(metafile: Metafile): Map<string, number> {
+function bytesByPackage(metafile: Metafile, outputs: readonly string[]): Map<string, number> {
   const packages = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
+  for (const key of outputs) {
+    const output = metafile.outputs[key] as Metafile['outputs'][string];
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = packageOf(input);
       if (name && bytesInOutput > 0) packages.set(name, (packages.get(name) ?? 0) + bytesInOutput);
@@ -61,39 +73,69 @@ function bytesByPackage(metafile: Metafile): Map<string, number> {
   return packages;
 }
 
+/** The outputs a cold start loads: the entry and, transitively, the chunks it imports statically. */
+function loadedAtStart(metafile: Metafile, entry: string): string[] {
+  const loaded = new Set<string>();
+  const pending = [entry];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (loaded.has(next)) continue;
+    loaded.add(next);
+    for (const imported of metafile.outputs[next]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) pending.push(imported.path);
+    }
+  }
+  return [...loaded];
+}
+
 /**
  * Bundles a function's entry point (functions/src/<name>.ts, infra/functions.ts `handlerOf`) as
- * SST does, in memory; `contents` replaces the entry's source (a baseline's entry point).
+ * SST does, in memory; `contents` replaces the entry's source (a baseline's entry point), and
+ * `splitting: false` bundles it whole into one file (SST's default, the deployed bundle before).
  * @example const { bytes } = await bundleHandler('on-ecr-event');
  */
-export async function bundleHandler(name: FunctionName, contents?: string): Promise<HandlerBundle> {
+export async function bundleHandler(
+  name: FunctionName,
+  contents?: string,
+  splitting: boolean = SST_OPTIONS.splitting,
+): Promise<HandlerBundle> {
   const entry = `${ROOT}functions/src/${name}.ts`;
   const result = await build({
     ...SST_OPTIONS,
+    splitting,
     ...(contents === undefined
       ? { entryPoints: [entry] }
       : { stdin: { contents, loader: 'ts', resolveDir: `${ROOT}functions/src`, sourcefile: entry } }),
-    outfile: `${ROOT}.sst/artifacts/${name}/bundle.mjs`,
+    outdir: OUT_DIR,
+    absWorkingDir: ROOT,
     write: false,
     metafile: true,
     logLevel: 'silent',
   });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error(`esbuild wrote no bundle for ${name}`);
+  const { metafile } = result;
+  const entryPoint = path.relative(ROOT, entry);
+  const main = Object.keys(metafile.outputs).find((key) => metafile.outputs[key]?.entryPoint === entryPoint);
+  if (!main) throw new Error(`esbuild wrote no entry for ${name}`);
+  const all = Object.keys(metafile.outputs);
+  const loaded = loadedAtStart(metafile, main);
+  const bytesOf = (keys: string[]) => keys.reduce((sum, key) => sum + (metafile.outputs[key]?.bytes ?? 0), 0);
+  const files = new Map(result.outputFiles.map((file) => [path.relative(OUT_DIR, file.path), file.contents]));
   return {
     name,
-    code: output.contents,
-    bytes: output.contents.length,
-    packages: bytesByPackage(result.metafile),
+    files,
+    entry: path.relative(OUT_DIR, path.resolve(ROOT, main)),
+    bytes: bytesOf(loaded),
+    totalBytes: bytesOf(all),
+    packages: bytesByPackage(metafile, all),
+    loadedPackages: bytesByPackage(metafile, loaded),
   };
 }
 
 /** Every deployed function (infra/permissions.ts FUNCTION_NAMES), in its order. */
 export const HANDLERS: readonly FunctionName[] = FUNCTION_NAMES;
 
-/** The SDK clients (`@aws-sdk/client-*`) a bundle holds code of. */
-export function sdkClientsOf(bundle: HandlerBundle): string[] {
-  return [...bundle.packages.keys()]
+/** The SDK clients (`@aws-sdk/client-*`) a bundle holds code of (`loaded`: in what a cold start loads). */
+export function sdkClientsOf(bundle: HandlerBundle, which: 'all' | 'loaded' = 'all'): string[] {
+  return [...(which === 'all' ? bundle.packages : bundle.loadedPackages).keys()]
     .filter((name) => name.startsWith('@aws-sdk/client-'))
     .map((name) => name.slice('@aws-sdk/'.length))
     .sort();

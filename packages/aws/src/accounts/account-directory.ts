@@ -1,5 +1,5 @@
-import { ListAccountsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { DEFAULT_MAX_ATTEMPTS } from '../live/clients.js';
 
 /** Which accounts Customs reads: the configured list, or the organisation's ACTIVE accounts. */
@@ -11,6 +11,7 @@ export interface AccountDirectory {
 
 /** How an organisation's directory reads ListAccounts. */
 export interface DirectoryOptions {
+  /** The Organizations client [one with adaptive retry, made (and its code imported) on the first read]. */
   organizations?: Pick<OrganizationsClient, 'send'>;
   /** ListAccounts is read again after this long [10 minutes]: an account that joins is read soon. */
   ttlMs?: number;
@@ -24,7 +25,8 @@ const MAX_PAGES = 600;
 /**
  * The member accounts: `accounts` as configured (12-digit ids), or `'organization'`: Organizations
  * ListAccounts (paged, ACTIVE accounts only: `State`, else the older `Status`), read once and kept
- * for `ttlMs` (concurrent callers share the read).
+ * for `ttlMs` (concurrent callers share the read). The Organizations client's code is imported on
+ * the first read: a configured list never loads it (nor does a bundle split as SST splits it).
  * @example const directory = accountDirectory(config.organization.accounts);
  */
 export function accountDirectory(
@@ -35,14 +37,11 @@ export function accountDirectory(
     const listed = new Set(accounts);
     return { isMember: async (accountId) => listed.has(accountId), members: async () => [...listed].sort() };
   }
-  const client =
-    options.organizations ??
-    new OrganizationsClient({ retryMode: 'adaptive', maxAttempts: DEFAULT_MAX_ATTEMPTS });
   const now = options.now ?? Date.now;
   let read: { at: number; ids: Promise<Set<string>> } | undefined;
   function active(): Promise<Set<string>> {
     if (!read || now() - read.at >= (options.ttlMs ?? TTL_MS)) {
-      const ids = listActive(client);
+      const ids = listActive(options.organizations);
       const current = { at: now(), ids };
       ids.catch(() => {
         if (read === current) read = undefined;
@@ -57,7 +56,10 @@ export function accountDirectory(
   };
 }
 
-async function listActive(client: Pick<OrganizationsClient, 'send'>): Promise<Set<string>> {
+async function listActive(given: Pick<OrganizationsClient, 'send'> | undefined): Promise<Set<string>> {
+  const { ListAccountsCommand, OrganizationsClient } = await import('@aws-sdk/client-organizations');
+  const client =
+    given ?? new OrganizationsClient({ retryMode: 'adaptive', maxAttempts: DEFAULT_MAX_ATTEMPTS });
   const ids = new Set<string>();
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
@@ -74,16 +76,15 @@ async function listActive(client: Pick<OrganizationsClient, 'send'>): Promise<Se
 
 /**
  * The account the function runs in: `CUSTOMS_ACCOUNT_ID` when set, else STS GetCallerIdentity
- * (which needs no permission), asked once per container by the caller.
+ * (which needs no permission; the STS client's code imported only then), asked once per container
+ * by the caller.
  * @example const home = await homeAccountId(process.env);
  */
-export async function homeAccountId(
-  env: NodeJS.ProcessEnv,
-  sts: Pick<STSClient, 'send'> = new STSClient({}),
-): Promise<string> {
+export async function homeAccountId(env: NodeJS.ProcessEnv, sts?: Pick<STSClient, 'send'>): Promise<string> {
   const configured = env.CUSTOMS_ACCOUNT_ID;
   if (configured && /^\d{12}$/.test(configured)) return configured;
-  const { Account } = await sts.send(new GetCallerIdentityCommand({}));
+  const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
+  const { Account } = await (sts ?? new STSClient({})).send(new GetCallerIdentityCommand({}));
   if (!Account || !/^\d{12}$/.test(Account)) throw new Error('STS GetCallerIdentity gave no account id');
   return Account;
 }

@@ -1,4 +1,4 @@
-import { AssumeRoleCommand, type AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
+import type { AssumeRoleCommandOutput, STSClient } from '@aws-sdk/client-sts';
 import { CustomsError, type CustomsErrorKind, safeText } from '@customs/core';
 import { DEFAULT_MAX_ATTEMPTS } from '../live/clients.js';
 
@@ -18,7 +18,11 @@ export interface MemberCredentialsOptions {
   functionName: string;
   /** The `sts:ExternalId` the roles' trust requires, when configured. */
   externalId?: string;
-  /** The STS client (else one with adaptive retry: STS throttling is retried by the SDK). */
+  /**
+   * The STS client (else one with adaptive retry, made on the first AssumeRole: STS throttling is
+   * retried by the SDK; its code is imported then, so a bundle split as SST splits it loads it only
+   * in an organisation).
+   */
   sts?: Pick<STSClient, 'send'>;
   /** Credentials are renewed this long before they expire [5 minutes]. */
   refreshBeforeMs?: number;
@@ -67,7 +71,7 @@ export class MemberRoleError extends CustomsError {
  */
 export class MemberCredentials {
   readonly #options: MemberCredentialsOptions;
-  readonly #sts: Pick<STSClient, 'send'>;
+  #sts: Pick<STSClient, 'send'> | undefined;
   readonly #cached = new Map<string, MemberIdentity>();
   readonly #inFlight = new Map<string, Promise<MemberIdentity>>();
   /** AssumeRole requests sent (the bench counts them). */
@@ -75,7 +79,7 @@ export class MemberCredentials {
 
   constructor(options: MemberCredentialsOptions) {
     this.#options = options;
-    this.#sts = options.sts ?? new STSClient({ retryMode: 'adaptive', maxAttempts: DEFAULT_MAX_ATTEMPTS });
+    this.#sts = options.sts;
   }
 
   /** The role's ARN in the account. */
@@ -125,6 +129,9 @@ export class MemberCredentials {
 
   /** AssumeRole, retried with backoff while STS throttles; its error as a {@link MemberRoleError}. */
   async #send(roleArn: string): Promise<AssumeRoleCommandOutput> {
+    const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
+    this.#sts ??= new STSClient({ retryMode: 'adaptive', maxAttempts: DEFAULT_MAX_ATTEMPTS });
+    const sts = this.#sts;
     const command = new AssumeRoleCommand({
       RoleArn: roleArn,
       RoleSessionName: sessionName(this.#options.functionName),
@@ -134,7 +141,7 @@ export class MemberCredentials {
     for (let attempt = 1; ; attempt += 1) {
       try {
         this.calls += 1;
-        return await this.#sts.send(command);
+        return await sts.send(command);
       } catch (error) {
         const name = error instanceof Error ? error.name : 'Error';
         const kind = kindOfStsError(name);
