@@ -12,6 +12,8 @@ export interface SplitOptions extends PlanOptions {
   enqueue(units: SweepUnit[]): Promise<void>;
   /** Counts the region [the collector's own: DescribeRepositories and ListClusters]. */
   inventory?: Inventory;
+  /** false: the global services (IAM) are another invocation's (an account's other region) [true]. */
+  global?: boolean;
 }
 
 /** What the coordinator did: the whole sweep (`split: false`), or the deletions and the units sent. */
@@ -36,7 +38,10 @@ export async function planOrRunSweep(
   const { collector, repository } = dependencies;
   const inventory = await (options.inventory ?? inventoryOf(collector))();
   const plan = planRegionSweep(inventory, await repository.summary(), options);
-  if (plan.fits) return { ...(await runSweep(dependencies)), plan, split: false, enqueued: 0 };
+  if (plan.fits) {
+    const whole = await runSweep(dependencies, options.global === false ? { global: false } : {});
+    return { ...whole, plan, split: false, enqueued: 0 };
+  }
   const changes = await repository.resolveMissing({
     accountId: collector.scope.accountId,
     ...deletedRepositoriesScope(inventory.region, inventory.repositories),

@@ -107,6 +107,7 @@ async function runInScope(
   const readsGlobal = first?.region === region;
   return planOrRunSweep(scoped, {
     ...options,
+    global: readsGlobal,
     enqueue: (units) =>
       options.enqueue(
         units

@@ -62,7 +62,7 @@ export class AccountCollector implements Collector {
       (service) =>
         readers[service] !== undefined &&
         this.#source.holds(service) &&
-        (this.#readsGlobal || SERVICES[service].scope !== 'global'),
+        ((this.#readsGlobal && options.global !== false) || SERVICES[service].scope !== 'global'),
     );
     const groups = await Promise.all(services.map((service) => readers[service]?.sweep(context) ?? []));
     return {

@@ -34,9 +34,12 @@ export type MissingRef = ResourceRef & { reason?: string };
 /**
  * How one collect call reads. `imageReads`: ECR images' per-image reads (signing status,
  * referrers) only for images new to its ledger or due, the others keeping the facts recorded.
+ * `global: false`: a whole sweep (`collectAll`) leaves out the global services (IAM) even when
+ * the collector reads them — an organisation's account read in its other regions [true].
  */
 export interface CollectOptions {
   imageReads?: IncrementalReads;
+  global?: boolean;
 }
 
 /**
