@@ -47,7 +47,7 @@ export interface HandlerBundle {
   bytes: number;
   /** Every file's bytes (the deployed code, `import()`'s chunks included). */
   totalBytes: number;
-  /** Bytes in the whole bundle by npm package (`@aws-sdk/client-eks`), those with none left out. */
+  /** Bytes by npm package (`@aws-sdk/client-eks`) in what the entry reaches, `import()`s included; those with none left out. */
   packages: Map<string, number>;
   /** Bytes by npm package in what a cold start loads. */
   loadedPackages: Map<string, number>;
@@ -73,15 +73,21 @@ function bytesByPackage(metafile: Metafile, outputs: readonly string[]): Map<str
   return packages;
 }
 
-/** The outputs a cold start loads: the entry and, transitively, the chunks it imports statically. */
-function loadedAtStart(metafile: Metafile, entry: string): string[] {
+/**
+ * The outputs the entry reaches: transitively, the chunks it imports statically (what a cold start
+ * loads) or, with `dynamic`, by `import()` too (what the function can ever run; esbuild also writes
+ * the chunk of an `import()` in code it left out, which nothing imports).
+ */
+function reachedFrom(metafile: Metafile, entry: string, dynamic = false): string[] {
   const loaded = new Set<string>();
   const pending = [entry];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     if (loaded.has(next)) continue;
     loaded.add(next);
     for (const imported of metafile.outputs[next]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && !imported.external) pending.push(imported.path);
+      const followed =
+        imported.kind === 'import-statement' || (dynamic && imported.kind === 'dynamic-import');
+      if (followed && !imported.external) pending.push(imported.path);
     }
   }
   return [...loaded];
@@ -116,7 +122,8 @@ export async function bundleHandler(
   const main = Object.keys(metafile.outputs).find((key) => metafile.outputs[key]?.entryPoint === entryPoint);
   if (!main) throw new Error(`esbuild wrote no entry for ${name}`);
   const all = Object.keys(metafile.outputs);
-  const loaded = loadedAtStart(metafile, main);
+  const loaded = reachedFrom(metafile, main);
+  const reached = reachedFrom(metafile, main, true);
   const bytesOf = (keys: string[]) => keys.reduce((sum, key) => sum + (metafile.outputs[key]?.bytes ?? 0), 0);
   const files = new Map(result.outputFiles.map((file) => [path.relative(OUT_DIR, file.path), file.contents]));
   return {
@@ -125,7 +132,7 @@ export async function bundleHandler(
     entry: path.relative(OUT_DIR, path.resolve(ROOT, main)),
     bytes: bytesOf(loaded),
     totalBytes: bytesOf(all),
-    packages: bytesByPackage(metafile, all),
+    packages: bytesByPackage(metafile, reached),
     loadedPackages: bytesByPackage(metafile, loaded),
   };
 }

@@ -3,7 +3,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
-import { Inspector2Client } from '@aws-sdk/client-inspector2';
+import type { Inspector2Client } from '@aws-sdk/client-inspector2';
 import { GLOBAL_REGION } from '@customs/core';
 import {
   createKubernetesClient,
@@ -18,8 +18,12 @@ export interface AwsClients {
   ec2: EC2Client;
   iam: IAMClient;
   ecs: ECSClient;
-  /** Amazon Inspector (its region's): the coverage of ECR images when enhanced scanning is on. */
-  inspector2: Inspector2Client;
+  /**
+   * Amazon Inspector (its region's): the coverage of ECR images when enhanced scanning is on. Made
+   * on first use, its SDK module imported then: a function's cold start never loads it (BASIC
+   * scanning never asks).
+   */
+  inspector2(): Promise<Inspector2Client>;
   /**
    * The Kubernetes API client of one EKS cluster (endpoint and CA from DescribeCluster), made on
    * first use and reused for that cluster: its token is cached and re-minted before it expires.
@@ -47,14 +51,16 @@ export interface ClientOptions {
 /** The attempts per call when none is given: enough to ride out a throttling burst. */
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-/** The SDK clients of {@link AwsClients}, by service. */
-type SdkClients = Omit<AwsClients, 'kubernetes'>;
+/** The SDK clients of {@link AwsClients} made at once, by service. */
+type SdkClients = Omit<AwsClients, 'kubernetes' | 'inspector2'>;
 
 /** The configuration every client of a collector is made with. */
 type ClientConfig = ConstructorParameters<typeof ECRClient>[0] & object;
 
 /** How each service's client is made; a collector holds the makers of the services it reads. */
-export type ClientMakers = { [S in keyof SdkClients]?: (config: ClientConfig) => SdkClients[S] };
+export type ClientMakers = { [S in keyof SdkClients]?: (config: ClientConfig) => SdkClients[S] } & {
+  inspector2?: (config: ClientConfig) => Promise<Inspector2Client>;
+};
 
 /** ECR (its region's). */
 export const makeEcrClient = (config: ClientConfig): ECRClient => new ECRClient(config);
@@ -67,8 +73,11 @@ export const makeIamClient = (config: ClientConfig): IAMClient =>
   new IAMClient({ ...config, region: GLOBAL_REGION });
 /** ECS (its region's). */
 export const makeEcsClient = (config: ClientConfig): ECSClient => new ECSClient(config);
-/** Amazon Inspector (its region's). */
-export const makeInspector2Client = (config: ClientConfig): Inspector2Client => new Inspector2Client(config);
+/** Amazon Inspector (its region's), its SDK module imported on first use. */
+export const makeInspector2Client = async (config: ClientConfig): Promise<Inspector2Client> => {
+  const { Inspector2Client } = await import('@aws-sdk/client-inspector2');
+  return new Inspector2Client(config);
+};
 
 /**
  * SDK v3 clients with adaptive retry (client-side rate limiting that backs off on throttling),
@@ -99,6 +108,7 @@ export function createClients(makers: ClientMakers, options: ClientOptions = {})
     return made[service] as SdkClients[S];
   }
   const clusters = new Map<string, KubernetesClient>();
+  let inspector: Promise<Inspector2Client> | undefined;
   return {
     get ecr() {
       return client('ecr');
@@ -115,8 +125,14 @@ export function createClients(makers: ClientMakers, options: ClientOptions = {})
     get ecs() {
       return client('ecs');
     },
-    get inspector2() {
-      return client('inspector2');
+    inspector2() {
+      const make = makers.inspector2;
+      if (!make) {
+        const services = Object.keys(makers).join(', ');
+        return Promise.reject(new Error(`no inspector2 client here: its clients are ${services}`));
+      }
+      inspector ??= make(regional);
+      return inspector;
     },
     kubernetes(cluster) {
       const key = `${cluster.name}\n${cluster.endpoint}`;

@@ -1,9 +1,5 @@
 import { GetRegistryScanningConfigurationCommand } from '@aws-sdk/client-ecr';
-import {
-  ListCoverageCommand,
-  type ListCoverageRequest,
-  type ListCoverageResponse,
-} from '@aws-sdk/client-inspector2';
+import type { ListCoverageRequest, ListCoverageResponse } from '@aws-sdk/client-inspector2';
 import type { AwsClients } from '../live/clients.js';
 import { isUnreadable, type Known, unreadable } from '../normalise/unreadable.js';
 import type { Wire } from '../normalise/wire.js';
@@ -74,9 +70,12 @@ async function* coveragePages(
     ecrRepositoryName: [{ comparison: 'EQUALS', value: repositoryName }],
     ...(resourceId ? { resourceId: [{ comparison: 'EQUALS', value: resourceId }] } : {}),
   };
+  // the SDK's module on first use: a cold start that never reads Inspector never loads it
+  const { ListCoverageCommand } = await import('@aws-sdk/client-inspector2');
+  const inspector = await aws.inspector2();
   let nextToken: string | undefined;
   for (let page = 0; page < MAX_COVERAGE_PAGES; page++) {
-    const response: ListCoverageResponse = await aws.inspector2.send(
+    const response: ListCoverageResponse = await inspector.send(
       new ListCoverageCommand({
         filterCriteria,
         maxResults: PAGE.inspectorCoverage,

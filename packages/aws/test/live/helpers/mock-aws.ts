@@ -539,7 +539,9 @@ export function mockAws(files: SnapshotFiles, options: MockOptions = {}): Mocked
     ec2: mockClient(only ? only.ec2 : ec2.EC2Client),
     iam: mockClient(only ? only.iam : iam.IAMClient),
     ecs: mockClient(only ? only.ecs : ecs.ECSClient),
-    inspector2: mockClient(only ? only.inspector2 : inspector2.Inspector2Client),
+    // Inspector's client is made on first use (its module imported then): every instance's is mocked,
+    // with `clients` too, so the last mockAws made answers Inspector's calls
+    inspector2: mockClient(inspector2.Inspector2Client),
   } as Record<Service, Stub>;
   const { answer, sent } = createAnswerer(files, options);
   const fake = fakeKubernetes(files);
@@ -594,15 +596,19 @@ function signWithTestCredentials(): { restore(): void } {
   };
 }
 
+/** The services whose clients are made at once (Inspector's is made on first use: not served here). */
+const MIDDLEWARE_SERVICES = ['ecr', 'eks', 'ec2', 'iam', 'ecs'] as const;
+type MiddlewareService = (typeof MIDDLEWARE_SERVICES)[number];
+
 /**
  * Makes real clients answer from the files through a middleware that replaces the network
  * (no sinon stub matching per call: the benchmark's way to measure the collector, not the mock).
  */
 export function serveFromMiddleware(
-  clients: Record<Service, { middlewareStack: { add: (...args: never[]) => void } }>,
+  clients: Record<MiddlewareService, { middlewareStack: { add: (...args: never[]) => void } }>,
   answerer: Answerer,
 ): void {
-  for (const service of ['ecr', 'eks', 'ec2', 'iam', 'ecs'] as const) {
+  for (const service of MIDDLEWARE_SERVICES) {
     const stack = clients[service].middlewareStack as unknown as {
       add(
         middleware: (
