@@ -59,7 +59,7 @@ describe('customs start: where the data lives', () => {
         say: (l) => first.push(l),
         env: {},
       });
-      const copy = /a working copy in (\S+)/.exec(first.join('\n'))?.[1] ?? '';
+      const copy = /working cop(?:y|ies) in (\S+)/.exec(first.join('\n'))?.[1] ?? '';
       const copyWhileRunning = await exists(copy);
       await one.stop();
       const second: string[] = [];
