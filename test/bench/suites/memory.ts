@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AwsCollector, createAwsClients } from '@customs/aws';
+import { AwsCollector, createAwsClients, planSweep, type SweepUnit } from '@customs/aws';
 import { evaluateAll } from '@customs/core';
+import { DEFAULT_SWEEP_RATES } from '@customs/pipeline';
 import { createAnswerer, serveFromMiddleware } from '../../../packages/aws/test/live/helpers/mock-aws.js';
 import { fmt, peakRss } from '../measure.js';
 import { generateAccount, SIZE } from './sweep.js';
@@ -27,6 +28,42 @@ function writeSnapshot(dir: string): void {
 }
 
 /**
+ * The largest slice of repositories the planner gives one worker in the first sweep of the large
+ * account (every image read: the most a slice holds), as the split sweep runs it on Lambda.
+ */
+function largestRepositoryUnit(): Extract<SweepUnit, { service: 'ecr-repositories' }> {
+  const plan = planSweep(
+    [{ region: SIZE.region, repositories: SIZE.repositories, images: SIZE.images, clusters: SIZE.clusters }],
+    { entities: 500 },
+    DEFAULT_SWEEP_RATES,
+  );
+  const slices = plan.units.filter(
+    (unit): unit is Extract<SweepUnit, { service: 'ecr-repositories' }> =>
+      unit.service === 'ecr-repositories',
+  );
+  const [largest] = slices.sort((a, b) => b.count - a.count);
+  if (!largest) throw new Error('the large account fits one invocation: no unit to measure');
+  return largest;
+}
+
+/** The mocked large account's collector, its AWS answered from memory. */
+async function largeAccountCollector(): Promise<AwsCollector> {
+  const aws = createAnswerer(generateAccount(), {
+    latencyMs: 0,
+    emptyWhenMissing: ['ecr:DescribeImageSigningStatus', 'ecr:ListImageReferrers'],
+    logInputs: false,
+  });
+  const clients = createAwsClients({ region: SIZE.region });
+  serveFromMiddleware(clients, aws);
+  return AwsCollector.open({
+    clients,
+    region: SIZE.region,
+    accountId: '111122223333',
+    concurrency: { ecr: 64, eks: 8, ec2: 4, iam: 2 },
+  });
+}
+
+/**
  * Child-process work for `benchMemory` (`tsx test/bench/run.ts --child <name>`): `mock` only builds
  * the mocked account's bodies (the share of the sweep's peak that is the mock's, not Customs');
  * `sweep` builds them, collects the account through the collector and evaluates it, as one sweep
@@ -38,22 +75,17 @@ export const MEMORY_CHILDREN: Record<string, () => Promise<void>> = {
     if (files.size === 0) throw new Error('no bodies');
   },
   async sweep() {
-    const aws = createAnswerer(generateAccount(), {
-      latencyMs: 0,
-      emptyWhenMissing: ['ecr:DescribeImageSigningStatus', 'ecr:ListImageReferrers'],
-      logInputs: false,
-    });
-    const clients = createAwsClients({ region: SIZE.region });
-    serveFromMiddleware(clients, aws);
-    const collector = await AwsCollector.open({
-      clients,
-      region: SIZE.region,
-      accountId: '111122223333',
-      concurrency: { ecr: 64, eks: 8, ec2: 4, iam: 2 },
-    });
+    const collector = await largeAccountCollector();
     const { resources } = await collector.collectAll();
     const findings = evaluateAll(resources);
     if (findings.length < SIZE.images) throw new Error(`only ${findings.length} findings`);
+  },
+  async 'sweep-unit'() {
+    const unit = largestRepositoryUnit();
+    const collector = await largeAccountCollector();
+    const { resources } = await collector.collectUnit(unit);
+    const findings = evaluateAll(resources);
+    if (findings.length < unit.count) throw new Error(`only ${findings.length} findings`);
   },
 };
 
@@ -91,11 +123,20 @@ export async function benchMemory(): Promise<string[]> {
   const tsx = ['--import', 'tsx', RUN, '--child'];
   const mock = await peakRss([...tsx, 'mock']);
   const sweep = await peakRss([...tsx, 'sweep']);
+  const unit = await peakRss([...tsx, 'sweep-unit']);
+  const slice = largestRepositoryUnit();
   lines.push(
-    line('sweep: collectAll + evaluateAll, mocked AWS', sweep.peakMiB, sweep.exitCode, sweep.wallMs),
+    line('sweep in one function: collectAll + evaluateAll', sweep.peakMiB, sweep.exitCode, sweep.wallMs),
+    line(
+      `sweep's largest unit (${fmt(slice.count)} repositories), a worker's`,
+      unit.peakMiB,
+      unit.exitCode,
+      unit.wallMs,
+    ),
     line('  of which the mock (its bodies alone)', mock.peakMiB, mock.exitCode, mock.wallMs),
+    "  the large account's sweep is split (it does not fit one invocation): each worker holds one unit",
   );
-  for (const failed of [sweep, mock].filter((each) => each.exitCode !== 0)) {
+  for (const failed of [sweep, unit, mock].filter((each) => each.exitCode !== 0)) {
     lines.push(`    ${failed.stderr.split('\n')[0]}`);
   }
   return lines;
