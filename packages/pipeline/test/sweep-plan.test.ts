@@ -48,7 +48,15 @@ describe('planning the sweep from the last sweep', () => {
   });
 
   it('plans with the collector limiters and the README rates', () => {
-    expect(DEFAULT_SWEEP_RATES.concurrency).toEqual({ ecr: 8, eks: 4, ec2: 4, iam: 2, ecs: 4, k8s: 8 });
+    expect(DEFAULT_SWEEP_RATES.concurrency).toEqual({
+      ecr: 8,
+      eks: 4,
+      ec2: 4,
+      iam: 2,
+      ecs: 4,
+      k8s: 8,
+      inspector2: 2,
+    });
     expect(DEFAULT_SWEEP_RATES.ratePerSecond).toEqual({
       ecr: 20,
       ec2: 20,
@@ -56,6 +64,7 @@ describe('planning the sweep from the last sweep', () => {
       iam: 5,
       ecs: 20,
       k8s: 1000,
+      inspector2: 10,
     });
   });
 
