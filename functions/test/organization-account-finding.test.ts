@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { AssumeRoleCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { createApiHandler } from '@customs/api';
 import {
@@ -16,75 +15,25 @@ import { type ApiServer, findFreePort, localLambdaContext, startApiServer } from
 import { useDynamoDbLocal } from '@customs/local/testing';
 import { type PipelineDependencies, processEvent } from '@customs/pipeline';
 import { FindingsRepository, SuppressionsRepository } from '@customs/store';
-import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type MockedAws, mockAws } from '../../packages/aws/test/live/helpers/mock-aws.js';
-import { readSnapshotDir, type SnapshotFiles } from '../../packages/aws/test/live/helpers/snapshot-files.js';
 import { createSweepHandler } from '../src/sweep-handler.js';
 import { createSweepWorker } from '../src/sweep-worker.js';
+import {
+  BROKEN,
+  filesOf,
+  HOME,
+  MEMBER,
+  pushIn,
+  REGION,
+  sqsEvent,
+  T0,
+} from './helpers/organization-fixtures.js';
 
-const DEMO = fileURLToPath(new URL('../../packages/local/snapshots/demo/', import.meta.url));
-const HOME = '111122223333'; // the demo's account.json
-const MEMBER = '444455556666';
-const BROKEN = '777788889999';
-const REGION = 'eu-west-1';
-const T0 = Date.parse('2026-11-28T12:00:00.000Z'); // the demo's capturedAt
 const TOKEN = 'organisation-token-7c21';
 /** STS's documented sample credentials: they must never reach a finding. */
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY';
-
-/** The demo account's files, as another account holds them. */
-function filesOf(accountId: string): SnapshotFiles {
-  const files: SnapshotFiles = new Map();
-  for (const [path, body] of readSnapshotDir(DEMO)) {
-    files.set(path, JSON.parse(JSON.stringify(body).replaceAll(HOME, accountId)));
-  }
-  return files;
-}
-
-/** An ECR push (the documented "ECR Image Action" event) of the demo's checkout-web image in `account`. */
-function pushIn(account: string) {
-  return {
-    version: '0',
-    id: `5b1f7a02-328b-6117-af20-${account}`,
-    'detail-type': 'ECR Image Action',
-    source: 'aws.ecr',
-    account,
-    time: '2026-11-28T11:54:34Z',
-    region: REGION,
-    resources: [],
-    detail: {
-      result: 'SUCCESS',
-      'repository-name': 'team/checkout-web',
-      'image-digest': 'sha256:357f16afe8c184dccb6f2a4bcf760983986ae1bf790914ac2d9c05da7abbaa80',
-      'action-type': 'PUSH',
-      'image-tag': 'v1.8.0',
-    },
-  };
-}
-
-/** An SQS event as Lambda delivers it (documented shape), one record per body. */
-function sqsEvent(bodies: string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, index) => ({
-      messageId: `7a1e36b4-87a3-44ab-83d2-66197543801${index}`,
-      receiptHandle: 'AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a',
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '1764331200000',
-        SenderId: 'AROAEXAMPLEID:customs-sweep',
-        ApproximateFirstReceiveTimestamp: '1764331200010',
-      },
-      messageAttributes: {},
-      md5OfBody: '098f6bcd4621d373cade4e832627b4f6',
-      eventSource: 'aws:sqs',
-      eventSourceARN: `arn:aws:sqs:${REGION}:${HOME}:customs-sweep`,
-      awsRegion: REGION,
-    })),
-  };
-}
 
 interface ApiFinding {
   id: string;

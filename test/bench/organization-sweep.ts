@@ -12,9 +12,9 @@ import { DEFAULT_CONFIG } from '@customs/core';
 import { localLambdaContext } from '@customs/local';
 import type { PipelineDependencies } from '@customs/pipeline';
 import type { FindingsRepository } from '@customs/store';
-import type { SQSEvent } from 'aws-lambda';
 import { createSweepHandler } from '../../functions/src/sweep-handler.js';
 import { createSweepWorker } from '../../functions/src/sweep-worker.js';
+import { sqsEvent } from '../../functions/test/helpers/organization-fixtures.js';
 import { SWEEP_SUBSCRIPTION, SWEEP_WORKER } from '../../infra/sweep-queue-args.js';
 import {
   type Answerer,
@@ -91,28 +91,6 @@ function fakeSts(now: () => number) {
         $metadata: {},
       };
     },
-  };
-}
-
-/** An SQS event as Lambda delivers it (documented shape), one record per body. */
-function sqsEvent(bodies: readonly string[]): SQSEvent {
-  return {
-    Records: bodies.map((body, index) => ({
-      messageId: `059f36b4-87a3-44ab-83d2-${String(index).padStart(12, '0')}`,
-      receiptHandle: 'AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a',
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: '1764331200000',
-        SenderId: 'AROAEXAMPLEID:customs-sweep',
-        ApproximateFirstReceiveTimestamp: '1764331200010',
-      },
-      messageAttributes: {},
-      md5OfBody: '098f6bcd4621d373cade4e832627b4f6',
-      eventSource: 'aws:sqs',
-      eventSourceARN: `arn:aws:sqs:eu-west-1:${HOME}:customs-sweep`,
-      awsRegion: 'eu-west-1',
-    })),
   };
 }
 
