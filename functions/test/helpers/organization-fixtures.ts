@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { SQSEvent } from 'aws-lambda';
 import {
+  filesAs,
   readSnapshotDir,
   type SnapshotFiles,
 } from '../../../packages/aws/test/live/helpers/snapshot-files.js';
@@ -22,11 +23,7 @@ export const DIGEST = 'sha256:357f16afe8c184dccb6f2a4bcf760983986ae1bf790914ac2d
  * @example const member = filesOf(MEMBER);
  */
 export function filesOf(accountId: string): SnapshotFiles {
-  const files: SnapshotFiles = new Map();
-  for (const [path, body] of readSnapshotDir(DEMO)) {
-    files.set(path, JSON.parse(JSON.stringify(body).replaceAll(HOME, accountId)));
-  }
-  return files;
+  return filesAs(readSnapshotDir(DEMO), HOME, accountId);
 }
 
 /**

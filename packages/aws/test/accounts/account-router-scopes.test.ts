@@ -11,7 +11,7 @@ import {
 } from '../../src/index.js';
 import { ACCOUNT, fixtureAccount, REGION, SLASHED } from '../live/helpers/fixture-account.js';
 import { type MockedAws, mockAws } from '../live/helpers/mock-aws.js';
-import type { SnapshotFiles } from '../live/helpers/snapshot-files.js';
+import { filesAs, type SnapshotFiles } from '../live/helpers/snapshot-files.js';
 
 const HOME = ACCOUNT;
 const MEMBER = '444455556666';
@@ -20,12 +20,9 @@ const BROKEN = '777788889999';
 const KEY_ID = 'ASIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY';
 
+/** The fixture account's files (AWS's published CLI samples), as another account holds them. */
 function filesOf(accountId: string): SnapshotFiles {
-  const files: SnapshotFiles = new Map();
-  for (const [path, body] of fixtureAccount()) {
-    files.set(path, JSON.parse(JSON.stringify(body).replaceAll(ACCOUNT, accountId)));
-  }
-  return files;
+  return filesAs(fixtureAccount(), ACCOUNT, accountId);
 }
 
 /** STS AssumeRole's 403 AccessDenied, with a message that (hostile) carries key material. */

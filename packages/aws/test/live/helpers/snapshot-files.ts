@@ -23,6 +23,17 @@ export function readSnapshotDir(dir: string): SnapshotFiles {
 const TIMESTAMP_KEY = /(At|Date|Time)$/;
 
 /**
+ * A snapshot's files as another account holds them: `from`, the account id, replaced by `to` in
+ * every body (its ARNs, owners and registry ids).
+ * @example const member = filesAs(readSnapshotDir(DEMO), '111122223333', '444455556666');
+ */
+export function filesAs(files: SnapshotFiles, from: string, to: string): SnapshotFiles {
+  const copy: SnapshotFiles = new Map();
+  for (const [path, body] of files) copy.set(path, JSON.parse(JSON.stringify(body).replaceAll(from, to)));
+  return copy;
+}
+
+/**
  * A CLI body as the SDK returns it: timestamps (epoch seconds or ISO 8601 under `...At`,
  * `...Date`, `...Time` keys) as Dates. Other values unchanged.
  */
