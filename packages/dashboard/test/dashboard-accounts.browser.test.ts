@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort, type RunningStack, startStack } from '@customs/local';
+import { copySnapshotAs } from '@customs/local/testing';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS } from './helpers/chromium.js';
@@ -25,17 +26,9 @@ interface Summary {
   accounts: { accountId: string; overall: Posture }[];
 }
 
-/** A second account: the demo's snapshot (AWS's shapes) with its account id replaced in every file. */
-async function memberCopy(root: string): Promise<string> {
-  const dir = join(root, 'member');
-  await cp(DEMO, dir, { recursive: true });
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  for (const entry of entries.filter((e) => e.isFile())) {
-    const file = join(entry.parentPath, entry.name);
-    const text = await readFile(file, 'utf8');
-    if (text.includes(HOME)) await writeFile(file, text.replaceAll(HOME, MEMBER));
-  }
-  return dir;
+/** A second account: the demo's snapshot (AWS's shapes) as the member account holds it. */
+function memberCopy(root: string): Promise<string> {
+  return copySnapshotAs(DEMO, join(root, 'member'), HOME, MEMBER);
 }
 
 describe('the dashboard of `customs start --snapshot A --snapshot B`: both accounts, and a picker', () => {

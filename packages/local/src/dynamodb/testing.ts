@@ -4,6 +4,7 @@ import { createFindingsTable } from '@customs/store';
 import { afterAll, beforeAll } from 'vitest';
 import { localDynamoClient } from './local-client.js';
 
+export { copySnapshotAs } from '../testing/snapshot-copy.js';
 export { localDynamoClient };
 
 import { type DynamoDbLocal, startDynamoDbLocal } from './start-dynamodb-local.js';

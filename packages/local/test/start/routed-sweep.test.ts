@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSweep, type SweepOutcome } from '@customs/pipeline';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAGING_SNAPSHOT } from '../../src/demo.js';
 import { type LocalPipeline, startLocalPipeline } from '../../src/runtime/index.js';
 import { type AccountSource, accountSource } from '../../src/start/account-source.js';
+import { copySnapshotAs } from '../../src/testing/snapshot-copy.js';
 
 /** The home account: the demo's small staging account, as shipped. */
 const HOME = '555566667777';
@@ -29,13 +30,7 @@ const setup = {
 beforeAll(async () => {
   setup.root = await mkdtemp(join(tmpdir(), 'customs-routed-sweep-'));
   setup.member = join(setup.root, 'member');
-  await cp(DEMO_STAGING_SNAPSHOT, setup.member, { recursive: true });
-  const entries = await readdir(setup.member, { withFileTypes: true, recursive: true });
-  for (const entry of entries.filter((each) => each.isFile())) {
-    const file = join(entry.parentPath, entry.name);
-    const text = await readFile(file, 'utf8');
-    if (text.includes(HOME)) await writeFile(file, text.replaceAll(HOME, MEMBER));
-  }
+  await copySnapshotAs(DEMO_STAGING_SNAPSHOT, setup.member, HOME, MEMBER);
   setup.source = await accountSource({ snapshots: [DEMO_STAGING_SNAPSHOT, setup.member] });
   setup.pipeline = await startLocalPipeline({
     ...(setup.source.collector ? { collector: setup.source.collector } : {}),

@@ -1,33 +1,19 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoImageAction } from '../../../../test/helpers/sample-events.js';
 import { DEMO_SNAPSHOT } from '../../src/demo.js';
 import { accountSource } from '../../src/start/account-source.js';
+import { copySnapshotAs } from '../../src/testing/snapshot-copy.js';
 import { runCli } from '../cli/run-cli.js';
 
 const HOME = '111122223333';
 const MEMBER = '444455556666';
 
-/** Every file under `dir`, recursively. */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
-/**
- * A second account: the demo's snapshot (AWS's response shapes) with its account id replaced in
- * every file, so each ARN, registry and account.json names the member account.
- */
-async function memberCopy(root: string): Promise<string> {
-  const dir = join(root, 'member');
-  await cp(DEMO_SNAPSHOT, dir, { recursive: true });
-  for (const file of await filesUnder(dir)) {
-    const text = await readFile(file, 'utf8');
-    if (text.includes(HOME)) await writeFile(file, text.replaceAll(HOME, MEMBER));
-  }
-  return dir;
+/** A second account: the demo's snapshot (AWS's response shapes) as the member account holds it. */
+function memberCopy(root: string): Promise<string> {
+  return copySnapshotAs(DEMO_SNAPSHOT, join(root, 'member'), HOME, MEMBER);
 }
 
 const setup = { root: '', member: '' };
